@@ -1,0 +1,60 @@
+# Bone Health Companion. `make run` and `make test` are the two commands a new machine needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.10 (Rasa 3.6 needs < 3.11): python3.10 on PATH, else pyenv's newest 3.10.
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10*/bin/python 2>/dev/null | tail -n 1)
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+MODEL := models/bone-health.tar.gz
+SPACY_MODEL := var/spacy/en_bone_health/meta.json
+GENERATED := data/generated/faq_nlu.yml
+CONTENT := $(shell find content -name '*.yml') bot/content.py
+
+.PHONY: help install train run test validate crossval bench eval reference clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## create .venv (Python 3.10) and install the pinned requirements
+
+$(VENV)/.installed: requirements.lock scripts/install.sh
+	PYTHON310="$(PYTHON310)" scripts/install.sh
+	touch $@
+
+$(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/spacy_pipeline.py
+	$(BIN)/python -m bot.spacy_pipeline
+
+$(GENERATED): $(VENV)/.installed $(CONTENT)
+	$(BIN)/python -m bot.content build
+
+train: $(SPACY_MODEL) $(GENERATED) ## build the spaCy pipeline and train (skipped when nothing changed)
+	$(RASA) train --fixed-model-name bone-health --out models --quiet
+
+run: train ## install, train if needed, start the action server, Rasa and the web page
+	$(BIN)/python -m bot.serve
+
+validate: $(GENERATED) ## check domain, data and stories (warnings fail)
+	$(BIN)/python -m bot.validate
+
+test: train validate ## install, train and run the whole test suite
+	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
+	$(BIN)/python -m pytest -q tests
+
+eval: train ## accuracy on the held-out questions, per topic, with confusions
+	$(BIN)/python -m bot.evaluate
+
+crossval: $(SPACY_MODEL) $(GENERATED) ## Rasa's NLU cross-validation (config_crossval.yml)
+	$(RASA) test nlu --nlu data --config config_crossval.yml --cross-validation --folds 3 --out results/crossval
+
+bench: train ## latency, throughput, memory vs Rasa's starter bot (writes results/bench.md)
+	$(BIN)/python -m bot.bench
+
+clean: ## remove models, generated data and run-time files
+	rm -rf models data/generated var results

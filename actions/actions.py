@@ -1,0 +1,154 @@
+"""Custom actions: the drug-aware FAQ answer and the "Did you mean…?" fallback.
+
+Answers are rendered from content/ (bot.content), never from text kept here.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import answering
+from bot import content as content_mod
+from bot.content import Content, Topic, topic_button
+
+logger = logging.getLogger(__name__)
+
+ASPECT_WORDS = {
+    "overview": "what it is",
+    "schedule": "how and how often it is given",
+    "side_effects": "side effects",
+    "kidney": "the kidneys",
+    "jaw": "the jaw",
+    "calcium": "calcium",
+    "mechanism": "how it works",
+}
+
+HELPLINE = "the Susan G. Komen helpline at 1-877-465-6636"
+
+
+def predicted_topic(tracker: Tracker, content: Content) -> Optional[Topic]:
+    """The topic picked by the NLU (DrugRouting's record of the ResponseSelector), or a topic button."""
+    message = tracker.latest_message
+    intent = (message.get("intent") or {}).get("name")
+    if intent == "ask_topic":
+        for entity in message.get("entities") or []:
+            if entity.get("entity") == "topic":
+                return content.topics.get(str(entity.get("value")))
+        return None
+    route = message.get("bone_health_route") or {}
+    if route.get("topic"):
+        return content.topics.get(route["topic"])
+    selected = (message.get("response_selector") or {}).get(intent) or {}
+    key = (selected.get("response") or {}).get("intent_response_key")
+    return content.topic_for_key(key) if key else None
+
+
+class ActionAnswerFaq(Action):
+    """Answer with the curated topic, re-targeted to the drug the person is asking about."""
+
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        content = content_mod.load()
+        message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name")
+        asked_drug = answering.named_drug(message.get("entities") or [], content)
+        remembered_drug = content.specific_drug(tracker.get_slot("drug"))
+
+        if intent == "inform_drug":
+            drug = asked_drug or remembered_drug
+            if not drug:
+                return self._suggest(dispatcher, content)
+            choice = answering.for_another_drug(content, drug, tracker.get_slot("aspect") or "overview")
+        else:
+            predicted = predicted_topic(tracker, content)
+            if predicted is None:
+                return self._suggest(dispatcher, content)
+            choice = answering.choose(content, predicted, asked_drug, remembered_drug, message.get("text") or "")
+        if choice.topic is None:
+            return self._no_answer_for(dispatcher, content, choice.drug, choice.aspect)
+        return self._answer(dispatcher, content, choice.topic, choice.drug, choice.aspect)
+
+    @staticmethod
+    def _answer(dispatcher: CollectingDispatcher, content: Content, topic: Topic,
+                drug: Optional[str], aspect: Optional[str]) -> List[EventType]:
+        dispatcher.utter_message(text=content.render(topic), buttons=content.buttons(topic),
+                                 json_message=None)
+        logger.debug("answered topic %s", topic.id)
+        events: List[EventType] = [SlotSet("last_topic", topic.id)]
+        if aspect:
+            events.append(SlotSet("aspect", aspect))
+        if drug:
+            events.append(SlotSet("drug", drug))
+        return events
+
+    @staticmethod
+    def _no_answer_for(dispatcher: CollectingDispatcher, content: Content, drug: str,
+                       aspect: str) -> List[EventType]:
+        name = content.drugs[drug].name
+        dispatcher.utter_message(
+            text=(f"I don't have a checked answer about {ASPECT_WORDS.get(aspect, aspect)} for {name}. "
+                  f"Your care team or pharmacist can tell you. You can also call {HELPLINE}."),
+            buttons=[topic_button(t) for t in _drug_topics(content, drug)][:3])
+        return [SlotSet("drug", drug)]
+
+    @staticmethod
+    def _suggest(dispatcher: CollectingDispatcher, content: Content) -> List[EventType]:
+        return offer_starters(dispatcher, content)
+
+
+def _drug_topics(content: Content, drug: str) -> List[Topic]:
+    return [t for t in content.topics.values() if drug in t.drugs]
+
+
+STARTER_TOPICS = ("bone_mets_what", "bisphosphonates_what", "denosumab_what", "onj_prevention",
+                  "pain_relievers")
+
+
+REPHRASE = ("Sorry, I'm not sure I understood. Could you say it another way, or pick a topic? "
+            f"You can also call {HELPLINE}.")
+
+
+def offer_starters(dispatcher: CollectingDispatcher, content: Content) -> List[EventType]:
+    buttons = [topic_button(content.topics[t]) for t in STARTER_TOPICS if t in content.topics]
+    dispatcher.utter_message(text=REPHRASE, buttons=buttons)
+    return []
+
+
+class ActionSuggestTopics(Action):
+    """Low confidence: offer the likeliest topics by their readable titles, not "please rephrase"."""
+
+    def name(self) -> Text:
+        return "action_suggest_topics"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        content = content_mod.load()
+        message = tracker.latest_message
+        selectors = message.get("response_selector") or {}
+        buttons: List[Dict[str, str]] = []
+        seen = set()
+        for ranked in message.get("intent_ranking") or []:
+            intent = ranked.get("name")
+            if intent not in content.groups:
+                continue
+            for candidate in (selectors.get(intent) or {}).get("ranking") or []:
+                topic = content.topic_for_key(candidate.get("intent_response_key") or "")
+                if topic and topic.id not in seen:
+                    seen.add(topic.id)
+                    buttons.append(topic_button(topic))
+                break
+            if len(buttons) == 3:
+                break
+        if not buttons:
+            return offer_starters(dispatcher, content)
+        dispatcher.utter_message(
+            text="I'm not sure I understood. Did you mean one of these?",
+            buttons=buttons + [{"title": "None of these", "payload": "/out_of_scope"}])
+        return []

@@ -1,0 +1,249 @@
+"""Curated content: load `content/`, look answers up, and generate Rasa training data from it.
+
+`content/` is the single source of truth for every patient-facing answer (see docs/content.md).
+The Rasa files under `data/generated/` are derived from it by `python -m bot.content build`, so the
+answer text exists in exactly one committed file.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = ROOT / "content"
+GENERATED_DIR = ROOT / "data" / "generated"
+
+ASPECTS = ("overview", "schedule", "side_effects", "kidney", "jaw", "calcium", "mechanism")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    reviewed: str
+    file: str
+
+    @property
+    def citation(self) -> str:
+        return f'{self.publisher}, "{self.title}" ({self.reviewed})'
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    retrieval_intent: str
+    title: str
+    answer: str
+    sources: Tuple[str, ...]
+    related: Tuple[str, ...]
+    drugs: Tuple[str, ...] = ()
+    aspects: Tuple[str, ...] = ()
+    examples: Tuple[str, ...] = ()
+
+    @property
+    def response_key(self) -> str:
+        return f"{self.retrieval_intent}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Drug:
+    id: str
+    name: str
+    names: Tuple[str, ...]
+    drug_class: Optional[str] = None
+    is_class: bool = False
+    umbrella: bool = False
+
+
+@dataclass
+class Content:
+    sources: Dict[str, Source]
+    topics: Dict[str, Topic]
+    groups: Dict[str, str]  # retrieval intent -> readable group title
+    drugs: Dict[str, Drug]
+    facts: List[Tuple[str, str]] = field(default_factory=list)  # (source id, exact quote)
+    out_of_scope: Tuple[str, ...] = ()
+
+    # -- lookups used by the action server -------------------------------------------------
+    def topic_for_key(self, key: str) -> Optional[Topic]:
+        """Accept `faq_jaw/onj_what`, `utter_faq_jaw/onj_what` or a bare `onj_what`."""
+        return self.topics.get(key.rsplit("/", 1)[-1])
+
+    def specific_drug(self, drug_id: Optional[str]) -> Optional[str]:
+        """`drug_id` if it names a drug or a real class, None for unknown ids and umbrella terms."""
+        drug = self.drugs.get(drug_id or "")
+        return drug.id if drug and not drug.umbrella else None
+
+    def covers(self, topic: Topic, drug_id: str) -> bool:
+        drug = self.drugs.get(drug_id)
+        family = {drug_id} | ({drug.drug_class} if drug and drug.drug_class else set())
+        return bool(family & set(topic.drugs))
+
+    def topic_for_drug(self, drug_id: str, aspects: Iterable[str]) -> Optional[Topic]:
+        """The most specific topic about `drug_id` for the first aspect that has one."""
+        for aspect in aspects:
+            candidates = [t for t in self.topics.values()
+                          if aspect in t.aspects and self.covers(t, drug_id)]
+            if candidates:
+                # A topic naming the drug itself beats one naming its class; fewer drugs = more
+                # specific; then the curated order (the first topic of a file is its overview).
+                order = {tid: n for n, tid in enumerate(self.topics)}
+                return min(candidates, key=lambda t: (drug_id not in t.drugs, len(t.drugs), order[t.id]))
+        return None
+
+    def citation(self, topic: Topic) -> str:
+        return "; ".join(self.sources[s].citation for s in topic.sources)
+
+    def render(self, topic: Topic) -> str:
+        """The text a person sees: answer, source line, and the educational-use reminder."""
+        return f"{topic.answer.strip()}\n\nSource: {self.citation(topic)}."
+
+    def buttons(self, topic: Topic) -> List[Dict[str, str]]:
+        return [topic_button(self.topics[r]) for r in topic.related if r in self.topics]
+
+
+def topic_button(topic: Topic) -> Dict[str, str]:
+    return {"title": topic.title, "payload": f'/ask_topic{{"topic":"{topic.id}"}}'}
+
+
+def _tuple(value) -> Tuple[str, ...]:
+    return tuple(value or ())
+
+
+def _read(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+@functools.lru_cache(maxsize=4)
+def load(content_dir: Path = CONTENT_DIR) -> Content:
+    raw_sources = _read(content_dir / "sources.yml")["sources"]
+    sources = {sid: Source(id=sid, **value) for sid, value in raw_sources.items()}
+
+    raw_drugs = _read(content_dir / "drugs.yml")
+    drugs: Dict[str, Drug] = {}
+    for cid, value in (raw_drugs.get("classes") or {}).items():
+        drugs[cid] = Drug(id=cid, name=value["name"], names=_tuple(value["names"]), is_class=True,
+                          umbrella=bool(value.get("umbrella")))
+    for did, value in (raw_drugs.get("drugs") or {}).items():
+        drugs[did] = Drug(id=did, name=value["name"], names=_tuple(value["names"]),
+                          drug_class=value.get("class"))
+
+    topics: Dict[str, Topic] = {}
+    groups: Dict[str, str] = {}
+    for path in sorted((content_dir / "topics").glob("*.yml")):
+        raw = _read(path)
+        intent = raw["retrieval_intent"]
+        if intent != path.stem:
+            raise ValueError(f"{path}: retrieval_intent {intent!r} must match the file name")
+        groups[intent] = raw.get("title", intent)
+        for item in raw.get("topics") or []:
+            if item["id"] in topics:
+                raise ValueError(f"duplicate topic id {item['id']!r} in {path}")
+            topics[item["id"]] = Topic(
+                id=item["id"], retrieval_intent=intent, title=item["title"],
+                answer=" ".join(item["answer"].split()), sources=_tuple(item.get("sources")),
+                related=_tuple(item.get("related")), drugs=_tuple(item.get("drugs")),
+                aspects=_tuple(item.get("aspects")), examples=_tuple(item.get("examples")),
+            )
+
+    facts: List[Tuple[str, str]] = []
+    for path in sorted((content_dir / "facts").glob("*.yml")):
+        for fact in _read(path).get("facts") or []:
+            facts.append((fact["source"], " ".join(str(fact["quote"]).split())))
+
+    oos_path = content_dir / "out_of_scope.yml"
+    out_of_scope = _tuple(_read(oos_path).get("examples")) if oos_path.exists() else ()
+    return Content(sources=sources, topics=topics, groups=groups, drugs=drugs, facts=facts,
+                   out_of_scope=out_of_scope)
+
+
+# -- generation of Rasa training data ---------------------------------------------------------
+
+_ENTITY_CHARS = re.compile(r"[\[\]\(\)\{\}]")
+
+
+def _annotate(example: str, names: Dict[str, str]) -> str:
+    """Mark drug names in an example as `[Zometa](drug)` so the slot and synonyms line up."""
+    text = _ENTITY_CHARS.sub(" ", example).strip()
+    if not names:
+        return text
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w-])", re.IGNORECASE)
+    return pattern.sub(lambda m: f"[{m.group(1)}](drug)", text)
+
+
+def drug_name_index(content: Content) -> Dict[str, str]:
+    """Every surface form, lower-cased, mapped to its canonical drug id."""
+    index = {}
+    for drug in content.drugs.values():
+        for name in (drug.id.replace("_", " "),) + drug.names:
+            index[name.lower()] = drug.id
+    return index
+
+
+def _block(lines: List[str]) -> str:
+    return "".join(f"      - {line}\n" for line in lines)
+
+
+def _yaml_example(text: str) -> str:
+    return yaml.safe_dump(text, default_style=None, width=10_000).strip().removesuffix("...").strip()
+
+
+def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
+    """Write NLU examples, responses and synonyms for every topic; return the written paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    index = drug_name_index(content)
+    written = []
+
+    nlu = ['version: "3.1"\n', "# GENERATED from content/ by `python -m bot.content build`. Do not edit.\n", "nlu:\n"]
+    for topic in content.topics.values():
+        examples = [_yaml_example(_annotate(e, index)) for e in topic.examples]
+        nlu.append(f"  - intent: {topic.response_key}\n    examples: |\n{_block(examples)}")
+    if content.out_of_scope:
+        examples = [_yaml_example(_annotate(e, {})) for e in content.out_of_scope]
+        nlu.append(f"  - intent: out_of_scope\n    examples: |\n{_block(examples)}")
+    by_drug: Dict[str, List[str]] = {}
+    for name, drug_id in sorted(index.items()):
+        if name != drug_id:
+            by_drug.setdefault(drug_id, []).append(_yaml_example(name))
+    for drug_id, names in by_drug.items():
+        nlu.append(f"  - synonym: {drug_id}\n    examples: |\n{_block(names)}")
+    path = out_dir / "faq_nlu.yml"
+    path.write_text("".join(nlu), encoding="utf-8")
+    written.append(path)
+
+    return written
+
+
+def retrieval_intents(content: Content) -> List[str]:
+    return sorted(content.groups)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="generate data/generated/ from content/")
+    sub.add_parser("stats", help="count topics and examples per retrieval intent")
+    args = parser.parse_args(argv)
+    content = load()
+    if args.command == "build":
+        for path in build(content):
+            print(f"wrote {path.relative_to(ROOT)}")
+    else:
+        for intent in retrieval_intents(content):
+            topics = [t for t in content.topics.values() if t.retrieval_intent == intent]
+            print(f"{intent:20} {len(topics):3} topics {sum(len(t.examples) for t in topics):5} examples")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Start the whole assistant in the foreground: action server, Rasa server and the web page.
+
+One supervisor so `make run` is one command, Ctrl-C/SIGTERM stops every child, and a child that dies
+takes the others down instead of leaving a half-working bot. Settings come from the environment
+(see README); embedded defaults need no external service.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+logger = logging.getLogger("bone_health.serve")
+
+
+@dataclass
+class Settings:
+    bot_port: int
+    action_port: int
+    web_port: int
+    model: Path
+    tracker_store_url: str
+    api_token: Optional[str]
+    var_dir: Path
+
+    @classmethod
+    def from_env(cls, env: Dict[str, str] = os.environ) -> "Settings":  # type: ignore[assignment]
+        var_dir = Path(env.get("BONE_HEALTH_VAR_DIR", ROOT / "var")).resolve()
+        return cls(
+            bot_port=int(env.get("BOT_PORT", "5005")),
+            action_port=int(env.get("ACTION_PORT", "5055")),
+            web_port=int(env.get("WEB_PORT", "8080")),
+            model=Path(env.get("BOT_MODEL", ROOT / "models" / "bone-health.tar.gz")),
+            tracker_store_url=env.get("TRACKER_STORE_URL") or f"sqlite:///{var_dir / 'tracker.db'}",
+            api_token=env.get("BOT_API_TOKEN") or None,
+            var_dir=var_dir,
+        )
+
+
+def child_env(settings: Settings) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{settings.action_port}/webhook"
+    env["TRACKER_STORE_URL"] = settings.tracker_store_url
+    env["BONE_HEALTH_VAR_DIR"] = str(settings.var_dir)
+    return env
+
+
+def action_server_cmd(settings: Settings) -> List[str]:
+    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port",
+            str(settings.action_port)]
+
+
+def rasa_server_cmd(settings: Settings) -> List[str]:
+    cmd = [str(VENV_BIN / "rasa"), "run", "--model", str(settings.model), "--port", str(settings.bot_port),
+           "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
+           "--cors", "*"]
+    if settings.api_token:
+        # The HTTP API (trackers, model, …) only when a token protects it.
+        cmd += ["--enable-api", "--auth-token", settings.api_token]
+    return cmd
+
+
+def web_server_cmd(settings: Settings) -> List[str]:
+    return [sys.executable, "-m", "bot.web", "--port", str(settings.web_port)]
+
+
+def wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"process for {url} exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status < 500:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f}s")
+
+
+class Supervisor:
+    """Starts children in order and stops them all together."""
+
+    def __init__(self) -> None:
+        self.children: List[subprocess.Popen] = []
+        self.stopping = False
+
+    def start(self, cmd: List[str], env: Dict[str, str]) -> subprocess.Popen:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+        self.children.append(proc)
+        return proc
+
+    def stop(self, *_args) -> None:
+        if self.stopping:
+            return
+        self.stopping = True
+        for proc in reversed(self.children):
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        for proc in self.children:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+
+    def wait_any(self) -> int:
+        while True:
+            for proc in self.children:
+                code = proc.poll()
+                if code is not None:
+                    return code
+            time.sleep(0.5)
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    settings = Settings.from_env()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    if not settings.model.exists():
+        logger.error("No trained model at %s: run `make train` (or `make run`, which trains).", settings.model)
+        return 1
+    env = child_env(settings)
+    supervisor = Supervisor()
+    signal.signal(signal.SIGTERM, supervisor.stop)
+    signal.signal(signal.SIGINT, supervisor.stop)
+    try:
+        actions = supervisor.start(action_server_cmd(settings), env)
+        wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120, actions)
+        supervisor.start(web_server_cmd(settings), env)
+        bot = supervisor.start(rasa_server_cmd(settings), env)
+        wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, bot)
+        logger.info("Ready: chat at http://localhost:%s/ , REST at http://localhost:%s/webhooks/rest/webhook",
+                    settings.web_port, settings.bot_port)
+        code = supervisor.wait_any()
+        if not supervisor.stopping:
+            logger.error("A server exited (code %s); stopping the others.", code)
+        return 0 if supervisor.stopping else (code or 1)
+    except (RuntimeError, TimeoutError) as error:
+        logger.error("Start-up failed: %s", error)
+        return 1
+    finally:
+        supervisor.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

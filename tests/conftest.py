@@ -1,0 +1,132 @@
+"""Shared fixtures: the content, saved trackers for offline action tests, and the real servers.
+
+Servers are started once per test session on free ports with the same commands `make run` uses
+(bot.serve), against a throw-away SQLite tracker store.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+import requests
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import content as content_mod
+from bot import serve
+
+ROOT = Path(__file__).resolve().parent.parent
+TRACKERS = Path(__file__).parent / "data" / "trackers"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def content() -> content_mod.Content:
+    return content_mod.load()
+
+
+# -- offline action tests: replay saved trackers (financial-demo style) -------------------------
+
+def load_tracker(name: str, **overrides: Any) -> Tracker:
+    data = json.loads((TRACKERS / f"{name}.json").read_text())
+    data.update(overrides)
+    return Tracker.from_dict(data)
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture
+def domain() -> Dict[str, Any]:
+    import yaml
+    return yaml.safe_load((ROOT / "domain.yml").read_text())
+
+
+# -- the real servers --------------------------------------------------------------------------
+
+@dataclass
+class RunningBot:
+    settings: serve.Settings
+    supervisor: serve.Supervisor
+    env: Dict[str, str]
+    action_proc: Optional[subprocess.Popen] = None
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://127.0.0.1:{self.settings.bot_port}/webhooks/rest/webhook"
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.settings.bot_port}"
+
+    def say(self, text: str, sender: Optional[str] = None, timeout: float = 30) -> List[Dict[str, Any]]:
+        response = requests.post(self.rest_url, json={"sender": sender or uuid.uuid4().hex, "message": text},
+                                  timeout=timeout)
+        response.raise_for_status()
+        return response.json()
+
+    def stop_actions(self) -> None:
+        assert self.action_proc is not None
+        os.killpg(self.action_proc.pid, 15)
+        self.action_proc.wait(timeout=20)
+
+    def start_actions(self) -> None:
+        self.action_proc = self.supervisor.start(serve.action_server_cmd(self.settings), self.env)
+        serve.wait_http(f"http://127.0.0.1:{self.settings.action_port}/health", 120, self.action_proc)
+
+
+def start_bot(tmp_dir: Path, extra_env: Optional[Dict[str, str]] = None, web: bool = False) -> RunningBot:
+    env_in = {**os.environ, **(extra_env or {}),
+              "BOT_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "WEB_PORT": str(free_port()),
+              "BONE_HEALTH_VAR_DIR": str(tmp_dir)}
+    settings = serve.Settings.from_env(env_in)
+    if not settings.model.exists():
+        pytest.fail(f"no trained model at {settings.model}: run `make train` first")
+    env = {**serve.child_env(settings), **(extra_env or {}),
+           "BOT_PORT": str(settings.bot_port), "WEB_PORT": str(settings.web_port)}
+    supervisor = serve.Supervisor()
+    bot = RunningBot(settings=settings, supervisor=supervisor, env=env)
+    bot.start_actions()
+    if web:
+        supervisor.start(serve.web_server_cmd(settings), env)
+        serve.wait_http(f"http://127.0.0.1:{settings.web_port}/", 30, supervisor.children[-1])
+    rasa = supervisor.start(serve.rasa_server_cmd(settings), env)
+    serve.wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, rasa)
+    return bot
+
+
+@pytest.fixture(scope="session")
+def running_bot(tmp_path_factory) -> RunningBot:
+    bot = start_bot(tmp_path_factory.mktemp("bot-var"), web=True)
+    yield bot
+    bot.supervisor.stop()
+
+
+def texts(messages: List[Dict[str, Any]]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def wait_until(predicate, timeout: float = 10.0, interval: float = 0.2):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    return predicate()

@@ -1,0 +1,71 @@
+"""End to end over Rasa's REST channel: the real action server and Rasa server on free ports."""
+from __future__ import annotations
+
+import uuid
+
+import requests
+
+from tests.conftest import texts
+
+
+def test_hi_gets_the_educational_notice_and_topic_buttons(running_bot):
+    replies = running_bot.say("hi")
+    assert "not medical advice" in texts(replies)
+    assert "911" in texts(replies)
+    assert any(r.get("buttons") for r in replies)
+
+
+def test_faq_answer_cites_its_source(running_bot, content):
+    replies = running_bot.say("what is osteonecrosis of the jaw?")
+    assert content.topics["onj_what"].answer in texts(replies)
+    assert "Source:" in texts(replies)
+
+
+def test_drug_follow_up_uses_the_remembered_drug(running_bot, content):
+    sender = uuid.uuid4().hex
+    first = running_bot.say("what is Xgeva?", sender)
+    assert content.topics["denosumab_what"].answer in texts(first)
+    follow_up = running_bot.say("how often do I get it?", sender)
+    assert content.topics["denosumab_what"].answer in texts(follow_up)
+    assert content.topics["zoledronic_acid"].answer not in texts(follow_up)
+
+
+def test_what_about_xgeva_after_zometa_side_effects(running_bot, content):
+    sender = uuid.uuid4().hex
+    first = running_bot.say("what are the side effects of Zometa?", sender)
+    assert content.topics["bisphosphonate_side_effects"].answer in texts(first)
+    second = running_bot.say("what about Xgeva?", sender)
+    assert content.topics["denosumab_side_effects"].answer in texts(second)
+
+
+def test_topic_button_payload(running_bot, content):
+    replies = running_bot.say('/ask_topic{"topic":"pain_relievers"}')
+    assert content.topics["pain_relievers"].answer in texts(replies)
+
+
+def test_off_topic_is_declined(running_bot):
+    assert "I can only help with questions about breast cancer" in texts(running_bot.say("what's the weather in Paris tomorrow?"))
+
+
+def test_spanish_gets_the_spanish_helpline(running_bot):
+    reply = texts(running_bot.say("¿Qué es el Zometa? Mi mamá tiene cáncer en los huesos"))
+    assert "1-877-465-6636" in reply and "español" in reply and "English" in reply
+
+
+def test_bad_input_gets_a_clear_answer(running_bot):
+    for junk in ["   ", "\x00\x01\x02\x03", "🙂🙂🙂", "?" * 50]:
+        reply = texts(running_bot.say(junk))
+        assert "couldn't understand" in reply or "not sure I understood" in reply, (junk, reply)
+    huge = "my mom has bone mets and I want to know about zometa side effects " * 2000
+    assert texts(running_bot.say(huge, timeout=60)).strip()
+
+
+def test_gibberish_offers_choices_not_a_guess(running_bot):
+    replies = running_bot.say("blorf quimble zanx")
+    assert any(r.get("buttons") for r in replies)
+    assert "Source:" not in texts(replies)
+
+
+def test_http_api_is_off_without_a_token(running_bot):
+    response = requests.get(f"{running_bot.base_url}/conversations/x/tracker", timeout=10)
+    assert response.status_code in (404, 405)
