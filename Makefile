@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
+export TF_INTRA_OP_PARALLELISM_THREADS := 2
+export TF_INTER_OP_PARALLELISM_THREADS := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
@@ -35,7 +37,7 @@ $(GENERATED): $(VENV)/.installed $(CONTENT)
 	$(BIN)/python -m bot.content build
 
 train: $(SPACY_MODEL) $(GENERATED) ## build the spaCy pipeline and train (skipped when nothing changed)
-	$(RASA) train --fixed-model-name bone-health --out models --quiet
+	$(RASA) train --fixed-model-name bone-health --out models
 
 run: train ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve

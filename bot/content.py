@@ -221,6 +221,19 @@ def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
     path.write_text("".join(nlu), encoding="utf-8")
     written.append(path)
 
+    # Responses `utter_faq_<area>/<topic>`: sent straight by Rasa (no action server needed).
+    responses = {}
+    for topic in content.topics.values():
+        response = {"text": content.render(topic)}
+        buttons = content.buttons(topic)
+        if buttons:
+            response["buttons"] = buttons
+        responses[f"utter_{topic.response_key}"] = [response]
+    path = out_dir / "faq_responses.yml"
+    path.write_text('version: "3.1"\n# GENERATED from content/. Do not edit.\n'
+                    + yaml.safe_dump({"responses": responses}, sort_keys=False, allow_unicode=True, width=100),
+                    encoding="utf-8")
+    written.append(path)
     return written
 
 

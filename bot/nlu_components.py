@@ -106,6 +106,41 @@ class LanguageGuard(_Stateless):
 
 ROUTE_KEY = "bone_health_route"
 
+# Same words as bot.answering.REFERRING_WORDS: a message that points back at a drug named earlier.
+REFERS_BACK = re.compile(
+    r"\b(it|its|it's|this|that|these|those|them|they|the (drug|medicine|medication|injection|shot|"
+    r"infusion|drip)|my (drug|medicine|medication|injection|shot|infusion))\b", re.IGNORECASE)
+
+# Stems of this field's words. A message with none of them (and no drug name, no "it") is not a
+# question any curated answer is for, however confident the classifier is.
+ON_TOPIC = re.compile(
+    r"\b(bone|mets?\b|metasta|cancer|tumou?r|oncolog|chemo|radiat|radio|radium|strontium|samarium|"
+    r"jaw|onj|osteo|teeth|tooth|dent|gum|calcium|calcem|vitamin|kidney|renal|urine|fractur|break|broke|"
+    r"spine|spinal|vertebr|back|neck|hip|pelvi|rib|skull|femur|thigh|groin|leg|arm|pain|ach|hurt|sore|"
+    r"infusion|inject|shot|drip|\biv\b|jab|side.?effect|effect|flu|fever|nausea|vomit|diarrh|fatigue|tired|"
+    r"hormon|tamoxifen|aromatase|\bais?\b|letrozole|anastrozole|exemestane|ovar|estrogen|oestrogen|menopaus|"
+    r"her2|herceptin|trastuzumab|immun|scan|dxa|dexa|densit|helpline|hotline|komen|support|group|"
+    r"doctor|nurse|oncolog|care team|treat|therap|drug|medic|pill|tablet|dose|symptom|surg|kypho|"
+    r"plasty|steroid|dexameth|exercis|smok|alcohol|weight|bmi|mbc|stage|lytic|blastic|x.?ray|blood|"
+    r"uveitis|scleritis|eye|stomach|heartburn|rankl|osteoclast|schedule|often|long|stop|quit|start|"
+    r"source|information|info|question|ask|breast|spread|lesion|hypercalc|hypocalc|twitch|cramp|spasm|"
+    r"numb|tingl|weak|walk|bladder|bowel|compression|cord|goal|palliat|survival|prognos|living)",
+    re.IGNORECASE)
+
+
+def on_topic(text: str) -> bool:
+    return bool(ON_TOPIC.search(text))
+
+
+def is_just_a_drug_name(text: str, entities: List[Dict[Text, Any]]) -> bool:
+    """True for "Zometa?", "xgeva", "and prolia?": nothing but a drug name and filler."""
+    rest = text
+    for entity in entities:
+        if entity.get("entity") == "drug" and entity.get("start") is not None:
+            rest = rest[: entity["start"]] + " " * (entity["end"] - entity["start"]) + rest[entity["end"]:]
+    leftover = [w for w in WORD.findall(rest.lower()) if w not in {"and", "what", "about", "how", "or", "the", "on"}]
+    return not leftover
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class DrugRouting(_Stateless):
@@ -118,8 +153,22 @@ class DrugRouting(_Stateless):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
+            text = message.get(TEXT) or ""
+            named = {self.content.specific_drug(e.get("value")) for e in message.get(ENTITIES) or []
+                     if e.get("entity") == "drug"} - {None}
+            if named and is_just_a_drug_name(text, message.get(ENTITIES) or []):
+                # "Zometa?" or "xgeva" alone: the drug's overview, or the last aspect for it.
+                message.set(INTENT, {"name": "inform_drug", "confidence": 1.0}, add_to_output=True)
+                continue
+            if intent in self.content.groups and not (named or REFERS_BACK.search(text) or on_topic(text)):
+                # A confident FAQ guess for a message with no word of this field ("tell me a joke").
+                _force_intent(message, "out_of_scope")
+                continue
             if intent == "drug_followup":
-                # Predicted directly ("how often do I get it?"): the aspect comes from the best FAQ area.
+                if not (named or REFERS_BACK.search(text)):
+                    message.set(INTENT, {"name": "nlu_fallback", "confidence": 1.0}, add_to_output=True)
+                    continue
+                # "How often do I get it?": the aspect comes from the best FAQ area.
                 intent = next((r["name"] for r in message.get(INTENT_RANKING_KEY) or []
                                if r.get("name") in self.content.groups), None)
             if intent not in self.content.groups:
@@ -131,8 +180,6 @@ class DrugRouting(_Stateless):
             message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             if not (topic.drugs and topic.aspects):
                 continue
-            named = {self.content.specific_drug(e.get("value")) for e in message.get(ENTITIES) or []
-                     if e.get("entity") == "drug"} - {None}
             if named and all(self.content.covers(topic, n) for n in named):
                 continue
             confidence = (message.get(INTENT) or {}).get("confidence", 1.0)

@@ -1,0 +1,118 @@
+"""Held-out evaluation: which curated answer would each question in tests/data/heldout_faq.yml get?
+
+The held-out questions were written separately from the training examples and are never trained on.
+A question counts as right when the topic a person would be shown (NLU + ResponseSelector + the
+drug re-targeting of bot.answering, with an empty conversation) is the labelled one. Off-topic
+questions are right when they get no curated answer (declined or "Did you mean…?").
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+from bot import answering
+from bot import content as content_mod
+
+ROOT = content_mod.ROOT
+HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
+MODEL = ROOT / "models" / "bone-health.tar.gz"
+NO_ANSWER = "out_of_scope"
+
+
+@dataclass
+class Result:
+    text: str
+    expected: str
+    predicted: str
+    intent: str
+    confidence: float
+
+    @property
+    def correct(self) -> bool:
+        return self.expected == self.predicted
+
+
+def load_agent(model: Path = MODEL):
+    from rasa.core.agent import Agent
+
+    return Agent.load(str(model))
+
+
+def shown_topic(parse: Dict, content: content_mod.Content) -> str:
+    """The label of what a person would be shown for this parse, NO_ANSWER if no curated answer."""
+    route = parse.get("bone_health_route") or {}
+    intent = (parse.get("intent") or {}).get("name")
+    if intent in content.groups or (intent == "drug_followup" and route):
+        predicted = content.topics.get(route.get("topic", ""))
+        asked = answering.named_drug(parse.get("entities") or [], content)
+        choice = answering.choose(content, predicted, asked, None, parse.get("text") or "")
+        return choice.topic.response_key if choice.topic else NO_ANSWER
+    if intent == "inform_drug":
+        drug = answering.named_drug(parse.get("entities") or [], content)
+        choice = answering.for_another_drug(content, drug, "overview") if drug else answering.Choice(None)
+        return choice.topic.response_key if choice.topic else NO_ANSWER
+    if intent in ("out_of_scope", "nlu_fallback", "non_english", "empty_message"):
+        return NO_ANSWER
+    return intent or NO_ANSWER
+
+
+async def _parse_all(agent, texts: List[str]) -> List[Dict]:
+    return [await agent.parse_message(text) for text in texts]
+
+
+def evaluate(agent=None, questions: Optional[List[Dict]] = None) -> List[Result]:
+    content = content_mod.load()
+    questions = questions if questions is not None else yaml.safe_load(HELDOUT.read_text())["questions"]
+    agent = agent or load_agent()
+    parses = asyncio.run(_parse_all(agent, [q["text"] for q in questions]))
+    return [Result(text=q["text"], expected=q["expected"], predicted=shown_topic(p, content),
+                   intent=p["intent"]["name"], confidence=float(p["intent"].get("confidence") or 0))
+            for q, p in zip(questions, parses)]
+
+
+def report(results: List[Result]) -> str:
+    lines = []
+    by_label: Dict[str, List[Result]] = collections.defaultdict(list)
+    for result in results:
+        by_label[result.expected].append(result)
+    lines.append(f"{'topic':50} {'n':>4} {'acc':>6}")
+    for label in sorted(by_label):
+        group = by_label[label]
+        lines.append(f"{label:50} {len(group):4} {sum(r.correct for r in group) / len(group):6.1%}")
+    correct = sum(r.correct for r in results)
+    lines.append(f"\noverall: {correct}/{len(results)} = {correct / len(results):.1%}")
+    off = [r for r in results if r.expected == NO_ANSWER]
+    answered = [r for r in off if r.predicted != NO_ANSWER]
+    lines.append(f"off-topic questions given a curated answer: {len(answered)}/{len(off)}")
+    confusions = collections.Counter((r.expected, r.predicted) for r in results if not r.correct)
+    if confusions:
+        lines.append("\nconfusions (expected -> shown):")
+        for (expected, predicted), count in confusions.most_common():
+            examples = [r.text for r in results if r.expected == expected and r.predicted == predicted][:2]
+            lines.append(f"  {count} x {expected} -> {predicted}   e.g. {examples}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=MODEL)
+    parser.add_argument("--json", type=Path, help="also write every result here")
+    args = parser.parse_args(argv)
+    results = evaluate(load_agent(args.model))
+    print(report(results))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps([r.__dict__ for r in results], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
