@@ -248,7 +248,8 @@ def test_every_ticket_delivered_exactly_once_across_outages_and_worker_restart(e
     restarted = make(env, services)
     assert restarted is not service
     restarted.start_worker()   # catches up without a new ticket being filed
-    assert wait_until(lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6, timeout=30)
+    assert wait_until(lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6
+                      and restarted.pending() == 0, timeout=30)
 
     # 4. A separate `deliver` run finds nothing left to send.
     result = run_cli(env, "deliver")
@@ -293,7 +294,7 @@ def test_a_failed_attempt_is_retried_with_the_same_bytes_and_key(env, receiver, 
     receiver.fail_next = 2
     service = make(env, services)
     ticket = service.file(request(7))
-    assert wait_until(lambda: len(receiver.accepted) == 1, timeout=30)
+    assert wait_until(lambda: len(receiver.accepted) == 1 and service.pending() == 0, timeout=30)
     assert len(receiver.rejected) == 2
     bodies = {r["body"] for r in receiver.rejected + receiver.accepted}
     assert len(bodies) == 1                                                     # identical retries
@@ -309,8 +310,8 @@ def test_two_workers_on_one_store_never_send_twice(env, receiver, smtp, services
     for worker in workers:
         worker.start_worker()
     tickets = [workers[n % 2].file(request(n, contact=False)) for n in range(10)]
-    assert wait_until(lambda: len(receiver.accepted) >= 10 and len(smtp.mailbox.messages) >= 10, timeout=60)
-    assert workers[0].pending() == 0
+    assert wait_until(lambda: len(receiver.accepted) >= 10 and len(smtp.mailbox.messages) >= 10
+                      and workers[0].pending() == 0, timeout=60)
     assert receiver.keys() == Counter({f"{t.id}-webhook": 1 for t in tickets})
     assert smtp.mailbox.references() == Counter({t.reference: 1 for t in tickets})
 
@@ -515,8 +516,8 @@ def test_postgresql_store_files_delivers_once_and_acknowledges(postgres_url, rec
     for worker in workers:
         worker.start_worker()
     tickets = [workers[n % 2].file(request(n)) for n in range(6)]
-    assert wait_until(lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6, timeout=60)
-    assert workers[1].pending() == 0
+    assert wait_until(lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6
+                      and workers[1].pending() == 0, timeout=60)
     assert receiver.keys() == Counter({f"{t.id}-webhook": 1 for t in tickets})
     assert all(r["signature_ok"] for r in receiver.accepted)
     stored = workers[1].get(tickets[0].reference)

@@ -207,8 +207,8 @@ class DeliveryWorker:
                 self.service.deliver_due()
                 wait = self.service.next_due_in()
             except Exception as error:  # noqa: BLE001 - keep running; the store may come back
-                logger.error("ticket delivery pass failed (%s); trying again in %.0fs", type(error).__name__,
-                             self.poll_interval)
+                reason = str(error) if isinstance(error, TicketStoreError) else type(error).__name__
+                logger.error("ticket delivery pass failed (%s); trying again in %.1fs", reason, self.poll_interval)
                 wait = self.poll_interval
             wait = self.poll_interval if wait is None else min(max(wait, 0.05), self.poll_interval)
             self._wake.wait(wait)

@@ -19,6 +19,7 @@ import json
 import logging
 import secrets
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,7 +264,7 @@ class TicketStore:
             engine = sa.create_engine(url, **kwargs)
             if url.get_backend_name() == "sqlite":
                 sa.event.listen(engine, "connect", _sqlite_pragmas)
-            metadata.create_all(engine)
+            _create_schema(engine)
             return engine
         except (SQLAlchemyError, OSError, ValueError, ImportError) as error:
             raise TicketStoreError(f"the ticket store cannot be opened ({_short(error)})") from error
@@ -445,6 +446,19 @@ class TicketStore:
         if isinstance(earliest, str):  # SQLite aggregate returns the raw text
             earliest = dt.datetime.fromisoformat(earliest)
         return max(0.0, (earliest - utcnow()).total_seconds())
+
+
+def _create_schema(engine: Engine, attempts: int = 5) -> None:
+    """CREATE TABLE IF missing. Two processes starting on a fresh database can race (both see no
+    table, one CREATE fails with "already exists"): the loser tries again and finds the tables."""
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            return
+        except SQLAlchemyError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
 
 
 class PayloadBuilder:  # pragma: no cover - typing only
