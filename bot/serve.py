@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from bot.tickets.notify import NotifyConfig
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 logger = logging.getLogger("bone_health.serve")
@@ -75,6 +77,11 @@ def rasa_server_cmd(settings: Settings) -> List[str]:
 
 def web_server_cmd(settings: Settings) -> List[str]:
     return [sys.executable, "-m", "bot.web", "--port", str(settings.web_port)]
+
+
+def ticket_delivery_cmd(settings: Settings) -> List[str]:
+    """Delivers care-team notifications left in the outbox (e.g. from before a restart)."""
+    return [sys.executable, "-m", "bot.tickets", "deliver", "--loop"]
 
 
 def wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
@@ -144,6 +151,8 @@ def main() -> int:
         actions = supervisor.start(action_server_cmd(settings), env)
         wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120, actions)
         supervisor.start(web_server_cmd(settings), env)
+        if NotifyConfig.from_env(env).destinations:
+            supervisor.start(ticket_delivery_cmd(settings), env)
         bot = supervisor.start(rasa_server_cmd(settings), env)
         wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, bot)
         logger.info("Ready: chat at http://localhost:%s/ , REST at http://localhost:%s/webhooks/rest/webhook",

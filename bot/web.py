@@ -1,7 +1,8 @@
 """Serve the patient web page (web/) and the staff script book (/reference/) on WEB_PORT.
 
 Static files only, plus `/config.json` telling the widget where the Rasa socket.io server is, so the
-page works whatever BOT_PORT a deployer chooses.
+page works whatever BOT_PORT a deployer chooses, and the care team's token-protected
+`/api/tickets` (bot/tickets/api.py).
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import os
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from bot.tickets import api as tickets_api
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_DIR = ROOT / "web"
@@ -28,6 +31,9 @@ class Handler(SimpleHTTPRequestHandler):
         return SimpleHTTPRequestHandler.translate_path(self, path)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        if tickets_api.handles(self.path):  # care team's open tickets (token-protected, bot/tickets/api.py)
+            tickets_api.serve(self)
+            return
         if self.path.split("?", 1)[0] == "/config.json":
             body = json.dumps({"socketUrl": os.environ.get("BOT_PUBLIC_URL")
                                or f"http://{self.headers.get('Host', 'localhost').split(':')[0]}:"
