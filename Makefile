@@ -17,7 +17,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 MODEL := models/bone-health.tar.gz
 SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
-CONTENT := $(shell find content -name '*.yml') bot/content.py
+CONTENT := $(shell find content -name '*.yml') bot/content.py bot/safety_content.py
 
 .PHONY: help install train run test validate crossval bench eval reference clean
 
