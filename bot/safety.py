@@ -439,33 +439,6 @@ RULES: Tuple[Rule, ...] = (
          "calcium|calcium_level|calcium_levels *3 high|low|up|down|raised|elevated|abnormal|dropped|=rising|"
          "=falling|=dangerous|=very_high|=very_low|=too_high|=too_low|=off", negatable=True),
 
-    # ---------------- care team: personal decisions ----------------
-    Rule("care_team", "personal_decision", "report",
-         "should|shall|ought|must *1 i|we|she|he|my|mum|mom|dad|husband|wife *3 take|stop|skip|start|continue|keep|"
-         "have|go|delay|postpone|wait|worry|be|call|change|switch|double|try|use|cancel|eat|drink|"
-         "avoid|refuse|accept|choose|pick|do|quit|pause|miss|hold|reduce|increase|let|agree|tell|stay|"
-         "come_off|go_off|put_off|push_back|reschedule|bother|go_ahead|ask_for|give|rush"),
-    Rule("care_team", "personal_decision", "report",
-         "be_it|it_be *1 ok|okay|safe|alright|fine|wise|a_good_idea|bad *1 for_me|for_her|for_him|if_i|if_she|"
-         "if_he|if_we|for_my|to_take_my|to_stop_my|to_skip_my|to_delay_my|to_have_my|to_miss_my|to_start_my|"
-         "to_give_her|to_give_him|to_give_my"),
-    Rule("care_team", "personal_decision", "report",
-         "do|be *1 i|she|he|we *1 need|have *1 to *2 stop|skip|start|take|delay|continue|keep|worry|"
-         "postpone|cancel|change|go|call|see|get"),
-    Rule("care_team", "personal_decision", "report",
-         "can|may|could *1 i|she|he|we *2 stop|skip|delay|postpone|double|quit|pause|miss|cancel|come_off|"
-         "go_off|put_off|reschedule|halve|split|crush *2 my|her|his|the|this|our|it|next|tomorrow|today"),
-    Rule("care_team", "personal_decision", "report",
-         "can|may|could *1 i|she|he|we *2 have|get|take *2 my|her|his|the *2 @BONEDRUG|treatment|chemo|calcium "
-         "*2 early|earlier|later|late|sooner|before|after|on_a_different|another_day|next_week"),
-    Rule("care_team", "personal_decision", "report",
-         "what_would_you_do|what_do_you_recommend|what_do_you_suggest|would_you_recommend|"
-         "do_you_recommend|would_you_advise|what_do_you_advise|what_should_i_do|what_should_we_do|"
-         "what_do_i_do|what_can_i_do_about_my|in_my_case|in_her_case|in_his_case|for_my_situation|"
-         "in_my_situation|what_shall_i_do|what_do_we_do|what_would_you_advise"),
-    Rule("care_team", "personal_decision", "report",
-         "do|would *1 you *1 think *2 i|she|he|we|my *2 should|need|ought|must|can|could"),
-
     # ---------------- care team: doses ----------------
     Rule("care_team", "dosing", "report", "@POSS *1 dose|doses|dosage|dosing|=mg|milligrams"),
     Rule("care_team", "dosing", "report",
@@ -581,6 +554,34 @@ RULES: Tuple[Rule, ...] = (
          "real_human|human_being|connect_me|put_me_through|transfer_me|get_in_touch_with|get_hold_of|"
          "reach_my|reach_the_care_team|reach_a_nurse|reach_someone|contact_my|contact_the_care_team|"
          "speak_to_my|talk_to_my|message_my|hear_from"),
+
+    # ---------------- care team: personal decisions (last: the more specific care-team categories win)
+    Rule("care_team", "personal_decision", "report",
+         "should|shall|ought|must *1 i|we|she|he|my|mum|mom|dad|husband|wife *3 take|stop|skip|start|continue|keep|"
+         "have|go|delay|postpone|wait|worry|be|call|change|switch|double|try|use|cancel|eat|drink|"
+         "avoid|refuse|accept|choose|pick|do|quit|pause|miss|hold|reduce|increase|let|agree|tell|stay|"
+         "come_off|go_off|put_off|push_back|reschedule|bother|go_ahead|ask_for|give|rush"),
+    Rule("care_team", "personal_decision", "report",
+         "be_it|it_be *1 ok|okay|safe|alright|fine|wise|a_good_idea|bad *1 for_me|for_her|for_him|if_i|if_she|"
+         "if_he|if_we|for_my|to_take_my|to_stop_my|to_skip_my|to_delay_my|to_have_my|to_miss_my|to_start_my|"
+         "to_give_her|to_give_him|to_give_my"),
+    Rule("care_team", "personal_decision", "report",
+         "do|be *1 i|she|he|we *1 need|have *1 to *2 stop|skip|start|take|delay|continue|keep|worry|"
+         "postpone|cancel|change|go|call|see|get"),
+    Rule("care_team", "personal_decision", "report",
+         "can|may|could *1 i|she|he|we *2 stop|skip|delay|postpone|double|quit|pause|miss|cancel|come_off|"
+         "go_off|put_off|reschedule|halve|split|crush *2 my|her|his|the|this|our|it|next|tomorrow|today"),
+    Rule("care_team", "personal_decision", "report",
+         "can|may|could *1 i|she|he|we *2 have|get|take *2 my|her|his|the *2 @BONEDRUG|treatment|chemo|calcium "
+         "*2 early|earlier|later|late|sooner|before|after|on_a_different|another_day|next_week"),
+    Rule("care_team", "personal_decision", "report",
+         "what_would_you_do|what_do_you_recommend|what_do_you_suggest|would_you_recommend|"
+         "do_you_recommend|would_you_advise|what_do_you_advise|what_should_i_do|what_should_we_do|"
+         "what_do_i_do|what_can_i_do_about_my|in_my_case|in_her_case|in_his_case|for_my_situation|"
+         "in_my_situation|what_shall_i_do|what_do_we_do|what_would_you_advise"),
+    Rule("care_team", "personal_decision", "report",
+         "do|would *1 you *1 think *2 i|she|he|we|my *2 should|need|ought|must|can|could"),
+
 )
 
 # Caregiver and first-person words that make a sentence about a real person, not a general question.
@@ -830,9 +831,10 @@ def find_all(text: str) -> List[SafetyHit]:
     def sentence_of(i: int) -> _Sentence:
         return next((s for s in sentences if s.start <= i < s.end), sentences[-1])
 
-    found: List[Tuple[int, int, SafetyHit]] = []
+    found: List[Tuple[int, int, int, SafetyHit]] = []
     for match_id, start, end in _matcher()(doc):
-        rule = RULES[int(doc.vocab.strings[match_id])]
+        index = int(doc.vocab.strings[match_id])
+        rule = RULES[index]
         sentence = sentence_of(start)
         if rule.not_followed_by and end < len(doc) and (norms[end] in rule.not_followed_by
                                                         or doc[end].lower_ in rule.not_followed_by):
@@ -847,12 +849,13 @@ def find_all(text: str) -> List[SafetyHit]:
             continue  # a general question ("can Zometa cause jaw pain?"); crisis wording always counts
         if rule.negatable and _negated(norms, doc, start, end, sentence):
             continue
-        found.append((SEVERITY[rule.tier], start, SafetyHit(rule.tier, rule.category, doc[start:end].text)))
+        found.append((SEVERITY[rule.tier], index, start, SafetyHit(rule.tier, rule.category, doc[start:end].text)))
     temperature = temperature_hit(clean)
     if temperature:
-        found.append((SEVERITY[temperature.tier], -1, temperature))
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [hit for _, _, hit in found]
+        found.append((SEVERITY[temperature.tier], -1, -1, temperature))
+    # Most severe tier first; within a tier the category listed first in RULES (then the position).
+    found.sort(key=lambda item: item[:3])
+    return [hit for *_, hit in found]
 
 
 def classify(text: str) -> Optional[SafetyHit]:
