@@ -17,7 +17,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 MODEL := models/bone-health.tar.gz
 SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
-CONTENT := $(shell find content -name '*.yml') bot/content.py
+CONTENT := $(shell find content -name '*.yml') bot/content.py bot/safety_content.py
 TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
 	$(GENERATED) $(SPACY_MODEL) bot/nlu_components.py
 

@@ -241,6 +241,10 @@ def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
                     + yaml.safe_dump({"responses": responses}, sort_keys=False, allow_unicode=True, width=100),
                     encoding="utf-8")
     written.append(path)
+    # Safety wording (content/safety.yml) -> static responses Rasa sends without the action server.
+    from bot import safety_content
+
+    written += safety_content.build(out_dir)
     return written
 
 

@@ -97,6 +97,8 @@ class LanguageGuard(_Stateless):
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue  # button payloads are parsed by Rasa's RegexMessageHandler
+            if message.get("bone_health_safety"):
+                continue  # a red flag found by bot.safety_nlu.SafetyNet reaches triage in any language
             if not WORD.search(text) and not re.search(r"\w", text):
                 _force_intent(message, "empty_message")
             elif looks_spanish(text):

@@ -66,7 +66,10 @@ def action_server_cmd(settings: Settings) -> List[str]:
 
 
 def rasa_server_cmd(settings: Settings) -> List[str]:
-    cmd = [str(VENV_BIN / "rasa"), "run", "--model", str(settings.model), "--port", str(settings.bot_port),
+    # `rasa run` through bot.rasa_server: the same command line, plus the safety fallback when a
+    # custom action fails (helpline and emergency numbers instead of silence).
+    cmd = [str(VENV_BIN / "python"), "-m", "bot.rasa_server", "run", "--model", str(settings.model),
+           "--port", str(settings.bot_port),
            "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
            "--cors", "*"]
     if settings.api_token:
