@@ -39,7 +39,10 @@ $(GENERATED): $(VENV)/.installed $(CONTENT)
 train: $(SPACY_MODEL) $(GENERATED) ## build the spaCy pipeline and train (skipped when nothing changed)
 	$(RASA) train --fixed-model-name bone-health --out models
 
-run: train ## install, train if needed, start the action server, Rasa and the web page
+reference: $(VENV)/.installed ## build the staff script book (var/reference/index.html; BONE_HEALTH_VAR_DIR)
+	$(BIN)/python -m bot.reference build
+
+run: train reference ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve
 
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)

@@ -28,6 +28,19 @@ class Handler(SimpleHTTPRequestHandler):
         return SimpleHTTPRequestHandler.translate_path(self, path)
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        if self.path.split("?", 1)[0] == "/reference/lookup":
+            # Staff lookup for a live call: token-protected (STAFF_API_TOKEN), runs the model.
+            from bot import reference
+
+            status, payload = reference.serve_lookup(self.path, self.headers)
+            body = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path.split("?", 1)[0] == "/config.json":
             body = json.dumps({"socketUrl": os.environ.get("BOT_PUBLIC_URL")
                                or f"http://{self.headers.get('Host', 'localhost').split(':')[0]}:"
@@ -47,6 +60,14 @@ class Handler(SimpleHTTPRequestHandler):
                          "style-src 'self'; script-src 'self'")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Content-Security-Policy" and getattr(self, "path", "").startswith("/reference"):
+            # The script book is one self-contained page: allow exactly its own inline style and script.
+            from bot import reference
+
+            value = reference.page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
+        super().send_header(keyword, value)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server signature)
         pass  # no access log: paths are harmless but keep the console for real events
