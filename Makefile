@@ -18,6 +18,8 @@ MODEL := models/bone-health.tar.gz
 SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
 CONTENT := $(shell find content -name '*.yml') bot/content.py
+TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
+	$(GENERATED) $(SPACY_MODEL) bot/nlu_components.py
 
 .PHONY: help install train run test validate crossval bench eval reference clean
 
@@ -36,8 +38,11 @@ $(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/spacy_pipeline.py
 $(GENERATED): $(VENV)/.installed $(CONTENT)
 	$(BIN)/python -m bot.content build
 
-train: $(SPACY_MODEL) $(GENERATED) ## build the spaCy pipeline and train (skipped when nothing changed)
+train: $(MODEL) ## build the spaCy pipeline and train (skipped when nothing changed)
+
+$(MODEL): $(TRAINING_INPUTS)
 	$(RASA) train --fixed-model-name bone-health --out models
+	touch $@
 
 reference: $(VENV)/.installed ## build the staff script book (var/reference/index.html; BONE_HEALTH_VAR_DIR)
 	$(BIN)/python -m bot.reference build

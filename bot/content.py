@@ -106,12 +106,17 @@ class Content:
         """The text a person sees: answer, source line, and the educational-use reminder."""
         return f"{topic.answer.strip()}\n\nSource: {self.citation(topic)}."
 
-    def buttons(self, topic: Topic) -> List[Dict[str, str]]:
-        return [topic_button(self.topics[r]) for r in topic.related if r in self.topics]
+    def buttons(self, topic: Topic, for_domain: bool = False) -> List[Dict[str, str]]:
+        return [topic_button(self.topics[r], for_domain) for r in topic.related if r in self.topics]
 
 
-def topic_button(topic: Topic) -> Dict[str, str]:
-    return {"title": topic.title, "payload": f'/ask_topic{{"topic":"{topic.id}"}}'}
+def topic_button(topic: Topic, for_domain: bool = False) -> Dict[str, str]:
+    """A button that asks for `topic`. Domain responses are templated by Rasa, which treats `{…}` as
+    a slot: there the braces are doubled (`for_domain`), action messages send them as they are."""
+    payload = f'/ask_topic{{"topic":"{topic.id}"}}'
+    if for_domain:
+        payload = payload.replace("{", "{{").replace("}", "}}")
+    return {"title": topic.title, "payload": payload}
 
 
 def _tuple(value) -> Tuple[str, ...]:
@@ -225,7 +230,7 @@ def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
     responses = {}
     for topic in content.topics.values():
         response = {"text": content.render(topic)}
-        buttons = content.buttons(topic)
+        buttons = content.buttons(topic, for_domain=True)
         if buttons:
             response["buttons"] = buttons
         responses[f"utter_{topic.response_key}"] = [response]

@@ -180,6 +180,9 @@ class DrugRouting(_Stateless):
             message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             if not (topic.drugs and topic.aspects):
                 continue
+            entities = list(message.get(ENTITIES) or [])
+            entities.append({"entity": "aspect", "value": topic.aspects[0], "extractor": "DrugRouting"})
+            message.set(ENTITIES, entities, add_to_output=True)
             if named and all(self.content.covers(topic, n) for n in named):
                 continue
             confidence = (message.get(INTENT) or {}).get("confidence", 1.0)
