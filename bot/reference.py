@@ -150,8 +150,8 @@ def search_text(*parts: Any) -> str:
     return " ".join(" ".join(str(p) for p in parts).lower().split())
 
 
-def topic_anchor(topic_id: str) -> str:
-    return "topic-" + re.sub(r"[^A-Za-z0-9_-]", "-", topic_id)
+def topic_anchor(topic_id: str, prefix: str = "topic-") -> str:
+    return prefix + re.sub(r"[^A-Za-z0-9_-]", "-", topic_id)
 
 
 def topic_search_text(content: Content, topic: Topic) -> str:
@@ -341,7 +341,7 @@ def _category_item(category: Category) -> str:
 
 
 def _tier_article(tier: Tier) -> str:
-    anchor = f"tier-{esc(tier.id)}"
+    anchor = topic_anchor(tier.id, "tier-")
     signs = "".join(_category_item(c) for c in tier.categories)
     text = search_text("escalation", tier.title, tier.id, tier.staff_script, tier.reply,
                        " ".join(" ".join((c.title, c.says, c.reply) + c.signs) for c in tier.categories))
@@ -392,8 +392,8 @@ def render_page(content: Content, safety: Optional[SafetyBook], version: str, bu
     index = ['<nav class="index" aria-labelledby="index-h"><h2 id="index-h">Topic index</h2>',
              '<div data-group><h3>Escalation</h3><ul>']
     if safety:
-        index += [f'<li data-for="tier-{esc(t.id)}"><a href="#tier-{esc(t.id)}">{esc(t.title)}</a></li>'
-                  for t in safety.tiers]
+        index += [f'<li data-for="{topic_anchor(t.id, "tier-")}"><a href="#{topic_anchor(t.id, "tier-")}">'
+                  f'{esc(t.title)}</a></li>' for t in safety.tiers]
     else:
         index.append('<li><a href="#escalation">Escalation scripts</a></li>')
     index.append("</ul></div>")
@@ -417,7 +417,7 @@ def render_page(content: Content, safety: Optional[SafetyBook], version: str, bu
                       '<h2 id="escalation-h">Escalation scripts</h2><p class="staff-script">'
                       "The escalation scripts are missing: content/safety.yml was not found when this book "
                       "was built. Rebuild with `make reference`. In an emergency, tell the caller to call "
-                      "911.</p></section>")
+                      f"{esc(os.environ.get('EMERGENCY_NUMBER') or '911')}.</p></section>")
 
     sections = []
     for intent, topics in areas.items():
@@ -539,7 +539,9 @@ class LookupResult:
 def rank(parse: Dict[str, Any], content: Content, n: int = TOP_N) -> List[Match]:
     """Topics by P(area) x P(answer | area); the answer the bot would show comes first."""
     scores: Dict[str, float] = {}
-    for ranked in parse.get("intent_ranking") or []:
+    # A guard (off-topic, language) may have replaced the classifier's ranking: staff still get scripts.
+    ranking = parse.get("bone_health_classifier_ranking") or parse.get("intent_ranking") or []
+    for ranked in ranking:
         area = ranked.get("name")
         if area not in content.groups:
             continue
@@ -565,7 +567,7 @@ def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optio
     """Fallback when bot.safety is missing: a confident model intent named after a tier or category."""
     if safety is None:
         return None
-    for ranked in parse.get("intent_ranking") or []:
+    for ranked in (parse.get("intent_ranking") or []) + (parse.get("bone_health_classifier_ranking") or []):
         if float(ranked.get("confidence") or 0) < 0.5:
             continue
         name = str(ranked.get("name") or "")
