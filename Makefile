@@ -44,7 +44,10 @@ $(MODEL): $(TRAINING_INPUTS)
 	$(RASA) train --fixed-model-name bone-health --out models
 	touch $@
 
-run: train ## install, train if needed, start the action server, Rasa and the web page
+reference: $(VENV)/.installed ## build the staff script book (var/reference/index.html; BONE_HEALTH_VAR_DIR)
+	$(BIN)/python -m bot.reference build
+
+run: train reference ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve
 
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)

@@ -37,8 +37,15 @@ def sanitize(text: Optional[str], max_chars: int = MAX_CHARS) -> str:
     return cleaned
 
 
+# The classifier's own ranking, kept when a guard overrides it: the staff lookup (bot.reference) still
+# ranks scripts for words the bot itself declines.
+CLASSIFIER_RANKING_KEY = "bone_health_classifier_ranking"
+
+
 def _force_intent(message: Message, name: str) -> None:
     intent = {"name": name, "confidence": 1.0}
+    if message.get(INTENT_RANKING_KEY) and not message.get(CLASSIFIER_RANKING_KEY):
+        message.set(CLASSIFIER_RANKING_KEY, message.get(INTENT_RANKING_KEY), add_to_output=True)
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
 

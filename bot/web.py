@@ -34,17 +34,21 @@ class Handler(SimpleHTTPRequestHandler):
         if tickets_api.handles(self.path):  # care team's open tickets (token-protected, bot/tickets/api.py)
             tickets_api.serve(self)
             return
+        if self.path.split("?", 1)[0] == "/reference/lookup":
+            # Staff lookup for a live call: token-protected (STAFF_API_TOKEN), runs the model.
+            from bot import reference
+
+            self.send_json(*reference.serve_lookup(self.path, self.headers))
+            return
         if self.path.split("?", 1)[0] == "/config.json":
-            body = json.dumps({"socketUrl": os.environ.get("BOT_PUBLIC_URL")
-                               or f"http://{self.headers.get('Host', 'localhost').split(':')[0]}:"
-                                  f"{os.environ.get('BOT_PORT', '5005')}"}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_json(200, {"socketUrl": os.environ.get("BOT_PUBLIC_URL")
+                                 or f"http://{self.headers.get('Host', 'localhost').split(':')[0]}:"
+                                    f"{os.environ.get('BOT_PORT', '5005')}"})
             return
         super().do_GET()
+
+    def send_json(self, status: int, payload) -> None:
+        tickets_api.send_json(self, status, payload)
 
     def end_headers(self) -> None:
         # The page loads nothing from elsewhere; say so to the browser.
@@ -53,6 +57,14 @@ class Handler(SimpleHTTPRequestHandler):
                          "style-src 'self'; script-src 'self'")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Content-Security-Policy" and getattr(self, "path", "").startswith("/reference"):
+            # The script book is one self-contained page: allow exactly its own inline style and script.
+            from bot import reference
+
+            value = reference.page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
+        super().send_header(keyword, value)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server signature)
         pass  # no access log: paths are harmless but keep the console for real events

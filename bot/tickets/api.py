@@ -35,29 +35,29 @@ def authorised(header: Optional[str], token: str) -> bool:
 def serve(handler: BaseHTTPRequestHandler) -> None:
     token = os.environ.get("CARE_TEAM_API_TOKEN")
     if not token:
-        return _send(handler, 404, {"error": "not found"})
+        return send_json(handler, 404, {"error": "not found"})
     if not authorised(handler.headers.get("Authorization"), token):
-        return _send(handler, 401, {"error": "a valid bearer token is required"},
+        return send_json(handler, 401, {"error": "a valid bearer token is required"},
                      {"WWW-Authenticate": 'Bearer realm="care-team"'})
     params = parse_qs(urlsplit(handler.path).query)
     status = (params.get("status") or ["open"])[0]
     if status not in STATUSES + ("all",):
-        return _send(handler, 400, {"error": f"status must be one of {', '.join(STATUSES + ('all',))}"})
+        return send_json(handler, 400, {"error": f"status must be one of {', '.join(STATUSES + ('all',))}"})
     try:
         limit = int((params.get("limit") or ["100"])[0])
         if not 1 <= limit <= 500:
             raise ValueError
     except ValueError:
-        return _send(handler, 400, {"error": "limit must be a number from 1 to 500"})
+        return send_json(handler, 400, {"error": "limit must be a number from 1 to 500"})
     try:
         tickets = TicketService.from_env().list(status=None if status == "all" else status, limit=limit)
     except TicketStoreError as error:
         logger.error("ticket API: %s", error)
-        return _send(handler, 503, {"error": "the ticket store is unavailable"})
-    _send(handler, 200, {"status": status, "count": len(tickets), "tickets": [t.to_dict() for t in tickets]})
+        return send_json(handler, 503, {"error": "the ticket store is unavailable"})
+    send_json(handler, 200, {"status": status, "count": len(tickets), "tickets": [t.to_dict() for t in tickets]})
 
 
-def _send(handler: BaseHTTPRequestHandler, code: int, body: Dict[str, Any],
+def send_json(handler: BaseHTTPRequestHandler, code: int, body: Dict[str, Any],
           headers: Optional[Dict[str, str]] = None) -> None:
     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
     handler.send_response(code)
