@@ -18,17 +18,21 @@ MODEL := models/bone-health.tar.gz
 SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
 CONTENT := $(shell find content -name '*.yml') bot/content.py
+WIDGET := web/vendor/socket.io.min.js
 
 .PHONY: help install train run test validate crossval bench eval reference clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed ## create .venv (Python 3.10) and install the pinned requirements
+install: $(VENV)/.installed $(WIDGET) ## create .venv (Python 3.10) and install the pinned requirements
 
 $(VENV)/.installed: requirements.lock scripts/install.sh
 	PYTHON310="$(PYTHON310)" scripts/install.sh
 	touch $@
+
+$(WIDGET): web/package-lock.json scripts/install_web.sh
+	scripts/install_web.sh
 
 $(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/spacy_pipeline.py
 	$(BIN)/python -m bot.spacy_pipeline
@@ -39,13 +43,13 @@ $(GENERATED): $(VENV)/.installed $(CONTENT)
 train: $(SPACY_MODEL) $(GENERATED) ## build the spaCy pipeline and train (skipped when nothing changed)
 	$(RASA) train --fixed-model-name bone-health --out models
 
-run: train ## install, train if needed, start the action server, Rasa and the web page
+run: train $(WIDGET) ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve
 
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)
 	$(BIN)/python -m bot.validate
 
-test: train validate ## install, train and run the whole test suite
+test: train validate $(WIDGET) ## install, train and run the whole test suite
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(BIN)/python -m pytest -q tests
 
