@@ -19,6 +19,8 @@ SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
 CONTENT := $(shell find content -name '*.yml') bot/content.py
 WIDGET := web/vendor/socket.io.min.js
+TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
+	$(GENERATED) $(SPACY_MODEL) bot/nlu_components.py
 
 .PHONY: help install train run test validate crossval bench eval reference clean
 
@@ -40,8 +42,11 @@ $(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/spacy_pipeline.py
 $(GENERATED): $(VENV)/.installed $(CONTENT)
 	$(BIN)/python -m bot.content build
 
-train: $(SPACY_MODEL) $(GENERATED) ## build the spaCy pipeline and train (skipped when nothing changed)
+train: $(MODEL) ## build the spaCy pipeline and train (skipped when nothing changed)
+
+$(MODEL): $(TRAINING_INPUTS)
 	$(RASA) train --fixed-model-name bone-health --out models
+	touch $@
 
 run: train $(WIDGET) ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve

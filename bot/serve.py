@@ -108,8 +108,11 @@ class Supervisor:
         self.children: List[subprocess.Popen] = []
         self.stopping = False
 
-    def start(self, cmd: List[str], env: Dict[str, str]) -> subprocess.Popen:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    def start(self, cmd: List[str], env: Dict[str, str], log: Optional[Path] = None) -> subprocess.Popen:
+        """Start a child in its own process group; `log` captures its output (tests read it)."""
+        out = open(log, "ab") if log else None
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True, stdout=out,
+                                stderr=subprocess.STDOUT if out else None)
         self.children.append(proc)
         return proc
 

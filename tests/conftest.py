@@ -75,6 +75,10 @@ class RunningBot:
     def rest_url(self) -> str:
         return f"http://127.0.0.1:{self.settings.bot_port}/webhooks/rest/webhook"
 
+    def logs(self) -> str:
+        """Everything the servers printed so far (INFO level, as `make run` runs them)."""
+        return "".join(p.read_text(errors="replace") for p in sorted(self.settings.var_dir.glob("*.log")))
+
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.settings.bot_port}"
@@ -91,7 +95,8 @@ class RunningBot:
         self.action_proc.wait(timeout=20)
 
     def start_actions(self) -> None:
-        self.action_proc = self.supervisor.start(serve.action_server_cmd(self.settings), self.env)
+        self.action_proc = self.supervisor.start(serve.action_server_cmd(self.settings), self.env,
+                                                 self.settings.var_dir / "actions.log")
         serve.wait_http(f"http://127.0.0.1:{self.settings.action_port}/health", 120, self.action_proc)
 
 
@@ -108,9 +113,9 @@ def start_bot(tmp_dir: Path, extra_env: Optional[Dict[str, str]] = None, web: bo
     bot = RunningBot(settings=settings, supervisor=supervisor, env=env)
     bot.start_actions()
     if web:
-        supervisor.start(serve.web_server_cmd(settings), env)
+        supervisor.start(serve.web_server_cmd(settings), env, tmp_dir / "web.log")
         serve.wait_http(f"http://127.0.0.1:{settings.web_port}/", 30, supervisor.children[-1])
-    rasa = supervisor.start(serve.rasa_server_cmd(settings, env), env)
+    rasa = supervisor.start(serve.rasa_server_cmd(settings, env), env, tmp_dir / "rasa.log")
     serve.wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, rasa)
     return bot
 

@@ -70,3 +70,29 @@ def test_gibberish_offers_choices_not_a_guess(running_bot):
 def test_http_api_is_off_without_a_token(running_bot):
     response = requests.get(f"{running_bot.base_url}/conversations/x/tracker", timeout=10)
     assert response.status_code in (404, 405)
+
+
+def test_conversation_text_stays_out_of_the_logs(running_bot):
+    secret = "my neighbour Bartholomew Quinceworth takes zometa"
+    running_bot.say(secret)
+    running_bot.say("what is osteonecrosis of the jaw?")
+    logs = running_bot.logs()
+    assert logs, "server logs were captured"
+    assert "Quinceworth" not in logs and "osteonecrosis of the jaw?" not in logs
+
+
+def test_conversation_survives_a_restart_of_both_servers(tmp_path, content):
+    from tests.conftest import start_bot
+
+    sender = uuid.uuid4().hex
+    bot = start_bot(tmp_path)
+    try:
+        bot.say("what is Xgeva?", sender)
+    finally:
+        bot.supervisor.stop()
+    bot = start_bot(tmp_path)  # same var dir: the same SQLite tracker store
+    try:
+        replies = bot.say("how often do I get it?", sender)
+        assert content.topics["denosumab_what"].answer in texts(replies)
+    finally:
+        bot.supervisor.stop()
