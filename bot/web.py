@@ -18,6 +18,19 @@ from bot.tickets import api as tickets_api
 ROOT = Path(__file__).resolve().parent.parent
 WEB_DIR = ROOT / "web"
 REFERENCE_DIR = Path(os.environ.get("BONE_HEALTH_VAR_DIR", ROOT / "var")) / "reference"
+# Build inputs under web/ that are not part of the page.
+NOT_SERVED = (WEB_DIR / "node_modules", WEB_DIR / "package.json", WEB_DIR / "package-lock.json")
+
+
+def widget_config(host_header: str) -> dict:
+    """What the widget needs to know at run time (no secrets: the page is public)."""
+    host = host_header.strip() or "localhost"
+    if ":" in host and not host.endswith("]"):
+        host = host.rsplit(":", 1)[0]  # drop the web port; keep IPv6 brackets
+    return {
+        "socketUrl": os.environ.get("BOT_PUBLIC_URL") or f"http://{host}:{os.environ.get('BOT_PORT', '5005')}",
+        "emergencyNumber": os.environ.get("EMERGENCY_NUMBER", "911"),
+    }
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -30,6 +43,13 @@ class Handler(SimpleHTTPRequestHandler):
             return str(REFERENCE_DIR / Path(inside).relative_to(WEB_DIR))
         return SimpleHTTPRequestHandler.translate_path(self, path)
 
+    def send_head(self):
+        target = Path(self.translate_path(self.path))
+        if any(target == blocked or blocked in target.parents for blocked in NOT_SERVED):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
         if tickets_api.handles(self.path):  # care team's open tickets (token-protected, bot/tickets/api.py)
             tickets_api.serve(self)
@@ -41,9 +61,7 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_json(*reference.serve_lookup(self.path, self.headers))
             return
         if self.path.split("?", 1)[0] == "/config.json":
-            self.send_json(200, {"socketUrl": os.environ.get("BOT_PUBLIC_URL")
-                                 or f"http://{self.headers.get('Host', 'localhost').split(':')[0]}:"
-                                    f"{os.environ.get('BOT_PORT', '5005')}"})
+            self.send_json(200, widget_config(self.headers.get("Host", "localhost")))
             return
         super().do_GET()
 

@@ -13,3 +13,5 @@ fi
 [ -x .venv/bin/python ] || "$py" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade "pip==24.0"
 .venv/bin/python -m pip install --quiet -r requirements.lock
+scripts/install_web.sh
+scripts/install_chromium.sh
