@@ -2,8 +2,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Python 3.10 (Rasa 3.6 needs < 3.11): python3.10 on PATH, else pyenv's newest 3.10.
-PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10*/bin/python 2>/dev/null | tail -n 1)
 VENV := .venv
 BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
@@ -30,7 +28,7 @@ help: ## list the targets
 install: $(VENV)/.installed $(WIDGET) ## create .venv (Python 3.10) and install the pinned requirements
 
 $(VENV)/.installed: requirements.lock scripts/install.sh
-	PYTHON310="$(PYTHON310)" scripts/install.sh
+	scripts/install.sh
 	touch $@
 
 $(WIDGET): web/package-lock.json scripts/install_web.sh
