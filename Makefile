@@ -2,8 +2,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Python 3.10 (Rasa 3.6 needs < 3.11): python3.10 on PATH, else pyenv's newest 3.10.
-PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10*/bin/python 2>/dev/null | tail -n 1)
 VENV := .venv
 BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
@@ -17,7 +15,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 MODEL := models/bone-health.tar.gz
 SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
-CONTENT := $(shell find content -name '*.yml') bot/content.py
+CONTENT := $(shell find content -name '*.yml') bot/content.py bot/safety_content.py
 WIDGET := web/vendor/socket.io.min.js
 TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
 	$(GENERATED) $(SPACY_MODEL) bot/nlu_components.py
@@ -30,7 +28,7 @@ help: ## list the targets
 install: $(VENV)/.installed $(WIDGET) ## create .venv (Python 3.10) and install the pinned requirements
 
 $(VENV)/.installed: requirements.lock scripts/install.sh
-	PYTHON310="$(PYTHON310)" scripts/install.sh
+	scripts/install.sh
 	touch $@
 
 $(WIDGET): web/package-lock.json scripts/install_web.sh
@@ -48,7 +46,10 @@ $(MODEL): $(TRAINING_INPUTS)
 	$(RASA) train --fixed-model-name bone-health --out models
 	touch $@
 
-run: train $(WIDGET) ## install, train if needed, start the action server, Rasa and the web page
+reference: $(VENV)/.installed ## build the staff script book (var/reference/index.html; BONE_HEALTH_VAR_DIR)
+	$(BIN)/python -m bot.reference build
+
+run: train reference $(WIDGET) ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve
 
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)

@@ -1,7 +1,8 @@
 """Serve the patient web page (web/) and the staff script book (/reference/) on WEB_PORT.
 
 Static files only, plus `/config.json` telling the widget where the Rasa socket.io server is, so the
-page works whatever BOT_PORT a deployer chooses.
+page works whatever BOT_PORT a deployer chooses, and the care team's token-protected
+`/api/tickets` (bot/tickets/api.py).
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import os
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from bot.tickets import api as tickets_api
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB_DIR = ROOT / "web"
@@ -48,16 +51,22 @@ class Handler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        if tickets_api.handles(self.path):  # care team's open tickets (token-protected, bot/tickets/api.py)
+            tickets_api.serve(self)
+            return
+        if self.path.split("?", 1)[0] == "/reference/lookup":
+            # Staff lookup for a live call: token-protected (STAFF_API_TOKEN), runs the model.
+            from bot import reference
+
+            self.send_json(*reference.serve_lookup(self.path, self.headers))
+            return
         if self.path.split("?", 1)[0] == "/config.json":
-            body = json.dumps(widget_config(self.headers.get("Host", "localhost"))).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_json(200, widget_config(self.headers.get("Host", "localhost")))
             return
         super().do_GET()
+
+    def send_json(self, status: int, payload) -> None:
+        tickets_api.send_json(self, status, payload)
 
     def end_headers(self) -> None:
         # The page loads nothing from elsewhere; say so to the browser.
@@ -66,6 +75,14 @@ class Handler(SimpleHTTPRequestHandler):
                          "style-src 'self'; script-src 'self'")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Content-Security-Policy" and getattr(self, "path", "").startswith("/reference"):
+            # The script book is one self-contained page: allow exactly its own inline style and script.
+            from bot import reference
+
+            value = reference.page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
+        super().send_header(keyword, value)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server signature)
         pass  # no access log: paths are harmless but keep the console for real events

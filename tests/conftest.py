@@ -43,6 +43,14 @@ def content() -> content_mod.Content:
     return content_mod.load()
 
 
+@pytest.fixture(scope="session")
+def agent():
+    """The trained model loaded in-process (NLU + dialogue, no servers), shared by the NLU tests."""
+    from bot import evaluate
+
+    return evaluate.load_agent()
+
+
 # -- offline action tests: replay saved trackers (financial-demo style) -------------------------
 
 def load_tracker(name: str, **overrides: Any) -> Tracker:
