@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import html
 import json
+import logging
 import os
 import re
 import sys
@@ -583,11 +584,13 @@ def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optio
 
 def rules_red_flag(text: str) -> Tuple[bool, Optional[RedFlag]]:
     """(bot.safety available?, its hit). Imported lazily: the module may not exist in every checkout."""
+    import importlib
+
     try:
-        from bot import safety as safety_rules
+        safety_rules = importlib.import_module("bot.safety")
     except ModuleNotFoundError as error:
-        if error.name not in ("bot.safety",):
-            raise
+        if error.name != "bot.safety":
+            raise  # bot.safety exists but is broken: never hide that
         return False, None
     classify = getattr(safety_rules, "classify", None)
     if classify is None:
@@ -614,7 +617,12 @@ class AgentParser:
                 if not self.model.exists():
                     raise RuntimeError(f"no trained model at {self.model}: run `make train`")
                 from rasa.core.agent import Agent
+                from rasa.utils.common import configure_logging_and_warnings
+                from rasa.utils.log_utils import configure_structlog
 
+                # Rasa's parse log (debug) carries the caller's words: keep it off (privacy).
+                configure_logging_and_warnings(logging.WARNING)
+                configure_structlog(logging.WARNING)
                 self._loop = asyncio.new_event_loop()
                 self._agent = Agent.load(str(self.model))
             return self._loop.run_until_complete(self._agent.parse_message(text))
@@ -753,6 +761,7 @@ def main(argv: Optional[List[str]] = None, parser=None) -> int:
                 cli.error("--server needs BOT_API_TOKEN (the Rasa HTTP API is off without it)")
             parser = RasaParser(args.server, os.environ["BOT_API_TOKEN"])
         else:
+            print("Loading the model (a minute or more; --server uses a running bot instead)...", file=sys.stderr)
             parser = AgentParser(args.model)
     content = content_mod.load()
     safety = load_safety()

@@ -148,7 +148,9 @@ def test_staff_look_up_a_question_on_the_served_page(served, browser):  # noqa: 
     titles = page.locator("#lookup-results .result h3 a").all_inner_texts()
     assert len(titles) == 3 and titles[0].startswith("1. ")
     assert any("dental" in t.lower() for t in titles), titles
+    assert not problems, problems
     page.get_by_label("Staff token").fill("wrong")
     page.get_by_role("button", name="Find scripts").click()
     page.wait_for_function("document.getElementById('lookup-results').textContent.includes('token')")
-    assert not problems, problems
+    assert not page.locator("#lookup-results .result").count()
+    assert all("401" in p for p in problems), problems  # the browser's own note of the refused request
