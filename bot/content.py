@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
 GENERATED_DIR = ROOT / "data" / "generated"
 
+NOT_ADVICE = "Educational information, not medical advice."
+
 ASPECTS = ("overview", "schedule", "side_effects", "kidney", "jaw", "calcium", "mechanism")
 
 
@@ -104,7 +106,7 @@ class Content:
 
     def render(self, topic: Topic) -> str:
         """The text a person sees: answer, source line, and the educational-use reminder."""
-        return f"{topic.answer.strip()}\n\nSource: {self.citation(topic)}."
+        return f"{topic.answer.strip()}\n\nSource: {self.citation(topic)}. {NOT_ADVICE}"
 
     def buttons(self, topic: Topic, for_domain: bool = False) -> List[Dict[str, str]]:
         return [topic_button(self.topics[r], for_domain) for r in topic.related if r in self.topics]
@@ -239,6 +241,10 @@ def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
                     + yaml.safe_dump({"responses": responses}, sort_keys=False, allow_unicode=True, width=100),
                     encoding="utf-8")
     written.append(path)
+    # Safety wording (content/safety.yml) -> static responses Rasa sends without the action server.
+    from bot import safety_content
+
+    written += safety_content.build(out_dir)
     return written
 
 

@@ -605,14 +605,16 @@ def rules_red_flag(text: str) -> Tuple[bool, Optional[RedFlag]]:
 class AgentParser:
     """Parse with the trained model in this process (loaded on first use; takes a minute or more)."""
 
-    def __init__(self, model: Path = MODEL) -> None:
+    def __init__(self, model: Path = MODEL, agent=None) -> None:
         self.model = Path(model)
-        self._agent = None
+        self._agent = agent
         self._loop: Optional[asyncio.AbstractEventLoop] = None
         self._lock = threading.Lock()
 
     def __call__(self, text: str) -> Dict[str, Any]:
         with self._lock:
+            if self._loop is None:
+                self._loop = asyncio.new_event_loop()
             if self._agent is None:
                 if not self.model.exists():
                     raise RuntimeError(f"no trained model at {self.model}: run `make train`")
@@ -623,7 +625,6 @@ class AgentParser:
                 # Rasa's parse log (debug) carries the caller's words: keep it off (privacy).
                 configure_logging_and_warnings(logging.WARNING)
                 configure_structlog(logging.WARNING)
-                self._loop = asyncio.new_event_loop()
                 self._agent = Agent.load(str(self.model))
             return self._loop.run_until_complete(self._agent.parse_message(text))
 

@@ -24,13 +24,8 @@ BOT_TOKEN = "bot-api-token"
 
 
 @pytest.fixture(scope="module")
-def agent_parser():
-    model = reference.MODEL
-    if not model.exists():
-        pytest.fail(f"no trained model at {model}: run `make train` first")
-    parser = reference.AgentParser(model)
-    parser("hello")  # load once for the module
-    return parser
+def agent_parser(agent):
+    return reference.AgentParser(reference.MODEL, agent=agent)  # the session's model, loaded once
 
 
 def heldout_topic_questions():

@@ -1,0 +1,341 @@
+"""Escalation actions (issue 4): red flags, crisis, and care-team follow-up. docs/safety.md.
+
+Every text comes from content/safety.yml (bot.safety_content) or the curated FAQ content; tickets go
+through the shared contract of bot.tickets. Order for a red flag: the tier's reply first (normally
+already sent by the static response utter_safety_<tier> in the rule, which works without this
+server; sent here only if it was not), then the ticket, then its reference number. If the ticket
+store cannot be written, the person is told to call the helpline now; the log names the tier and
+the error type, never the person's words or contact details.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.actions import predicted_topic
+from bot import answering
+from bot import content as content_mod
+from bot import safety_content
+from bot.tickets import TicketRequest, TicketService, TicketStoreError
+
+logger = logging.getLogger(__name__)
+
+SAFETY_KEY = "bone_health_safety"
+FORM = "care_team_form"
+FORM_SLOTS = ("care_team_consent", "care_team_name", "care_team_contact", "care_team_contact_method",
+              "care_team_best_time", "care_team_description", "care_team_confirm")
+REQUEST_SLOTS = ("care_team_tier", "care_team_category", "care_team_trigger")
+MAX_RECENT = 5
+MAX_DESCRIPTION = 500
+
+# -- tickets ---------------------------------------------------------------------------------------
+
+_service: Optional[TicketService] = None
+
+
+def ticket_service() -> TicketService:
+    """One service per action-server process (created on first use; retried if that failed)."""
+    global _service
+    if _service is None:
+        _service = TicketService.from_env()
+    return _service
+
+
+def user_texts(tracker: Tracker) -> List[str]:
+    """The person's messages in this conversation, oldest first (button payloads left out)."""
+    return [e.get("text") or "" for e in tracker.events
+            if e.get("event") == "user" and (e.get("text") or "").strip()
+            and not (e.get("text") or "").startswith("/")]
+
+
+def file_ticket(tracker: Tracker, tier: str, category: str, trigger: str, recent: List[str],
+                contact: Optional[Dict[str, Any]] = None) -> Optional[str]:
+    """File the ticket; its reference, or None when the store could not be written."""
+    try:
+        ticket = ticket_service().file(TicketRequest(
+            tier=tier, category=category or "unspecified",
+            channel=tracker.get_latest_input_channel() or "unknown", conversation_id=tracker.sender_id,
+            contact=contact, trigger_message=trigger or "", recent_messages=recent[-MAX_RECENT:]))
+    except TicketStoreError as error:
+        logger.error("Ticket store unavailable: %s ticket (%s) not filed (%s); the person was told to call "
+                     "the helpline.", tier, category, type(error).__name__)
+        return None
+    except Exception as error:  # noqa: BLE001 - whatever failed, the person must not wait for a callback
+        logger.error("Filing a %s ticket (%s) failed (%s); the person was told to call the helpline.",
+                     tier, category, type(error).__name__)
+        return None
+    logger.info("Filed ticket %s", ticket.reference)
+    return ticket.reference
+
+
+def tell_reference(dispatcher: CollectingDispatcher, safety: safety_content.SafetyContent,
+                   reference: Optional[str]) -> None:
+    if reference:
+        dispatcher.utter_message(text=safety.message("ticket_filed", reference=reference))
+    else:
+        dispatcher.utter_message(text=safety.message("ticket_failed"))
+
+
+# -- conversation helpers ----------------------------------------------------------------------------
+
+def safety_parse(tracker: Tracker) -> Dict[str, Any]:
+    return tracker.latest_message.get(SAFETY_KEY) or {}
+
+
+def category_for(tracker: Tracker, safety: safety_content.SafetyContent, tier: str) -> str:
+    """The category SafetyNet found for this tier, else the safety_category slot if it is one of it."""
+    parsed = safety_parse(tracker)
+    candidates = [parsed.get("category") if parsed.get("tier") == tier else None,
+                  tracker.get_slot("safety_category")]
+    return next((c for c in candidates if c and c in safety.categories(tier)), "unspecified")
+
+
+def already_said(tracker: Tracker, response: str) -> bool:
+    """True when `response` was uttered since the person's last message (the static reply)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == response:
+            return True
+    return False
+
+
+def clear_request() -> List[EventType]:
+    """Forget the care-team request: contact details are kept only until the ticket is filed."""
+    return [SlotSet(slot, None) for slot in FORM_SLOTS + REQUEST_SLOTS]
+
+
+def stop_form(tracker: Tracker) -> List[EventType]:
+    if (tracker.active_loop or {}).get("name"):
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+    return []
+
+
+# -- red flags -------------------------------------------------------------------------------------
+
+class _EscalateRedFlag(Action):
+    tier = ""
+
+    def name(self) -> Text:
+        return f"action_escalate_{self.tier}"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        safety = safety_content.load()
+        category = category_for(tracker, safety, self.tier)
+        if not already_said(tracker, f"utter_safety_{self.tier}"):
+            dispatcher.utter_message(text=safety.reply(self.tier, category))
+        if self.tier == "emergency" and "crisis" in (safety_parse(tracker).get("also") or []):
+            dispatcher.utter_message(text=safety.reply("crisis"))
+        trigger = tracker.latest_message.get("text") or ""
+        reference = file_ticket(tracker, self.tier, category, trigger, user_texts(tracker))
+        tell_reference(dispatcher, safety, reference)
+        return stop_form(tracker) + clear_request() + self.after(tracker, category, trigger)
+
+    def after(self, tracker: Tracker, category: str, trigger: str) -> List[EventType]:
+        return []
+
+
+class ActionEscalateEmergency(_EscalateRedFlag):
+    tier = "emergency"
+
+
+class ActionEscalateCrisis(_EscalateRedFlag):
+    tier = "crisis"
+
+
+class ActionEscalateUrgent(_EscalateRedFlag):
+    """Also prepares the callback offer: the rule then starts care_team_form, which asks for consent."""
+    tier = "urgent"
+
+    def after(self, tracker: Tracker, category: str, trigger: str) -> List[EventType]:
+        return [SlotSet("care_team_tier", "urgent"), SlotSet("care_team_category", category),
+                SlotSet("care_team_trigger", trigger)]
+
+
+# -- clinical or personal questions, and requests for a person --------------------------------------
+
+class ActionOfferCareTeam(Action):
+    """Say kindly why the bot can't decide this, give the general answer if there is one, then the
+    rule starts care_team_form (consent first)."""
+
+    def name(self) -> Text:
+        return "action_offer_care_team"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        safety = safety_content.load()
+        content = content_mod.load()
+        message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name")
+        category = category_for(tracker, safety, "care_team")
+        if intent == "request_human":
+            category = "request_human"
+        dispatcher.utter_message(text=safety.reply("care_team", category))
+        if category != "request_human":
+            self._general_answer(dispatcher, tracker, content, safety)
+        trigger = message.get("text") or ""
+        return stop_form(tracker) + clear_request() + [
+            SlotSet("care_team_tier", "care_team"), SlotSet("care_team_category", category),
+            SlotSet("care_team_trigger", trigger)]
+
+    @staticmethod
+    def _general_answer(dispatcher: CollectingDispatcher, tracker: Tracker, content: content_mod.Content,
+                        safety: safety_content.SafetyContent) -> None:
+        predicted = predicted_topic(tracker, content)
+        if predicted is None:
+            return
+        message = tracker.latest_message
+        choice = answering.choose(content, predicted, answering.named_drug(message.get("entities") or [], content),
+                                  content.specific_drug(tracker.get_slot("drug")), message.get("text") or "")
+        if choice.topic is None:
+            return
+        dispatcher.utter_message(text=f"{safety.message('general_answer_intro')}\n\n{content.render(choice.topic)}")
+
+
+# -- the care-team form ------------------------------------------------------------------------------
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
+CANCEL = re.compile(r"^\W*(cancel|stop|quit|exit|never ?mind|forget it|no thanks|don'?t send( it)?|"
+                    r"i changed my mind)\W*$", re.IGNORECASE)
+NAME_PREFIX = re.compile(r"^\s*(my name is|my name's|i am|i'm|im|it's|it is|this is|call me|name:?)\s+",
+                         re.IGNORECASE)
+
+
+def parse_contact(text: str) -> Optional[Dict[str, str]]:
+    """{"method": "email"|"phone", "value": ...} from what the person typed, or None."""
+    email = EMAIL.search(text or "")
+    if email:
+        return {"method": "email", "value": email.group(0)}
+    phone = PHONE.search(text or "")
+    if phone:
+        digits = re.sub(r"\D", "", phone.group(0))
+        if 7 <= len(digits) <= 15:
+            return {"method": "phone", "value": " ".join(phone.group(0).split())}
+    return None
+
+
+def clean_name(text: str) -> Optional[str]:
+    name = NAME_PREFIX.sub("", (text or "").strip()).strip(" .,!?:;\"'")
+    words = name.split()
+    if not name or len(name) > 60 or len(words) > 5 or re.search(r"[\d@/\\<>{}\[\]]", name):
+        return None
+    if not re.search(r"[^\W\d_]", name) or name.lower() in {"yes", "no", "ok", "okay", "sure", "yeah", "nope"}:
+        return None
+    return name
+
+
+class ValidateCareTeamForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_care_team_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> List[Text]:
+        # "No" to consent, "no" at the confirm step, or "cancel" anywhere ends the form at once.
+        if tracker.get_slot("care_team_consent") is False or tracker.get_slot("care_team_confirm") is False:
+            return []
+        return domain_slots
+
+    @staticmethod
+    def _cancelled(value: Any) -> bool:
+        return isinstance(value, str) and bool(CANCEL.match(value))
+
+    def _stop(self) -> Dict[Text, Any]:
+        return {"care_team_confirm": False}
+
+    def validate_care_team_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> Dict[Text, Any]:
+        if self._cancelled(value):
+            return self._stop()
+        name = clean_name(str(value))
+        if name is None:
+            dispatcher.utter_message(text=safety_content.load().message("invalid_name"))
+            return {"care_team_name": None}
+        return {"care_team_name": name}
+
+    def validate_care_team_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[Text, Any]:
+        if self._cancelled(value):
+            return self._stop()
+        contact = parse_contact(str(value))
+        if contact is None:
+            dispatcher.utter_message(text=safety_content.load().message("invalid_contact"))
+            return {"care_team_contact": None, "care_team_contact_method": None}
+        return {"care_team_contact": contact["value"], "care_team_contact_method": contact["method"]}
+
+    def validate_care_team_best_time(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                     domain: DomainDict) -> Dict[Text, Any]:
+        if self._cancelled(value):
+            return self._stop()
+        text = " ".join(str(value).split())[:100]
+        return {"care_team_best_time": text or None}
+
+    def validate_care_team_description(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> Dict[Text, Any]:
+        if self._cancelled(value):
+            return self._stop()
+        text = " ".join(str(value).split())
+        if len(text) < 3:
+            dispatcher.utter_message(text=safety_content.load().message("invalid_description"))
+            return {"care_team_description": None}
+        return {"care_team_description": text[:MAX_DESCRIPTION]}
+
+
+class ActionEscalateCareTeam(Action):
+    """After care_team_form: on confirm, file the ticket and say what happens next; otherwise say
+    that nothing was sent. Either way the contact details are cleared from the conversation."""
+
+    def name(self) -> Text:
+        return "action_escalate_care_team"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        safety = safety_content.load()
+        if tracker.get_slot("care_team_consent") is not True:
+            dispatcher.utter_message(text=safety.message("declined"))
+            return clear_request()
+        if tracker.get_slot("care_team_confirm") is not True:
+            dispatcher.utter_message(text=safety.message("cancelled"))
+            return clear_request()
+        method = tracker.get_slot("care_team_contact_method") or "phone"
+        contact = {"name": tracker.get_slot("care_team_name"), "method": method,
+                   "value": tracker.get_slot("care_team_contact"),
+                   "best_time": tracker.get_slot("care_team_best_time")}
+        trigger = tracker.get_slot("care_team_trigger") or ""
+        description = tracker.get_slot("care_team_description") or ""
+        reference = file_ticket(tracker, tracker.get_slot("care_team_tier") or "care_team",
+                                tracker.get_slot("care_team_category") or "unspecified", trigger,
+                                self._context(tracker, trigger) + [description], contact)
+        if reference:
+            dispatcher.utter_message(text=safety.message("filed", reference=reference, method=method))
+        else:
+            dispatcher.utter_message(text=safety.message("ticket_failed"))
+        return clear_request()
+
+    @staticmethod
+    def _context(tracker: Tracker, trigger: str) -> List[str]:
+        """The person's messages up to the one that started the request (not their form answers)."""
+        texts = user_texts(tracker)
+        for index in range(len(texts) - 1, -1, -1):
+            if texts[index] == trigger:
+                return texts[max(0, index - (MAX_RECENT - 2)):index + 1]
+        return []
+
+
+class ActionCancelCareTeam(Action):
+    """"No" or "cancel" while the form asks for a detail: stop, send nothing, forget the details."""
+
+    def name(self) -> Text:
+        return "action_cancel_care_team"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[EventType]:
+        dispatcher.utter_message(text=safety_content.load().message("cancelled"))
+        return [ActiveLoop(None), SlotSet("requested_slot", None)] + clear_request()

@@ -1,0 +1,96 @@
+"""Start Rasa (`python -m bot.rasa_server run …`, used by bot/serve.py) with a safety fallback.
+
+Rasa 3.6 has no setting for what to say when a custom action fails: `MessageProcessor._run_action`
+logs the exception and drops the action's events, so with the action server down the person gets
+no answer at all (rasa/core/processor.py, `_run_action`; rasa/core/actions/action.py,
+`RemoteAction.run` raises RasaException on a connection error or a non-200 answer; plugins are only
+loaded from rasa_plus, rasa/plugin.py). This wrapper patches `RemoteAction.run` before handing over to
+Rasa's own command line: when a custom action fails, Rasa itself sends the message
+`messages.unavailable` (or `unavailable_escalation` for an escalation) from content/safety.yml, which
+gives the helpline and the emergency numbers, and stops an active form. A red flag's own reply does
+not depend on this: it is a static response sent before the custom action (data/rules.yml).
+
+Only a failure is changed; a validation rejection (HTTP 400, ActionExecutionRejection) still goes to
+Rasa as before. The log line names the action and the error type, never the conversation.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from typing import Any, List
+
+logger = logging.getLogger("bone_health.rasa_server")
+
+FALLBACK_FLAG = "bone_health_fallback"
+ESCALATION_ACTIONS = ("action_escalate_", "action_offer_care_team", "validate_care_team_form",
+                      "action_cancel_care_team")
+
+
+def fallback_text(action_name: str) -> str:
+    from bot import safety_content
+
+    safety = safety_content.load()
+    if action_name.startswith(ESCALATION_ACTIONS):
+        return safety.message("unavailable_escalation")
+    return safety.message("unavailable")
+
+
+def _already_sent(tracker: Any) -> bool:
+    """The fallback was already sent since the person's last message (one per turn is enough)."""
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and (event.metadata or {}).get(FALLBACK_FLAG):
+            return True
+    return False
+
+
+def fallback_events(action_name: str, tracker: Any) -> List[Any]:
+    from rasa.shared.core.constants import REQUESTED_SLOT
+    from rasa.shared.core.events import ActiveLoop, BotUttered, SlotSet
+
+    events: List[Any] = []
+    if not _already_sent(tracker):
+        events.append(BotUttered(text=fallback_text(action_name), data={}, metadata={FALLBACK_FLAG: True}))
+    if tracker.active_loop_name or action_name.startswith("validate_"):
+        # A form cannot go on without its validation: stop it (the person was told whom to call).
+        events += [SlotSet(REQUESTED_SLOT, None), ActiveLoop(None)]
+    return events
+
+
+def install() -> None:
+    """Patch RemoteAction.run once (idempotent)."""
+    from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+
+    if getattr(RemoteAction.run, "_bone_health_fallback", False):
+        return
+    original = RemoteAction.run
+
+    @functools.wraps(original)
+    async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
+        try:
+            return await original(self, output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise
+        except Exception as error:  # noqa: BLE001 - any failure gets the safety fallback
+            logger.error("Custom action %s failed (%s): sent the helpline and emergency numbers instead.",
+                         self.name(), type(error).__name__)
+            return fallback_events(self.name(), tracker)
+
+    run._bone_health_fallback = True  # type: ignore[attr-defined]
+    RemoteAction.run = run
+
+
+def main(argv: List[str]) -> None:
+    install()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = ["rasa", *argv]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,186 @@
+"""content/safety.yml: load it, fill in the deployment settings, and generate the static responses.
+
+One file holds every safety message (docs/safety.md). This module is what reads it:
+- `load()` -> SafetyContent with the settings (env EMERGENCY_NUMBER / CRISIS_LINE override the
+  defaults; EMERGENCY_WORDING too, else it is rebuilt around the number) and the tiers;
+- `SafetyContent.reply(tier, category)` and `.message(key, **values)` render patient-facing text;
+- `build(out_dir)` writes data/generated/safety_responses.yml: the static responses Rasa sends by itself
+  (utter_safety_<tier> with a variation per category, and the care-team form questions), so red-flag
+  guidance never depends on the action server. It runs with `python -m bot.content build`.
+
+The static responses carry the settings in force when they are built (`make train`): a deployment
+that changes EMERGENCY_NUMBER or CRISIS_LINE rebuilds them (`python -m bot.content build`, then
+`make train`). The action server reads them at run time.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Mapping, Optional
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFETY_FILE = ROOT / "content" / "safety.yml"
+TIERS = ("emergency", "urgent", "crisis", "care_team")
+# Red-flag tiers answered first by a static response from the domain (works with no action server).
+STATIC_TIERS = ("emergency", "urgent", "crisis")
+CATEGORY_SLOT = "safety_category"
+TIER_SLOT = "care_team_tier"
+FORM_QUESTIONS = {  # slot -> message key (utter_ask_<slot>)
+    "care_team_consent": "ask_consent",
+    "care_team_name": "ask_name",
+    "care_team_contact": "ask_contact",
+    "care_team_best_time": "ask_best_time",
+    "care_team_description": "ask_description",
+    "care_team_confirm": "ask_confirm",
+}
+SLOT_PLACEHOLDERS = {"care_team_name", "care_team_contact", "care_team_best_time", "care_team_description"}
+
+
+class _Keep(dict):
+    """str.format_map that leaves unknown {placeholders} (slot names) for Rasa to fill."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(text: str, values: Mapping[str, Any]) -> str:
+    return " ".join(string.Formatter().vformat(text or "", (), _Keep(values)).split())
+
+
+@dataclass(frozen=True)
+class SafetyContent:
+    settings: Dict[str, str]
+    tiers: Dict[str, Dict[str, Any]]
+    messages: Dict[str, str]
+
+    def categories(self, tier: str) -> Dict[str, Dict[str, Any]]:
+        return self.tiers[tier].get("categories") or {}
+
+    def category_title(self, tier: str, category: Optional[str]) -> str:
+        return (self.categories(tier).get(category or "") or {}).get("title") or self.tiers[tier]["title"]
+
+    def reply(self, tier: str, category: Optional[str] = None) -> str:
+        """The patient-facing reply of a tier: the category's own `reply` if it has one, else the tier's
+        reply with what the category's signs can mean (`says`, or the `unspecified` category's)
+        after its first sentence, so the first sentence (emergency: "Please call 911…") stays first."""
+        categories = self.categories(tier)
+        cat = categories.get(category or "") or {}
+        if cat.get("reply"):
+            return _fill(cat["reply"], self.settings)
+        text = _fill(self.tiers[tier]["reply"], self.settings)
+        says = _fill(cat.get("says") or (categories.get("unspecified") or {}).get("says") or "", self.settings)
+        first, _, rest = text.partition(". ")
+        if not rest:
+            return f"{text} {says}".strip()
+        return " ".join(part for part in (first + ".", says, rest) if part)
+
+    def staff_script(self, tier: str) -> str:
+        return _fill(self.tiers[tier]["staff_script"], self.settings)
+
+    def message(self, key: str, **values: Any) -> str:
+        return _fill(self.messages[key], {**self.settings, **values})
+
+    def patient_texts(self) -> Dict[str, str]:
+        """Every patient-facing text (for the readability test), by a readable key."""
+        texts = {}
+        for tier in TIERS:
+            texts[f"{tier}.reply"] = self.reply(tier)
+            for category in self.categories(tier):
+                texts[f"{tier}.{category}"] = self.reply(tier, category)
+        for key in self.messages:
+            texts[f"messages.{key}"] = self.message(key, reference="BH-7K3QX9", method="phone")
+        return texts
+
+
+def settings_from(raw: Mapping[str, Any], env: Mapping[str, str]) -> Dict[str, str]:
+    settings = {k: str(v) for k, v in (raw or {}).items()}
+    default_number = settings.get("emergency_number", "911")
+    number = env.get("EMERGENCY_NUMBER") or default_number
+    if env.get("EMERGENCY_WORDING"):
+        settings["emergency_wording"] = env["EMERGENCY_WORDING"]
+    elif number != default_number:
+        settings["emergency_wording"] = settings.get("emergency_wording", "").replace(default_number, number)
+    settings["emergency_number"] = number
+    if env.get("CRISIS_LINE"):
+        settings["crisis_line"] = env["CRISIS_LINE"]
+    return settings
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: Path, env_key: tuple) -> SafetyContent:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    env = dict(env_key)
+    tiers = raw.get("tiers") or {}
+    missing = [t for t in TIERS if t not in tiers]
+    if missing:
+        raise ValueError(f"{path}: tiers missing: {missing}")
+    return SafetyContent(settings=settings_from(raw.get("settings") or {}, env), tiers=tiers,
+                         messages={k: str(v) for k, v in (raw.get("messages") or {}).items()})
+
+
+def load(path: Path = SAFETY_FILE, env: Optional[Mapping[str, str]] = None) -> SafetyContent:
+    env = os.environ if env is None else env
+    key = tuple(sorted((k, env[k]) for k in ("EMERGENCY_NUMBER", "EMERGENCY_WORDING", "CRISIS_LINE") if env.get(k)))
+    return _load(Path(path), key)
+
+
+# -- static responses ------------------------------------------------------------------------------
+
+def _buttons(pairs: Iterable[tuple]) -> List[Dict[str, str]]:
+    return [{"title": title, "payload": payload} for title, payload in pairs]
+
+
+YES_NO = _buttons([("Yes", "/affirm"), ("No, thanks", "/deny")])
+CONFIRM = _buttons([("Yes, send it", "/affirm"), ("No, don't send it", "/deny")])
+BEST_TIMES = _buttons([("Morning", "Morning"), ("Afternoon", "Afternoon"), ("Evening", "Evening"),
+                       ("Any time", "Any time")])
+
+
+def responses(safety: SafetyContent) -> Dict[str, List[Dict[str, Any]]]:
+    """utter_safety_<tier> (a variation per category, chosen by the safety_category slot) and the
+    care-team form questions."""
+    result: Dict[str, List[Dict[str, Any]]] = {}
+    for tier in STATIC_TIERS:
+        variations = []
+        for category in safety.categories(tier):
+            variations.append({"condition": [{"type": "slot", "name": CATEGORY_SLOT, "value": category}],
+                               "text": safety.reply(tier, category)})
+        variations.append({"text": safety.reply(tier)})
+        result[f"utter_safety_{tier}"] = variations
+    for slot, key in FORM_QUESTIONS.items():
+        if slot == "care_team_consent":
+            result[f"utter_ask_{slot}"] = [
+                {"condition": [{"type": "slot", "name": TIER_SLOT, "value": "urgent"}],
+                 "text": safety.message("ask_consent_urgent"), "buttons": YES_NO},
+                {"text": safety.message("ask_consent"), "buttons": YES_NO}]
+        elif slot == "care_team_confirm":
+            result[f"utter_ask_{slot}"] = [{"text": safety.message(key), "buttons": CONFIRM}]
+        elif slot == "care_team_best_time":
+            result[f"utter_ask_{slot}"] = [{"text": safety.message(key), "buttons": BEST_TIMES}]
+        else:
+            result[f"utter_ask_{slot}"] = [{"text": safety.message(key)}]
+    return result
+
+
+def build(out_dir: Path, safety: Optional[SafetyContent] = None) -> List[Path]:
+    safety = safety or load()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "safety_responses.yml"
+    path.write_text('version: "3.1"\n# GENERATED from content/safety.yml by `python -m bot.content build`. '
+                    "Do not edit.\n" + yaml.safe_dump({"responses": responses(safety)}, sort_keys=False,
+                                                      allow_unicode=True, width=100), encoding="utf-8")
+    return [path]
+
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def unfilled_placeholders(text: str) -> List[str]:
+    """Placeholders left in a rendered text that are not slots Rasa fills (for tests)."""
+    return [name for name in PLACEHOLDER.findall(text) if name not in SLOT_PLACEHOLDERS]

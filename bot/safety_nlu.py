@@ -1,0 +1,120 @@
+"""SafetyNet: the NLU component that makes a red flag caught by EITHER the classifier or the
+deterministic patterns (bot/safety.py) route to triage.
+
+It runs after the classifiers and DrugRouting, before LanguageGuard and FallbackClassifier:
+
+- the patterns' hit and the classifier's safety intent (report_emergency, report_crisis,
+  report_urgent, ask_personal, request_human) are compared and the most severe tier wins
+  (emergency > crisis > urgent > care_team);
+- the message gets that tier's intent with confidence 1.0 (so FallbackClassifier never turns a red
+  flag into "Did you mean…?"), a `safety_category` entity (fills the slot that picks the
+  category's static reply) and `bone_health_safety` in the parse: {tier, category, source, also};
+- for a clinical or personal question it records the best FAQ answer as `bone_health_route` (as
+  DrugRouting does), so the care-team reply can also give the general educational answer.
+
+English only: the patterns are English, and LanguageGuard does not override a safety intent, so an
+English red flag inside a mixed-language message still reaches triage; a red flag written wholly in
+Spanish gets the Spanish helpline reply (utter_non_english), not triage.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot import safety
+from bot.nlu_components import ROUTE_KEY, _Stateless
+
+logger = logging.getLogger(__name__)
+
+SAFETY_KEY = "bone_health_safety"
+CATEGORY_ENTITY = "safety_category"
+INTENT_FOR_TIER = {"emergency": "report_emergency", "crisis": "report_crisis", "urgent": "report_urgent",
+                   "care_team": "ask_personal"}
+TIER_OF_INTENT = {"report_emergency": "emergency", "report_crisis": "crisis", "report_urgent": "urgent",
+                  "ask_personal": "care_team", "request_human": "care_team"}
+SAFETY_INTENTS = frozenset(TIER_OF_INTENT)
+
+
+def decide(hit: Optional[safety.SafetyHit], predicted: Optional[str]) -> Optional[Dict[str, Any]]:
+    """Combine the patterns' hit and the classifier's intent: the most severe tier wins."""
+    model_tier = TIER_OF_INTENT.get(predicted or "")
+    candidates = [t for t in (hit.tier if hit else None, model_tier) if t]
+    if not candidates:
+        return None
+    tier = min(candidates, key=lambda t: safety.SEVERITY[t])
+    from_patterns = bool(hit and hit.tier == tier)
+    from_model = model_tier == tier
+    if from_patterns:
+        category = hit.category
+    elif predicted == "request_human":
+        category = "request_human"
+    else:
+        category = "unspecified"
+    if tier == "care_team":
+        intent = "request_human" if category == "request_human" else "ask_personal"
+    else:
+        intent = INTENT_FOR_TIER[tier]
+    source = "both" if from_patterns and from_model else "patterns" if from_patterns else "model"
+    also = sorted({t for t in candidates if t != tier} | set(hit.also if hit else ()), key=safety.SEVERITY.get)
+    return {"tier": tier, "category": category, "intent": intent, "source": source, "also": also}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SafetyNet(_Stateless):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # The FAQ intent must be at least this likely for its answer to be shown as general information.
+        return {"min_route_confidence": 0.1}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
+        from bot import content as content_mod
+
+        self.content = content_mod.load()
+        safety.warm_up()  # compile the patterns when the model loads, not on the first message
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._process(message)
+        return messages
+
+    def _process(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        if not text.strip() or text.startswith("/"):
+            return  # empty, or a button payload parsed by Rasa's RegexMessageHandler
+        predicted = (message.get(INTENT) or {}).get("name")
+        decision = decide(safety.classify(text), predicted)
+        if decision is None:
+            return
+        if decision["tier"] == "care_team" and not message.get(ROUTE_KEY):
+            self._record_general_answer(message)
+        intent = {"name": decision["intent"], "confidence": 1.0}
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != CATEGORY_ENTITY]
+        entities.append({"entity": CATEGORY_ENTITY, "value": decision["category"], "start": 0, "end": len(text),
+                         "confidence_entity": 1.0, "extractor": "SafetyNet"})
+        message.set(ENTITIES, entities, add_to_output=True)
+        message.set(SAFETY_KEY, {k: decision[k] for k in ("tier", "category", "source", "also")},
+                    add_to_output=True)
+        logger.debug("safety net: tier %s, category %s, source %s", decision["tier"], decision["category"],
+                     decision["source"])
+
+    def _record_general_answer(self, message: Message) -> None:
+        """The ResponseSelector's answer of the likeliest FAQ area, when the classifier found one."""
+        selectors = message.get("response_selector") or {}
+        for ranked in message.get(INTENT_RANKING_KEY) or []:
+            intent = ranked.get("name")
+            if intent not in self.content.groups:
+                continue
+            if (ranked.get("confidence") or 0) < self.config["min_route_confidence"]:
+                return
+            selected = ((selectors.get(intent) or {}).get("response") or {}).get("intent_response_key") or ""
+            topic = self.content.topic_for_key(selected) if selected else None
+            if topic:
+                message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
+            return
