@@ -73,8 +73,8 @@ class Category:
     id: str
     title: str
     signs: Tuple[str, ...]
-    says: str = ""   # what to tell a person reporting these signs (optional)
-    reply: str = ""  # a category-specific patient reply replacing the tier's (optional)
+    says: str = ""   # what these signs can mean, in the patient's words (optional)
+    reply: str = ""  # the exact reply the bot sends for this category
 
 
 @dataclass(frozen=True)
@@ -115,29 +115,26 @@ def _fill(text: str, settings: Mapping[str, str]) -> str:
     return " ".join(str(text or "").format_map(_Keep(settings)).split())
 
 
-def load_safety(path: Optional[Path] = None, env: Mapping[str, str] = os.environ) -> Optional[SafetyBook]:
-    """The safety tiers from content/safety.yml (or `path`), numbers overridden by the environment."""
+def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = None) -> Optional[SafetyBook]:
+    """The safety tiers from content/safety.yml (or `path`), read by bot.safety_content as the bot reads
+    them: the same deployment settings (env EMERGENCY_NUMBER, EMERGENCY_WORDING, CRISIS_LINE) and the
+    exact reply the bot sends for each category."""
+    from bot import safety_content
+
     path = Path(path) if path else SAFETY_FILE
     if not path.exists():
         return None
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    settings = {k: str(v) for k, v in (raw.get("settings") or {}).items()}
-    for key, var in (("emergency_number", "EMERGENCY_NUMBER"), ("crisis_line", "CRISIS_LINE")):
-        if env.get(var):
-            default = settings.get(key)
-            settings[key] = env[var]
-            if key == "emergency_number" and default and "emergency_wording" in settings:
-                settings["emergency_wording"] = settings["emergency_wording"].replace(default, env[var])
-    settings = {k: _fill(v, settings) for k, v in settings.items()}
+    loaded = safety_content.load(path, os.environ if env is None else env)
+    settings = {k: _fill(v, loaded.settings) for k, v in loaded.settings.items()}
     tiers = []
-    for tier_id, value in (raw.get("tiers") or {}).items():
+    for tier_id, value in loaded.tiers.items():
         categories = tuple(
             Category(id=cid, title=str(c.get("title", cid)), signs=tuple(str(s) for s in c.get("signs") or ()),
-                     says=_fill(c.get("says", ""), settings), reply=_fill(c.get("reply", ""), settings))
-            for cid, c in (value.get("categories") or {}).items())
+                     says=_fill(c.get("says", ""), settings), reply=loaded.reply(tier_id, cid))
+            for cid, c in loaded.categories(tier_id).items())
         tiers.append(Tier(id=tier_id, title=str(value.get("title", tier_id)), action=str(value.get("action", "")),
-                          reply=_fill(value.get("reply", ""), settings),
-                          staff_script=_fill(value.get("staff_script", ""), settings), categories=categories))
+                          reply=loaded.reply(tier_id), staff_script=loaded.staff_script(tier_id),
+                          categories=categories))
     return SafetyBook(path=path, settings=settings, tiers=tuple(tiers))
 
 
@@ -274,7 +271,8 @@ JS = r"""
     }
     if (body.red_flag) {
       var flag = el("div", "result flag");
-      flag.appendChild(el("h3", null, "Red flag first: " + body.red_flag.tier_title +
+      var label = body.red_flag.kind === "red_flag" ? "Red flag first: " : "Question for the care team: ";
+      flag.appendChild(el("h3", null, label + body.red_flag.tier_title +
         (body.red_flag.category_title ? " \u2013 " + body.red_flag.category_title : "")));
       if (body.red_flag.matched) { flag.appendChild(el("p", null, "Matched: \u201c" + body.red_flag.matched + "\u201d")); }
       if (body.red_flag.staff_script) { flag.appendChild(el("p", "staff-script", body.red_flag.staff_script)); }
@@ -334,10 +332,8 @@ def _category_item(category: Category) -> str:
     item = f"<li><strong>{esc(category.title)}</strong>"
     if category.signs:
         item += ": " + esc("; ".join(category.signs))
-    if category.says:
-        item += f'<br><span class="says">Explain: {esc(category.says)}</span>'
     if category.reply:
-        item += f'<br><span class="says">The bot says instead: {esc(category.reply)}</span>'
+        item += f'<br><span class="says">The bot says: <q class="bot-reply">{esc(category.reply)}</q></span>'
     return item + "</li>"
 
 
@@ -350,7 +346,6 @@ def _tier_article(tier: Tier) -> str:
             f'<h3 id="{anchor}-h">{esc(tier.title)}</h3>'
             f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>"
             f'<h4>Say and do</h4><p class="staff-script">{esc(tier.staff_script)}</p>'
-            f'<h4>What the bot tells patients</h4><p class="script">{esc(tier.reply)}</p>'
             f'<p class="tag">Bot action: {esc(tier.action)}</p></article>')
 
 
@@ -562,16 +557,25 @@ def rank(parse: Dict[str, Any], content: Content, n: int = TOP_N) -> List[Match]
 
 
 SAFETY_INTENT_PREFIXES = ("red_flag_", "redflag_", "safety_", "escalate_", "report_", "emergency_")
+SEVERITY = ("emergency", "crisis", "urgent", "care_team")  # most severe first, as bot.safety
+RED_FLAG_TIERS = ("emergency", "crisis", "urgent")
+CARE_TEAM_INTENTS = ("ask_personal", "request_human")  # bot.safety_nlu: clinical or personal questions
 
 
 def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optional[RedFlag]:
-    """Fallback when bot.safety is missing: a confident model intent named after a tier or category."""
+    """The model's view: the triage decision of bot.safety_nlu.SafetyNet in the parse when there is one,
+    else a confident safety intent (report_<tier>, ask_personal, …) or one named after a category."""
+    decided = parse.get("bone_health_safety") or {}
+    if decided.get("tier"):
+        return RedFlag(str(decided["tier"]), decided.get("category"), None, "model")
     if safety is None:
         return None
     for ranked in (parse.get("intent_ranking") or []) + (parse.get("bone_health_classifier_ranking") or []):
         if float(ranked.get("confidence") or 0) < 0.5:
             continue
         name = str(ranked.get("name") or "")
+        if name in CARE_TEAM_INTENTS and safety.tier("care_team"):
+            return RedFlag("care_team", None, None, "model")
         bare = next((name[len(p):] for p in SAFETY_INTENT_PREFIXES if name.startswith(p)), name)
         for candidate in (name, bare):
             if safety.tier(candidate):
@@ -648,10 +652,12 @@ def lookup(text: str, parser, content: Optional[Content] = None, safety: Optiona
            n: int = TOP_N) -> LookupResult:
     content = content or content_mod.load()
     text = " ".join(str(text).split())[:MAX_QUERY_CHARS]
-    # Two guards: the deterministic rules first, the model's safety intents as well.
-    _, flag = rules_red_flag(text)
+    # Two guards: the deterministic rules (bot.safety) and the model's view; the more severe tier wins.
+    _, rules = rules_red_flag(text)
     parse = parser(text)
-    flag = flag or model_red_flag(parse, safety)
+    model = model_red_flag(parse, safety)
+    flags = [f for f in (rules, model) if f]
+    flag = min(flags, key=lambda f: SEVERITY.index(f.tier) if f.tier in SEVERITY else len(SEVERITY)) if flags else None
     return LookupResult(text=text, red_flag=flag, matches=rank(parse, content, n))
 
 
@@ -660,7 +666,8 @@ def result_dict(result: LookupResult, content: Content, safety: Optional[SafetyB
     if result.red_flag:
         tier = safety.tier(result.red_flag.tier) if safety else None
         found = safety.category(result.red_flag.category or "") if safety else None
-        flag = {"tier": result.red_flag.tier, "tier_title": tier.title if tier else result.red_flag.tier,
+        flag = {"kind": "red_flag" if result.red_flag.tier in RED_FLAG_TIERS else "care_team",
+                "tier": result.red_flag.tier, "tier_title": tier.title if tier else result.red_flag.tier,
                 "category": result.red_flag.category, "category_title": found[1].title if found else None,
                 "matched": result.red_flag.matched, "detector": result.red_flag.detector,
                 "staff_script": tier.staff_script if tier else None}
@@ -677,7 +684,8 @@ def format_result(result: LookupResult, content: Content, safety: Optional[Safet
     flag = data["red_flag"]
     if flag:
         what = flag["tier_title"] + (f" - {flag['category_title'] or flag['category']}" if flag["category"] else "")
-        lines.append(f"!!! RED FLAG ({what}){' matched: ' + repr(flag['matched']) if flag['matched'] else ''}")
+        label = "!!! RED FLAG" if flag["kind"] == "red_flag" else "!! FOR THE CARE TEAM"
+        lines.append(f"{label} ({what}){' matched: ' + repr(flag['matched']) if flag['matched'] else ''}")
         if flag["staff_script"]:
             lines += wrap.wrap(flag["staff_script"])
         lines.append("")
