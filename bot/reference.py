@@ -188,7 +188,7 @@ article h4 { margin: .6rem 0 .2rem; font-size: .95rem; color: var(--muted); }
 .script { white-space: pre-line; margin: .25rem 0; padding: .5rem .75rem; background: #f3f7fb; border-left: 4px solid var(--accent); }
 .staff-script { white-space: pre-line; margin: .25rem 0; padding: .5rem .75rem; background: #fdf1f1; border-left: 4px solid var(--alarm); }
 .tag { font-size: .8rem; color: var(--muted); }
-.says { color: var(--muted); }
+.says { color: var(--muted); font-size: .92rem; }
 ul.examples, ul.sources, ul.signs { margin: .1rem 0; padding-left: 1.2rem; }
 ul.related { margin: .1rem 0; padding-left: 1.2rem; }
 .result { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; margin: .5rem 0; }
@@ -344,8 +344,8 @@ def _tier_article(tier: Tier) -> str:
                        " ".join(" ".join((c.title, c.says, c.reply) + c.signs) for c in tier.categories))
     return (f'<article class="tier" id="{anchor}" data-search="{esc(text)}" aria-labelledby="{anchor}-h">'
             f'<h3 id="{anchor}-h">{esc(tier.title)}</h3>'
-            f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>"
             f'<h4>Say and do</h4><p class="staff-script">{esc(tier.staff_script)}</p>'
+            f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>"
             f'<p class="tag">Bot action: {esc(tier.action)}</p></article>')
 
 
