@@ -353,3 +353,11 @@ def test_messenger_ignores_echoes_and_delivery_receipts(channel_bot, stand_in):
     assert post_messenger(channel_bot, echo).status_code == 200
     assert post_messenger(channel_bot, delivery).status_code == 200
     assert messenger_sent(stand_in, psid) == []
+
+
+def test_server_log_holds_no_message_text_numbers_or_secrets(channel_bot):
+    log = (channel_bot.settings.var_dir / "rasa.log").read_text(errors="replace")
+    for private in ("osteonecrosis", "+1555777", "whatsapp:+1555", "2400000000000001", "700000001",
+                    TELEGRAM_TOKEN, TWILIO_TOKEN, FB_TOKEN, FB_SECRET, TELEGRAM_SECRET):
+        assert private not in log, private
+    assert "refused a webhook call" in log  # the forged requests were logged, without their content

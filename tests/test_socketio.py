@@ -28,7 +28,9 @@ async def _connect(url: str, session_id: str):
     async def on_bot(data: Dict[str, Any]) -> None:
         await replies.put(data)
 
-    await client.connect(url, socketio_path="/socket.io", transports=["websocket"])
+    # Long-polling: engineio's websocket client needs a newer aiohttp than Rasa 3.6 pins (the browser
+    # tests cover websockets).
+    await client.connect(url, socketio_path="/socket.io", transports=["polling"])
     await client.emit("session_request", {"session_id": session_id})
     assert await asyncio.wait_for(confirmed, 20) == session_id
     return client, replies

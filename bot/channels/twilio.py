@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional
+from urllib.parse import parse_qs
 
 import aiohttp
 from sanic import Blueprint, response
@@ -27,6 +28,13 @@ logger = logging.getLogger("bone_health.channels.twilio")
 
 DEFAULT_API_BASE = "https://api.twilio.com"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+
+
+class _Fields(dict):
+    """Form fields as lists of values, the shape twilio's RequestValidator reads (getlist)."""
+
+    def getlist(self, name: str) -> List[str]:
+        return self[name]
 
 
 class TwilioApi:
@@ -105,18 +113,21 @@ class _TwilioInput(MessagingInput):
         @bp.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
             signature = request.headers.get("X-Twilio-Signature")
-            if not signature or not self.validator.validate(self.signed_url(request), request.form, signature):
+            # Twilio signs every field, empty ones too (Sanic's request.form drops those).
+            form = _Fields(parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True))
+            if not signature or not self.validator.validate(self.signed_url(request), form, signature):
                 logger.warning("%s: refused a webhook call with a missing or wrong X-Twilio-Signature", self.name())
                 return response.text("forbidden", status=403)
-            sender = request.form.get("From")
+            fields = {name: values[0] for name, values in form.items()}
+            sender = fields.get("From")
             if not sender:
                 return response.text("bad request", status=400)
             if sender.startswith("whatsapp:") != (self.address_prefix == "whatsapp:"):
                 logger.warning("%s: a message for another Twilio channel reached this webhook; check the "
                                "number's webhook URL in Twilio", self.name())
                 return response.text(EMPTY_TWIML, content_type="text/xml")
-            if not self.recent.seen(request.form.get("MessageSid")):
-                await self.forward(on_new_message, request.form.get("Body") or "", sender, output)
+            if not self.recent.seen(fields.get("MessageSid")):
+                await self.forward(on_new_message, fields.get("Body") or "", sender, output)
             # Replies go through the API (they may be several); the webhook answers with empty TwiML.
             return response.text(EMPTY_TWIML, content_type="text/xml")
 

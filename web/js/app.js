@@ -34,6 +34,7 @@ class ChatApp {
     this.input = document.getElementById("message");
     this.status = document.getElementById("connection");
     this.replyTimer = null;
+    this.replyStart = null; // the first message of the reply being received: kept in view
     this.setEmergencyNumber(config.emergencyNumber);
     const url = config.socketUrl || `${window.location.protocol}//${window.location.hostname}:5005`;
     this.socket = new RasaSocket(url, () => this.store.sessionId(), {
@@ -72,6 +73,7 @@ class ChatApp {
   restart() {
     this.store.newSession();
     this.log.replaceChildren();
+    this.replyStart = null;
     this.hideTyping();
     this.socket.restart();
     this.socket.send(GREETING);
@@ -82,6 +84,7 @@ class ChatApp {
   /** Show `shown` as the person's message and send `message` (a text or a button payload). */
   sendText(message, shown) {
     this.add({ from: "user", text: shown });
+    this.replyStart = null;
     this.socket.send(message);
     this.showTyping();
   }
@@ -100,12 +103,17 @@ class ChatApp {
 
   add(item) {
     this.store.append(item);
-    this.show(item);
+    const first = this.show(item);
+    if (item.from === "bot" && !this.replyStart) this.replyStart = first;
     this.scrollToEnd();
   }
 
+  /** Appends the message; returns its first element. */
   show(item) {
-    this.log.append(messageNode(item, (button) => this.choose(button)));
+    const nodes = messageNode(item, (button) => this.choose(button));
+    const first = nodes.firstElementChild;
+    this.log.append(nodes);
+    return first;
   }
 
   notice(text) {
@@ -139,8 +147,14 @@ class ChatApp {
     document.getElementById("emergency-link").href = `tel:${number.replace(/[ -]/g, "")}`;
   }
 
+  /** Scroll to the newest message, but never past the start of the reply being read
+      (a long answer on a phone is read from its first line). */
   scrollToEnd() {
-    this.log.scrollTop = this.log.scrollHeight;
+    let target = this.log.scrollHeight - this.log.clientHeight;
+    if (this.replyStart && this.replyStart.isConnected) {
+      target = Math.min(target, this.replyStart.offsetTop - 8);
+    }
+    this.log.scrollTop = Math.max(0, target);
   }
 }
 

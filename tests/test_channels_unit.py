@@ -1,5 +1,5 @@
-"""Messaging channels without servers: fitting answers to each platform, numbered options, and the
-credentials file that switches channels on from the environment."""
+"""Messaging channels without servers: fitting answers to each platform, numbered options, request
+checks, payload parsing, and the credentials file that switches channels on from the environment."""
 from __future__ import annotations
 
 import logging
@@ -142,3 +142,50 @@ def test_a_half_configured_channel_stays_off_with_a_warning(caplog):
     warning = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warning) == 1 and "SMS (Twilio): off, TWILIO_AUTH_TOKEN not set" in warning[0].getMessage()
     assert re.search(r"WhatsApp \(Twilio\): off \(set ", caplog.text)  # not wanted: no warning
+
+
+# -- request checks and payload parsing, offline ----------------------------------------------
+
+def test_twilio_signature_covers_empty_fields_and_rejects_changes():
+    from urllib.parse import parse_qs, urlencode
+
+    from twilio.request_validator import RequestValidator
+
+    from bot.channels.twilio import _Fields
+    from tests.test_channels import twilio_form, twilio_signature
+    url = "https://bot.example.org/webhooks/sms/webhook"
+    form = twilio_form("+15550000001", "+15550100100", "hi")
+    assert "" in form.values()  # Twilio sends empty fields and signs them
+    fields = _Fields(parse_qs(urlencode(form), keep_blank_values=True))
+    validator = RequestValidator("twilio-auth-token-for-tests")
+    assert validator.validate(url, fields, twilio_signature(url, form))
+    assert not validator.validate(url, fields, twilio_signature(url, {**form, "Body": "bye"}))
+    assert not validator.validate(url.replace("sms", "whatsapp"), fields, twilio_signature(url, form))
+
+
+def test_messenger_signature_prefers_sha256():
+    import hashlib
+    import hmac
+
+    from bot.channels.messenger import signature_ok
+    body = b'{"object":"page"}'
+    good256 = "sha256=" + hmac.new(b"s", body, hashlib.sha256).hexdigest()
+    good1 = "sha1=" + hmac.new(b"s", body, hashlib.sha1).hexdigest()
+    assert signature_ok("s", body, good256, None)
+    assert signature_ok("s", body, None, good1)
+    assert not signature_ok("s", body, "sha256=" + "0" * 64, good1)  # a bad SHA-256 one is not rescued
+    assert not signature_ok("s", body + b" ", good256, None)
+    assert not signature_ok("s", body, None, None)
+
+
+def test_telegram_updates_parsed_like_the_platform_sends_them():
+    from bot.channels.telegram import TelegramInput, derived_secret
+    chat = {"id": 42, "type": "private"}
+    assert TelegramInput.parse({"update_id": 1, "message": {"chat": chat, "text": "/start"}}) == ("42", "/greet", None)
+    assert TelegramInput.parse({"update_id": 1, "message": {"chat": chat, "text": "/start@BoneBot x"}})[1] == "/greet"
+    assert TelegramInput.parse({"update_id": 1, "message": {"chat": chat, "photo": [{}]}}) == ("42", "", None)
+    assert TelegramInput.parse({"update_id": 1, "edited_message": {"chat": chat, "text": "x"}}) is None
+    query = {"id": "q1", "from": {"id": 42}, "message": {"chat": chat}, "data": "/ask_topic"}
+    assert TelegramInput.parse({"update_id": 1, "callback_query": query}) == ("42", "/ask_topic", "q1")
+    secret = derived_secret("123:abc")
+    assert re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret) and secret != derived_secret("123:abd")
