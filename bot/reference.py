@@ -533,27 +533,32 @@ class LookupResult:
 
 
 def rank(parse: Dict[str, Any], content: Content, n: int = TOP_N) -> List[Match]:
-    """Topics by P(area) x P(answer | area); the answer the bot would show comes first."""
-    scores: Dict[str, float] = {}
-    # A guard (off-topic, language) may have replaced the classifier's ranking: staff still get scripts.
+    """Topics by P(area) x P(answer | area); the answer the bot would show comes first.
+
+    Areas below the classifier's ranking cut-off (Rasa keeps the top 10 intents) count as P(area) = 0
+    and are ordered by P(answer | area) alone, so there are always `n` scripts to offer."""
+    scores: Dict[str, Tuple[float, float]] = {}  # topic id -> (joint, within its area)
+    # A guard (off-topic, language, triage) may have replaced the classifier's ranking: staff still
+    # get scripts for those words.
     ranking = parse.get("bone_health_classifier_ranking") or parse.get("intent_ranking") or []
-    for ranked in ranking:
-        area = ranked.get("name")
-        if area not in content.groups:
-            continue
-        for candidate in ((parse.get("response_selector") or {}).get(area) or {}).get("ranking") or []:
+    area_conf = {r.get("name"): float(r.get("confidence") or 0) for r in ranking if r.get("name") in content.groups}
+    selectors = parse.get("response_selector") or {}
+    for area in list(area_conf) + [a for a in content.groups if a not in area_conf]:
+        for candidate in (selectors.get(area) or {}).get("ranking") or []:
             topic = content.topic_for_key(candidate.get("intent_response_key") or "")
             if topic is not None:
-                score = float(ranked.get("confidence") or 0) * float(candidate.get("confidence") or 0)
-                scores[topic.id] = max(score, scores.get(topic.id, 0.0))
-    ordered = sorted(scores, key=lambda tid: -scores[tid])
+                within = float(candidate.get("confidence") or 0)
+                score = (area_conf.get(area, 0.0) * within, within)
+                scores[topic.id] = max(score, scores.get(topic.id, (0.0, 0.0)))
+    ordered = sorted(scores, key=lambda tid: (-scores[tid][0], -scores[tid][1]))
     shown = content.topic_for_key(shown_topic(parse, content))
     if shown is not None:
         # A drug-specific re-targeting keeps the confidence of the answer it replaced.
         route = content.topics.get((parse.get("bone_health_route") or {}).get("topic", ""))
-        scores[shown.id] = max(scores.get(shown.id, 0.0), scores.get(route.id, 0.0) if route else 0.0)
+        none = (0.0, 0.0)
+        scores[shown.id] = max(scores.get(shown.id, none), scores.get(route.id, none) if route else none)
         ordered = [shown.id] + [t for t in ordered if t != shown.id]
-    return [Match(content.topics[t], scores[t]) for t in ordered[:n]]
+    return [Match(content.topics[t], scores[t][0]) for t in ordered[:n]]
 
 
 SAFETY_INTENT_PREFIXES = ("red_flag_", "redflag_", "safety_", "escalate_", "report_", "emergency_")
