@@ -153,7 +153,8 @@ def topic_anchor(topic_id: str, prefix: str = "topic-") -> str:
 
 
 def topic_search_text(content: Content, topic: Topic) -> str:
-    drug_names = [n for d in topic.drugs if d in content.drugs for n in (content.drugs[d].name,) + content.drugs[d].names]
+    drugs = [content.drugs[d] for d in topic.drugs if d in content.drugs]
+    drug_names = [name for drug in drugs for name in (drug.name,) + drug.names]
     return search_text(content.groups[topic.retrieval_intent], topic.title, topic.id.replace("_", " "),
                        content.render(topic), " ".join(topic.examples), " ".join(drug_names))
 
