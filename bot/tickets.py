@@ -76,7 +76,7 @@ tickets = sa.Table(
 )
 
 
-def default_url(env=os.environ) -> str:
+def default_url(env) -> str:
     var_dir = Path(env.get("BONE_HEALTH_VAR_DIR") or ROOT / "var")
     return env.get("TICKET_DB_URL") or f"sqlite:///{var_dir / 'tickets.db'}"
 
@@ -95,8 +95,8 @@ class TicketService:
             raise TicketStoreError(f"ticket store unavailable ({type(error).__name__})") from None
 
     @classmethod
-    def from_env(cls, env=os.environ) -> "TicketService":
-        return cls(default_url(env))
+    def from_env(cls, env=None) -> "TicketService":
+        return cls(default_url(os.environ if env is None else env))
 
     def file(self, request: TicketRequest) -> Ticket:
         if request.tier not in TIERS:
@@ -117,9 +117,13 @@ class TicketService:
                                                                 if k not in {"contact", "recent_messages"}},
                       recent_messages=recent)
 
-    def all(self) -> List[Ticket]:
+    def list(self, status: Optional[str] = None, limit: int = 100) -> List[Ticket]:
+        """Newest first."""
+        query = tickets.select().order_by(tickets.c.id.desc()).limit(limit)
+        if status:
+            query = query.where(tickets.c.status == status)
         with self.engine.connect() as connection:
-            rows = connection.execute(tickets.select().order_by(tickets.c.id)).mappings().all()
+            rows = connection.execute(query).mappings().all()
         return [Ticket(id=r["id"], reference=r["reference"], created_at=r["created_at"], tier=r["tier"],
                        category=r["category"], channel=r["channel"], conversation_id=r["conversation_id"],
                        contact=json.loads(r["contact"]) if r["contact"] else None,
