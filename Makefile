@@ -2,8 +2,6 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Python 3.10 (Rasa 3.6 needs < 3.11): python3.10 on PATH, else pyenv's newest 3.10.
-PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.10*/bin/python 2>/dev/null | tail -n 1)
 VENV := .venv
 BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
@@ -18,6 +16,7 @@ MODEL := models/bone-health.tar.gz
 SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
 CONTENT := $(shell find content -name '*.yml') bot/content.py bot/safety_content.py
+WIDGET := web/vendor/socket.io.min.js
 TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
 	$(GENERATED) $(SPACY_MODEL) bot/nlu_components.py
 
@@ -26,11 +25,14 @@ TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -p
 help: ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed ## create .venv (Python 3.10) and install the pinned requirements
+install: $(VENV)/.installed $(WIDGET) ## create .venv (Python 3.10) and install the pinned requirements
 
 $(VENV)/.installed: requirements.lock scripts/install.sh
-	PYTHON310="$(PYTHON310)" scripts/install.sh
+	scripts/install.sh
 	touch $@
+
+$(WIDGET): web/package-lock.json scripts/install_web.sh
+	scripts/install_web.sh
 
 $(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/spacy_pipeline.py
 	$(BIN)/python -m bot.spacy_pipeline
@@ -44,13 +46,16 @@ $(MODEL): $(TRAINING_INPUTS)
 	$(RASA) train --fixed-model-name bone-health --out models
 	touch $@
 
-run: train ## install, train if needed, start the action server, Rasa and the web page
+reference: $(VENV)/.installed ## build the staff script book (var/reference/index.html; BONE_HEALTH_VAR_DIR)
+	$(BIN)/python -m bot.reference build
+
+run: train reference $(WIDGET) ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve
 
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)
 	$(BIN)/python -m bot.validate
 
-test: train validate ## install, train and run the whole test suite
+test: train validate $(WIDGET) ## install, train and run the whole test suite
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(BIN)/python -m pytest -q tests
 

@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT_DIR = ROOT / "content"
 GENERATED_DIR = ROOT / "data" / "generated"
 
+NOT_ADVICE = "Educational information, not medical advice."
+
 ASPECTS = ("overview", "schedule", "side_effects", "kidney", "jaw", "calcium", "mechanism")
 
 
@@ -104,7 +106,7 @@ class Content:
 
     def render(self, topic: Topic) -> str:
         """The text a person sees: answer, source line, and the educational-use reminder."""
-        return f"{topic.answer.strip()}\n\nSource: {self.citation(topic)}."
+        return f"{topic.answer.strip()}\n\nSource: {self.citation(topic)}. {NOT_ADVICE}"
 
     def buttons(self, topic: Topic, for_domain: bool = False) -> List[Dict[str, str]]:
         return [topic_button(self.topics[r], for_domain) for r in topic.related if r in self.topics]

@@ -37,8 +37,20 @@ def sanitize(text: Optional[str], max_chars: int = MAX_CHARS) -> str:
     return cleaned
 
 
+# The classifier's own ranking, kept when a guard overrides it: the staff lookup (bot.reference) still
+# ranks scripts for words the bot itself declines.
+CLASSIFIER_RANKING_KEY = "bone_health_classifier_ranking"
+
+
+def keep_classifier_ranking(message: Message) -> None:
+    """Call before overriding the intent ranking."""
+    if message.get(INTENT_RANKING_KEY) and not message.get(CLASSIFIER_RANKING_KEY):
+        message.set(CLASSIFIER_RANKING_KEY, message.get(INTENT_RANKING_KEY), add_to_output=True)
+
+
 def _force_intent(message: Message, name: str) -> None:
     intent = {"name": name, "confidence": 1.0}
+    keep_classifier_ranking(message)
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
 
@@ -130,8 +142,35 @@ ON_TOPIC = re.compile(
     re.IGNORECASE)
 
 
-def on_topic(text: str) -> bool:
-    return bool(ON_TOPIC.search(text))
+def field_vocabulary(content) -> frozenset:
+    """Words of the curated content (titles, answers, examples, drug names) that never occur in the
+    out-of-scope examples: "oligometastasis", "teriparatide" and "mscc" are this field's words,
+    "what", "best" and "work" are everyone's."""
+    def words(text: str):
+        return {w.lower() for w in WORD.findall(text) if len(w) >= 4}
+
+    ours = set()
+    for topic in content.topics.values():
+        ours |= words(topic.title) | words(topic.answer)
+        for example in topic.examples:
+            ours |= words(example)
+    for drug in content.drugs.values():
+        for name in drug.names:
+            ours |= words(name)
+    everyone = set()
+    for example in content.out_of_scope:
+        everyone |= words(example)
+    return frozenset(ours - everyone)
+
+
+def on_topic(text: str, vocabulary: frozenset = frozenset()) -> bool:
+    if ON_TOPIC.search(text):
+        return True
+    prefixes = {w[:7] for w in vocabulary if len(w) >= 7}
+    for word in WORD.findall(text.lower()):
+        if word in vocabulary or (len(word) >= 7 and word[:7] in prefixes):
+            return True
+    return False
 
 
 def is_just_a_drug_name(text: str, entities: List[Dict[Text, Any]]) -> bool:
@@ -151,18 +190,20 @@ class DrugRouting(_Stateless):
         from bot import content as content_mod  # content/ is read once per model load
 
         self.content = content_mod.load()
+        self.vocabulary = field_vocabulary(self.content)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             text = message.get(TEXT) or ""
-            named = {self.content.specific_drug(e.get("value")) for e in message.get(ENTITIES) or []
-                     if e.get("entity") == "drug"} - {None}
+            drug_values = [e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "drug"]
+            named = {self.content.specific_drug(v) for v in drug_values} - {None}
             if named and is_just_a_drug_name(text, message.get(ENTITIES) or []):
                 # "Zometa?" or "xgeva" alone: the drug's overview, or the last aspect for it.
                 message.set(INTENT, {"name": "inform_drug", "confidence": 1.0}, add_to_output=True)
                 continue
-            if intent in self.content.groups and not (named or REFERS_BACK.search(text) or on_topic(text)):
+            if intent in self.content.groups and not (
+                    drug_values or REFERS_BACK.search(text) or on_topic(text, self.vocabulary)):
                 # A confident FAQ guess for a message with no word of this field ("tell me a joke").
                 _force_intent(message, "out_of_scope")
                 continue

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from bot.tickets.notify import NotifyConfig
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 logger = logging.getLogger("bone_health.serve")
@@ -63,12 +65,23 @@ def action_server_cmd(settings: Settings) -> List[str]:
             str(settings.action_port)]
 
 
-def rasa_server_cmd(settings: Settings) -> List[str]:
-    # `rasa run` through bot.rasa_server: the same command line, plus the safety fallback when a
-    # custom action fails (helpline and emergency numbers instead of silence).
+def write_credentials(settings: Settings, env: Optional[Dict[str, str]] = None) -> Path:
+    """The credentials file Rasa reads: credentials.yml plus the messaging channels switched on by
+    `env` (see bot/channels/config.py; secrets stay ${VAR} references, never written out)."""
+    from bot.channels import config as channels
+    return channels.write_credentials(ROOT / "credentials.yml", settings.var_dir / "credentials.yml",
+                                      os.environ if env is None else env)
+
+
+def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) -> List[str]:
+    """Writes the effective credentials file for `env` (default: this process's environment).
+
+    `rasa run` goes through bot.rasa_server: the same command line, plus the safety fallback when a
+    custom action fails (helpline and emergency numbers instead of silence)."""
+    credentials = write_credentials(settings, env)
     cmd = [str(VENV_BIN / "python"), "-m", "bot.rasa_server", "run", "--model", str(settings.model),
            "--port", str(settings.bot_port),
-           "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(ROOT / "credentials.yml"),
+           "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(credentials),
            "--cors", "*"]
     if settings.api_token:
         # The HTTP API (trackers, model, …) only when a token protects it.
@@ -78,6 +91,11 @@ def rasa_server_cmd(settings: Settings) -> List[str]:
 
 def web_server_cmd(settings: Settings) -> List[str]:
     return [sys.executable, "-m", "bot.web", "--port", str(settings.web_port)]
+
+
+def ticket_delivery_cmd(settings: Settings) -> List[str]:
+    """Delivers care-team notifications left in the outbox (e.g. from before a restart)."""
+    return [sys.executable, "-m", "bot.tickets", "deliver", "--loop"]
 
 
 def wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
@@ -147,7 +165,9 @@ def main() -> int:
         actions = supervisor.start(action_server_cmd(settings), env)
         wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120, actions)
         supervisor.start(web_server_cmd(settings), env)
-        bot = supervisor.start(rasa_server_cmd(settings), env)
+        if NotifyConfig.from_env(env).destinations:
+            supervisor.start(ticket_delivery_cmd(settings), env)
+        bot = supervisor.start(rasa_server_cmd(settings, env), env)
         wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, bot)
         logger.info("Ready: chat at http://localhost:%s/ , REST at http://localhost:%s/webhooks/rest/webhook",
                     settings.web_port, settings.bot_port)

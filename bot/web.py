@@ -1,7 +1,8 @@
 """Serve the patient web page (web/) and the staff script book (/reference/) on WEB_PORT.
 
 Static files only, plus `/config.json` telling the widget where the Rasa socket.io server is, so the
-page works whatever BOT_PORT a deployer chooses.
+page works whatever BOT_PORT a deployer chooses, and the care team's token-protected
+`/api/tickets` (bot/tickets/api.py).
 """
 from __future__ import annotations
 
@@ -12,9 +13,24 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from bot.tickets import api as tickets_api
+
 ROOT = Path(__file__).resolve().parent.parent
 WEB_DIR = ROOT / "web"
 REFERENCE_DIR = Path(os.environ.get("BONE_HEALTH_VAR_DIR", ROOT / "var")) / "reference"
+# Build inputs under web/ that are not part of the page.
+NOT_SERVED = (WEB_DIR / "node_modules", WEB_DIR / "package.json", WEB_DIR / "package-lock.json")
+
+
+def widget_config(host_header: str) -> dict:
+    """What the widget needs to know at run time (no secrets: the page is public)."""
+    host = host_header.strip() or "localhost"
+    if ":" in host and not host.endswith("]"):
+        host = host.rsplit(":", 1)[0]  # drop the web port; keep IPv6 brackets
+    return {
+        "socketUrl": os.environ.get("BOT_PUBLIC_URL") or f"http://{host}:{os.environ.get('BOT_PORT', '5005')}",
+        "emergencyNumber": os.environ.get("EMERGENCY_NUMBER", "911"),
+    }
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -27,18 +43,30 @@ class Handler(SimpleHTTPRequestHandler):
             return str(REFERENCE_DIR / Path(inside).relative_to(WEB_DIR))
         return SimpleHTTPRequestHandler.translate_path(self, path)
 
+    def send_head(self):
+        target = Path(self.translate_path(self.path))
+        if any(target == blocked or blocked in target.parents for blocked in NOT_SERVED):
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        if tickets_api.handles(self.path):  # care team's open tickets (token-protected, bot/tickets/api.py)
+            tickets_api.serve(self)
+            return
+        if self.path.split("?", 1)[0] == "/reference/lookup":
+            # Staff lookup for a live call: token-protected (STAFF_API_TOKEN), runs the model.
+            from bot import reference
+
+            self.send_json(*reference.serve_lookup(self.path, self.headers))
+            return
         if self.path.split("?", 1)[0] == "/config.json":
-            body = json.dumps({"socketUrl": os.environ.get("BOT_PUBLIC_URL")
-                               or f"http://{self.headers.get('Host', 'localhost').split(':')[0]}:"
-                                  f"{os.environ.get('BOT_PORT', '5005')}"}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_json(200, widget_config(self.headers.get("Host", "localhost")))
             return
         super().do_GET()
+
+    def send_json(self, status: int, payload) -> None:
+        tickets_api.send_json(self, status, payload)
 
     def end_headers(self) -> None:
         # The page loads nothing from elsewhere; say so to the browser.
@@ -47,6 +75,14 @@ class Handler(SimpleHTTPRequestHandler):
                          "style-src 'self'; script-src 'self'")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Content-Security-Policy" and getattr(self, "path", "").startswith("/reference"):
+            # The script book is one self-contained page: allow exactly its own inline style and script.
+            from bot import reference
+
+            value = reference.page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
+        super().send_header(keyword, value)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server signature)
         pass  # no access log: paths are harmless but keep the console for real events

@@ -28,6 +28,10 @@ TRACKERS = Path(__file__).parent / "data" / "trackers"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "needs_safety: needs the safety feature (issue 4); fails without it")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -37,6 +41,14 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def content() -> content_mod.Content:
     return content_mod.load()
+
+
+@pytest.fixture(scope="session")
+def agent():
+    """The trained model loaded in-process (NLU + dialogue, no servers), shared by the NLU tests."""
+    from bot import evaluate
+
+    return evaluate.load_agent()
 
 
 # -- offline action tests: replay saved trackers (financial-demo style) -------------------------
@@ -111,7 +123,7 @@ def start_bot(tmp_dir: Path, extra_env: Optional[Dict[str, str]] = None, web: bo
     if web:
         supervisor.start(serve.web_server_cmd(settings), env, tmp_dir / "web.log")
         serve.wait_http(f"http://127.0.0.1:{settings.web_port}/", 30, supervisor.children[-1])
-    rasa = supervisor.start(serve.rasa_server_cmd(settings), env, tmp_dir / "rasa.log")
+    rasa = supervisor.start(serve.rasa_server_cmd(settings, env), env, tmp_dir / "rasa.log")
     serve.wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, rasa)
     return bot
 

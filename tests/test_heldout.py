@@ -7,8 +7,8 @@ from bot import evaluate
 
 
 @pytest.fixture(scope="module")
-def results():
-    return evaluate.evaluate()
+def results(agent):
+    return evaluate.evaluate(agent)
 
 
 def test_held_out_accuracy_is_at_least_95_percent(results):

@@ -254,10 +254,7 @@ def test_held_out_messages_are_not_training_data(content):
 
 
 @pytest.fixture(scope="module")
-def parses():
-    from bot import evaluate
-
-    agent = evaluate.load_agent()
+def parses(agent):
     texts = [m["text"] for m in HELDOUT] + [q["text"] for q in FAQ_HELDOUT]
 
     async def parse_all():

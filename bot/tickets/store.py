@@ -1,0 +1,488 @@
+"""The ticket store: tickets and their notification outbox, through SQLAlchemy 1.4 Core.
+
+SQLite file by default (`$BONE_HEALTH_VAR_DIR/tickets.db`, WAL journal, `synchronous=FULL` so a
+committed ticket survives a power cut), PostgreSQL (or any SQLAlchemy URL) from `TICKET_DB_URL`.
+
+A ticket and one outbox row per configured destination are written in ONE transaction, before
+anyone is notified: a notifier that is down can only delay a notification, never lose a ticket.
+Outbox rows are claimed with a lease (an atomic conditional UPDATE) so several workers (the action
+server's thread, `python -m bot.tickets deliver --loop`) never send the same row at the same time,
+and are marked delivered in the database so a restarted worker does not send them again.
+
+Privacy: the engine hides bound parameters from exception messages (`hide_parameters=True`), so a
+database error never carries message text or contact details into a log line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import secrets
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.engine.url import make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+logger = logging.getLogger("bone_health.tickets")
+
+TIERS = ("emergency", "urgent", "crisis", "care_team")
+STATUSES = ("open", "acknowledged", "closed")
+#: References use no 0/O, 1/I/L or U: easy to read out over the phone and to type back.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_PREFIX = "BH-"
+REFERENCE_LENGTH = 6
+MAX_RECENT_MESSAGES = 5
+MAX_MESSAGE_CHARS = 2000
+MAX_CONTACT_FIELD_CHARS = 300
+
+
+class TicketStoreError(RuntimeError):
+    """The ticket could not be written (or read). The message never contains the person's text."""
+
+
+class TicketNotFound(LookupError):
+    pass
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC (what both SQLite and PostgreSQL `timestamp` columns round-trip unchanged)."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def iso(value: Optional[dt.datetime]) -> Optional[str]:
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def new_reference() -> str:
+    return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def normalise_reference(text: str) -> str:
+    """What a person reads back ("bh 7k3qx9", "7K3QX9") → "BH-7K3QX9"."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    if cleaned.startswith("BH") and len(cleaned) == REFERENCE_LENGTH + 2:
+        cleaned = cleaned[2:]
+    return REFERENCE_PREFIX + cleaned
+
+
+# -- the request and the ticket ----------------------------------------------------------------
+
+@dataclass
+class TicketRequest:
+    """What an escalation action files. `contact` only with the person's consent, else None."""
+
+    tier: str
+    category: str
+    channel: str
+    conversation_id: str
+    contact: Optional[Mapping[str, Any]] = None
+    trigger_message: str = ""
+    recent_messages: Sequence[str] = field(default_factory=list)
+
+    def cleaned(self) -> "TicketRequest":
+        if self.tier not in TIERS:
+            raise ValueError(f"tier must be one of {TIERS}, not {self.tier!r}")
+        if not self.category or not str(self.category).strip():
+            raise ValueError("category is required")
+        contact = None
+        if self.contact:
+            contact = {str(k): _clip(str(v), MAX_CONTACT_FIELD_CHARS) for k, v in self.contact.items()
+                       if v is not None and str(v).strip()}
+            contact = contact or None
+        recent = [_clip(str(m), MAX_MESSAGE_CHARS) for m in (self.recent_messages or []) if m is not None]
+        return TicketRequest(
+            tier=self.tier, category=_clip(str(self.category).strip(), 100),
+            channel=_clip(str(self.channel or "unknown"), 50),
+            conversation_id=_clip(str(self.conversation_id or ""), 255),
+            contact=contact, trigger_message=_clip(str(self.trigger_message or ""), MAX_MESSAGE_CHARS),
+            recent_messages=recent[-MAX_RECENT_MESSAGES:])
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class Ticket:
+    id: str
+    reference: str
+    created_at: dt.datetime          # naive UTC
+    tier: str
+    category: str
+    channel: str
+    conversation_id: str
+    contact: Optional[Dict[str, str]]
+    trigger_message: str
+    recent_messages: List[str]
+    status: str
+    acknowledged_by: Optional[str] = None
+    acknowledged_at: Optional[dt.datetime] = None
+    closed_by: Optional[str] = None
+    closed_at: Optional[dt.datetime] = None
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "id": self.id, "reference": self.reference, "created_at": iso(self.created_at),
+            "tier": self.tier, "category": self.category, "channel": self.channel,
+            "conversation_id": self.conversation_id, "contact": self.contact,
+            "trigger_message": self.trigger_message, "recent_messages": list(self.recent_messages),
+            "status": self.status, "acknowledged_by": self.acknowledged_by,
+            "acknowledged_at": iso(self.acknowledged_at), "closed_by": self.closed_by,
+            "closed_at": iso(self.closed_at),
+        }
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One outbox row as the care team sees it (`show`)."""
+
+    destination: str
+    idempotency_key: str
+    attempts: int
+    delivered_at: Optional[dt.datetime]
+    next_attempt_at: Optional[dt.datetime]
+    last_error: Optional[str]
+
+
+@dataclass(frozen=True)
+class ClaimedDelivery:
+    outbox_id: int
+    lock_token: str
+    reference: str
+    tier: str
+    destination: str
+    idempotency_key: str
+    payload: str
+    attempts: int
+
+
+# -- schema ------------------------------------------------------------------------------------
+
+metadata = sa.MetaData()
+
+tickets = sa.Table(
+    "tickets", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("reference", sa.String(16), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("tier", sa.String(16), nullable=False),
+    sa.Column("category", sa.String(100), nullable=False),
+    sa.Column("channel", sa.String(50), nullable=False),
+    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("contact", sa.Text, nullable=True),              # JSON, only as consented
+    sa.Column("trigger_message", sa.Text, nullable=False),
+    sa.Column("recent_messages", sa.Text, nullable=False),     # JSON list, at most 5
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("acknowledged_by", sa.String(100), nullable=True),
+    sa.Column("acknowledged_at", sa.DateTime, nullable=True),
+    sa.Column("closed_by", sa.String(100), nullable=True),
+    sa.Column("closed_at", sa.DateTime, nullable=True),
+)
+
+outbox = sa.Table(
+    "ticket_outbox", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("ticket_id", sa.String(32), sa.ForeignKey("tickets.id"), nullable=False),
+    sa.Column("destination", sa.String(32), nullable=False),
+    sa.Column("idempotency_key", sa.String(64), nullable=False, unique=True),
+    sa.Column("payload", sa.Text, nullable=True),              # cleared once delivered
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("next_attempt_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("locked_until", sa.DateTime, nullable=True),
+    sa.Column("lock_token", sa.String(32), nullable=True),
+    sa.Column("delivered_at", sa.DateTime, nullable=True, index=True),
+    sa.Column("last_error", sa.String(200), nullable=True),
+    sa.UniqueConstraint("ticket_id", "destination", name="uq_outbox_ticket_destination"),
+)
+
+
+def idempotency_key(ticket_id: str, destination: str) -> str:
+    """Stable per (ticket, destination): every retry of one notification carries the same key."""
+    return f"{ticket_id}-{destination}"
+
+
+def default_url(var_dir: Path) -> str:
+    return f"sqlite:///{Path(var_dir).resolve() / 'tickets.db'}"
+
+
+def _short(error: BaseException) -> str:
+    """A log-safe summary of a database error: never statements or parameters.
+
+    sqlite3's messages are fixed phrases ("unable to open database file", "attempt to write a
+    readonly database", "database is locked") and are kept; other drivers' messages can quote
+    values, so only their type is given."""
+    orig = getattr(error, "orig", None)
+    summary = type(error).__name__ + (f"/{type(orig).__name__}" if orig is not None else "")
+    if orig is not None and type(orig).__module__.startswith("sqlite3") and orig.args:
+        summary += f": {str(orig.args[0]).splitlines()[0][:80]}"
+    return summary
+
+
+class TicketStore:
+    """All SQL lives here. Thread-safe; the engine is created and the schema made on first use."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._engine: Optional[Engine] = None
+        self._lock = threading.Lock()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    # -- engine ------------------------------------------------------------------------------
+    def engine(self) -> Engine:
+        if self._engine is not None:
+            return self._engine
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._create_engine()
+        return self._engine
+
+    def _create_engine(self) -> Engine:
+        try:
+            url = make_url(self.url)
+            kwargs: Dict[str, Any] = {"hide_parameters": True, "future": True}
+            if url.get_backend_name() == "sqlite":
+                database = url.database or ""
+                if database and database != ":memory:" and not url.query.get("uri"):
+                    Path(database).parent.mkdir(parents=True, exist_ok=True)
+                kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
+            else:
+                kwargs.update(pool_pre_ping=True, pool_size=2, max_overflow=3,
+                              connect_args={"connect_timeout": 10} if url.get_backend_name().startswith("postgres") else {})
+            engine = sa.create_engine(url, **kwargs)
+            if url.get_backend_name() == "sqlite":
+                sa.event.listen(engine, "connect", _sqlite_pragmas)
+            _create_schema(engine)
+            return engine
+        except (SQLAlchemyError, OSError, ValueError, ImportError) as error:
+            raise TicketStoreError(f"the ticket store cannot be opened ({_short(error)})") from error
+
+    def dispose(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+
+    # -- writing a ticket ----------------------------------------------------------------------
+    def insert(self, request: TicketRequest, destinations: Sequence[str],
+               payload_for: "PayloadBuilder") -> Ticket:
+        """Ticket + outbox rows in one transaction; a fresh reference if one ever collides."""
+        engine = self.engine()
+        for _attempt in range(5):
+            now = utcnow().replace(microsecond=0)
+            ticket = Ticket(
+                id=uuid.uuid4().hex, reference=new_reference(), created_at=now, tier=request.tier,
+                category=request.category, channel=request.channel,
+                conversation_id=request.conversation_id,
+                contact=dict(request.contact) if request.contact else None,
+                trigger_message=request.trigger_message, recent_messages=list(request.recent_messages),
+                status="open")
+            try:
+                with engine.begin() as conn:
+                    conn.execute(tickets.insert().values(
+                        id=ticket.id, reference=ticket.reference, created_at=ticket.created_at,
+                        tier=ticket.tier, category=ticket.category, channel=ticket.channel,
+                        conversation_id=ticket.conversation_id,
+                        contact=json.dumps(ticket.contact) if ticket.contact else None,
+                        trigger_message=ticket.trigger_message,
+                        recent_messages=json.dumps(ticket.recent_messages), status="open"))
+                    for destination in destinations:
+                        key = idempotency_key(ticket.id, destination)
+                        conn.execute(outbox.insert().values(
+                            ticket_id=ticket.id, destination=destination, idempotency_key=key,
+                            payload=payload_for(ticket, destination, key), created_at=now, attempts=0,
+                            next_attempt_at=now))
+                return ticket
+            except IntegrityError:
+                continue  # a reference collision (1 in ~6e8): try another reference
+            except SQLAlchemyError as error:
+                raise TicketStoreError(f"the ticket could not be stored ({_short(error)})") from error
+        raise TicketStoreError("the ticket could not be stored (no free reference)")
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, reference: str) -> Ticket:
+        ref = normalise_reference(reference)
+        try:
+            with self.engine().connect() as conn:
+                row = conn.execute(sa.select(tickets).where(tickets.c.reference == ref)).mappings().first()
+        except SQLAlchemyError as error:
+            raise TicketStoreError(f"the ticket store cannot be read ({_short(error)})") from error
+        if row is None:
+            raise TicketNotFound(ref)
+        return _ticket(row)
+
+    def list(self, status: Optional[str] = None, limit: int = 100) -> List[Ticket]:
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}")
+        query = sa.select(tickets).order_by(tickets.c.created_at.desc(), tickets.c.reference).limit(limit)
+        if status:
+            query = query.where(tickets.c.status == status)
+        try:
+            with self.engine().connect() as conn:
+                return [_ticket(row) for row in conn.execute(query).mappings()]
+        except SQLAlchemyError as error:
+            raise TicketStoreError(f"the ticket store cannot be read ({_short(error)})") from error
+
+    def deliveries(self, ticket_id: str) -> List[Delivery]:
+        query = sa.select(outbox).where(outbox.c.ticket_id == ticket_id).order_by(outbox.c.destination)
+        try:
+            with self.engine().connect() as conn:
+                return [Delivery(destination=r["destination"], idempotency_key=r["idempotency_key"],
+                                 attempts=r["attempts"], delivered_at=r["delivered_at"],
+                                 next_attempt_at=None if r["delivered_at"] else r["next_attempt_at"],
+                                 last_error=r["last_error"])
+                        for r in conn.execute(query).mappings()]
+        except SQLAlchemyError as error:
+            raise TicketStoreError(f"the ticket store cannot be read ({_short(error)})") from error
+
+    def pending_count(self) -> int:
+        try:
+            with self.engine().connect() as conn:
+                return conn.execute(sa.select(sa.func.count()).select_from(outbox)
+                                    .where(outbox.c.delivered_at.is_(None))).scalar_one()
+        except SQLAlchemyError as error:
+            raise TicketStoreError(f"the ticket store cannot be read ({_short(error)})") from error
+
+    # -- status --------------------------------------------------------------------------------
+    def set_status(self, reference: str, status: str, by: str) -> Tuple[Ticket, bool]:
+        """Acknowledge or close. Returns (ticket, changed). Acknowledging twice changes nothing."""
+        if status not in ("acknowledged", "closed"):
+            raise ValueError("status must be acknowledged or closed")
+        by = _clip(by.strip(), 100)
+        if not by:
+            raise ValueError("say who you are (--by NAME)")
+        ticket = self.get(reference)
+        now = utcnow().replace(microsecond=0)
+        if status == "acknowledged":
+            allowed_from = ("open",)
+            values = {"status": "acknowledged", "acknowledged_by": by, "acknowledged_at": now}
+        else:
+            allowed_from = ("open", "acknowledged")
+            values = {"status": "closed", "closed_by": by, "closed_at": now}
+        if ticket.status not in allowed_from:
+            return ticket, False
+        try:
+            with self.engine().begin() as conn:
+                result = conn.execute(tickets.update().where(tickets.c.id == ticket.id)
+                                      .where(tickets.c.status.in_(allowed_from)).values(**values))
+        except SQLAlchemyError as error:
+            raise TicketStoreError(f"the ticket could not be updated ({_short(error)})") from error
+        return self.get(ticket.reference), result.rowcount == 1
+
+    # -- the outbox ----------------------------------------------------------------------------
+    def claim_due(self, destinations: Sequence[str], lease: dt.timedelta, limit: int = 20) -> List[ClaimedDelivery]:
+        """Lease up to `limit` due, undelivered rows for these destinations to this caller."""
+        if not destinations:
+            return []
+        now = utcnow()
+        free = sa.or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now)
+        due = sa.and_(outbox.c.delivered_at.is_(None), outbox.c.next_attempt_at <= now,
+                      outbox.c.destination.in_(list(destinations)), free)
+        claimed: List[ClaimedDelivery] = []
+        try:
+            with self.engine().connect() as conn:
+                candidates = conn.execute(
+                    sa.select(outbox.c.id).where(due).order_by(outbox.c.next_attempt_at, outbox.c.id)
+                    .limit(limit)).scalars().all()
+            for outbox_id in candidates:
+                token = uuid.uuid4().hex
+                with self.engine().begin() as conn:
+                    result = conn.execute(outbox.update().where(outbox.c.id == outbox_id).where(due)
+                                          .values(locked_until=now + lease, lock_token=token))
+                    if result.rowcount != 1:
+                        continue  # another worker got it first
+                    row = conn.execute(
+                        sa.select(outbox, tickets.c.reference, tickets.c.tier)
+                        .join(tickets, tickets.c.id == outbox.c.ticket_id)
+                        .where(outbox.c.id == outbox_id)).mappings().one()
+                claimed.append(ClaimedDelivery(
+                    outbox_id=outbox_id, lock_token=token, reference=row["reference"], tier=row["tier"],
+                    destination=row["destination"], idempotency_key=row["idempotency_key"],
+                    payload=row["payload"] or "", attempts=row["attempts"]))
+        except SQLAlchemyError as error:
+            raise TicketStoreError(f"the outbox cannot be read ({_short(error)})") from error
+        return claimed
+
+    def mark_delivered(self, claim: ClaimedDelivery) -> bool:
+        with self.engine().begin() as conn:
+            result = conn.execute(
+                outbox.update().where(outbox.c.id == claim.outbox_id)
+                .where(outbox.c.lock_token == claim.lock_token)
+                .values(delivered_at=utcnow(), attempts=claim.attempts + 1, payload=None,
+                        locked_until=None, lock_token=None, last_error=None))
+        return result.rowcount == 1
+
+    def mark_failed(self, claim: ClaimedDelivery, error: str, retry_in: dt.timedelta) -> None:
+        with self.engine().begin() as conn:
+            conn.execute(
+                outbox.update().where(outbox.c.id == claim.outbox_id)
+                .where(outbox.c.lock_token == claim.lock_token)
+                .values(attempts=claim.attempts + 1, next_attempt_at=utcnow() + retry_in,
+                        locked_until=None, lock_token=None, last_error=_clip(error, 200)))
+
+    def next_due_in(self, destinations: Sequence[str]) -> Optional[float]:
+        """Seconds until the earliest undelivered row is due (0 if overdue), None if none."""
+        if not destinations:
+            return None
+        with self.engine().connect() as conn:
+            earliest = conn.execute(
+                sa.select(sa.func.min(outbox.c.next_attempt_at))
+                .where(outbox.c.delivered_at.is_(None))
+                .where(outbox.c.destination.in_(list(destinations)))).scalar()
+        if earliest is None:
+            return None
+        if isinstance(earliest, str):  # SQLite aggregate returns the raw text
+            earliest = dt.datetime.fromisoformat(earliest)
+        return max(0.0, (earliest - utcnow()).total_seconds())
+
+
+def _create_schema(engine: Engine, attempts: int = 5) -> None:
+    """CREATE TABLE IF missing. Two processes starting on a fresh database can race (both see no
+    table, one CREATE fails with "already exists"): the loser tries again and finds the tables."""
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            return
+        except SQLAlchemyError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+
+
+class PayloadBuilder:  # pragma: no cover - typing only
+    def __call__(self, ticket: Ticket, destination: str, key: str) -> str: ...
+
+
+def _ticket(row: Mapping[str, Any]) -> Ticket:
+    return Ticket(
+        id=row["id"], reference=row["reference"], created_at=row["created_at"], tier=row["tier"],
+        category=row["category"], channel=row["channel"], conversation_id=row["conversation_id"],
+        contact=json.loads(row["contact"]) if row["contact"] else None,
+        trigger_message=row["trigger_message"], recent_messages=json.loads(row["recent_messages"] or "[]"),
+        status=row["status"], acknowledged_by=row["acknowledged_by"], acknowledged_at=row["acknowledged_at"],
+        closed_by=row["closed_by"], closed_at=row["closed_at"])
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000",
+                       "PRAGMA foreign_keys=ON"):
+            try:
+                cursor.execute(pragma)
+            except Exception:  # noqa: BLE001 - a read-only database refuses WAL; it still works
+                pass
+    finally:
+        cursor.close()

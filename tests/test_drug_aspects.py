@@ -1,0 +1,51 @@
+"""Drug × aspect questions are answered for the drug asked about, never for a different one."""
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot import answering, evaluate
+
+NAMES = {"zoledronic_acid": ["Zometa", "zoledronic acid", "zometta"], "pamidronate": ["Aredia", "pamidronate"],
+         "denosumab": ["Xgeva", "Prolia", "denosumab", "xgiva"], "ibandronate": ["Boniva", "ibandronate"],
+         "clodronate": ["Bonefos", "clodronate"], "alendronate": ["Fosamax"], "risedronate": ["Actonel"]}
+QUESTIONS = {
+    "schedule": ["how often is {} given?", "how do they give {}"],
+    "side_effects": ["what are the side effects of {}?", "{} side effects"],
+    "kidney": ["is {} hard on the kidneys?"],
+    "jaw": ["can {} cause jaw problems?"],
+    "calcium": ["does {} lower calcium?"],
+    "mechanism": ["how does {} work?"],
+}
+CASES = [(drug, aspect, template.format(name)) for drug, names in NAMES.items() for name in names
+         for aspect, templates in QUESTIONS.items() for template in templates]
+
+
+@pytest.fixture(scope="module")
+def shown(agent, content):
+    parses = asyncio.run(evaluate._parse_all(agent, [text for _, _, text in CASES]))
+    return {text: evaluate.shown_topic(parse, content) for (_, _, text), parse in zip(CASES, parses)}
+
+
+@pytest.mark.parametrize("drug,aspect,text", CASES)
+def test_answer_is_about_the_asked_drug_or_says_it_has_none(drug, aspect, text, shown, content):
+    label = shown[text]
+    if label == evaluate.NO_ANSWER:
+        # Declining is allowed only where no curated answer exists for this drug and aspect.
+        assert content.topic_for_drug(drug, [aspect]) is None, f"{text!r} got no answer"
+        return
+    topic = content.topic_for_key(label)
+    assert topic.drugs, f"{text!r} -> {label}: a general answer, not one about {drug}"
+    assert content.covers(topic, drug), f"{text!r} -> {label}, which is not about {drug}"
+
+
+def test_follow_up_without_a_drug_uses_the_remembered_one(content):
+    predicted = content.topics["bisphosphonate_side_effects"]
+    choice = answering.choose(content, predicted, None, "denosumab", "what are the side effects?")
+    assert choice.topic.id == "denosumab_side_effects"
+    choice = answering.choose(content, content.topics["zoledronic_acid"], None, "denosumab", "how often do I get it?")
+    assert choice.topic.id == "denosumab_what"
+    # Without a word pointing back, a drug-specific guess is not re-targeted to the remembered drug.
+    choice = answering.choose(content, content.topics["zoledronic_acid"], None, "denosumab", "tell me about zometta")
+    assert choice.topic.id == "zoledronic_acid"

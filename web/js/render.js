@@ -1,0 +1,113 @@
+// Turning messages into DOM nodes. Bot text is NEVER parsed as HTML: every piece of text goes in
+// through textContent / createTextNode; links are built as elements, and only for http(s) URLs.
+
+const URL_PATTERN = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])|\b(1-\d{3}-\d{3}-\d{4})\b/g;
+
+/** The URL if it is a well-formed http or https address, else null. */
+export function safeUrl(raw) {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch (_error) {
+    return null;
+  }
+}
+
+function externalLink(href, label) {
+  const link = document.createElement("a");
+  link.href = href;
+  link.target = "_blank";
+  link.rel = "noopener noreferrer";
+  link.textContent = label;
+  const hint = document.createElement("span");
+  hint.className = "visually-hidden";
+  hint.textContent = " (opens in a new tab)";
+  link.append(hint);
+  return link;
+}
+
+/** Text with its links (markdown [label](url) or bare URLs) and helpline numbers made clickable. */
+export function linkify(text) {
+  const fragment = document.createDocumentFragment();
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const [whole, label, labelledUrl, bareUrl, phone] = match;
+    let node = null;
+    if (phone) {
+      node = document.createElement("a");
+      node.href = `tel:+${phone.replace(/-/g, "")}`;
+      node.textContent = phone;
+    } else {
+      const href = safeUrl(labelledUrl || bareUrl);
+      if (href) node = externalLink(href, label || bareUrl);
+    }
+    if (!node) continue;
+    fragment.append(document.createTextNode(text.slice(last, match.index)), node);
+    last = match.index + whole.length;
+  }
+  fragment.append(document.createTextNode(text.slice(last)));
+  return fragment;
+}
+
+function speaker(label) {
+  const span = document.createElement("span");
+  span.className = "visually-hidden";
+  span.textContent = label;
+  return span;
+}
+
+/**
+ * One shown message: {from: "user"|"bot"|"system", text, buttons?: [{title, payload}]}.
+ * `onChoose(button)` is called when a suggested option is picked.
+ */
+export function messageNode(item, onChoose) {
+  const wrapper = document.createDocumentFragment();
+  if (item.text) {
+    const bubble = document.createElement("div");
+    const isSource = item.from === "bot" && /^Sources?:/.test(item.text);
+    bubble.className = `msg ${item.from}${isSource ? " source" : ""}`;
+    bubble.append(speaker(item.from === "user" ? "You said: " : item.from === "bot" ? "Assistant: " : "Notice: "));
+    if (item.from === "user") {
+      bubble.append(document.createTextNode(item.text));
+    } else {
+      bubble.append(linkify(item.text));
+    }
+    wrapper.append(bubble);
+  }
+  if (item.buttons && item.buttons.length) {
+    const list = document.createElement("ul");
+    list.className = "options";
+    list.setAttribute("aria-label", "Suggested topics");
+    for (const button of item.buttons) {
+      if (!button || typeof button.title !== "string" || typeof button.payload !== "string") continue;
+      const li = document.createElement("li");
+      const element = document.createElement("button");
+      element.type = "button";
+      element.className = "option";
+      element.textContent = button.title;
+      element.addEventListener("click", () => onChoose(button));
+      li.append(element);
+      list.append(li);
+    }
+    wrapper.append(list);
+  }
+  return wrapper;
+}
+
+/** A Rasa socket.io `bot_uttered` payload as a message to show, or null if nothing to show. */
+export function fromBotUttered(data) {
+  if (!data || typeof data !== "object") return null;
+  const text = typeof data.text === "string" ? data.text : "";
+  const raw = Array.isArray(data.quick_replies) ? data.quick_replies
+    : Array.isArray(data.buttons) ? data.buttons : [];
+  const buttons = raw
+    .filter((b) => b && typeof b.title === "string" && typeof b.payload === "string")
+    .map((b) => ({ title: b.title, payload: b.payload }));
+  let shown = text;
+  const attachment = data.attachment && data.attachment.payload;
+  if (!shown && attachment && typeof attachment.src === "string" && safeUrl(attachment.src)) {
+    shown = attachment.src; // an image or file: shown as a safe link, never embedded
+  }
+  if (!shown && !buttons.length) return null;
+  return { from: "bot", text: shown, buttons };
+}
