@@ -42,10 +42,15 @@ def sanitize(text: Optional[str], max_chars: int = MAX_CHARS) -> str:
 CLASSIFIER_RANKING_KEY = "bone_health_classifier_ranking"
 
 
-def _force_intent(message: Message, name: str) -> None:
-    intent = {"name": name, "confidence": 1.0}
+def keep_classifier_ranking(message: Message) -> None:
+    """Call before overriding the intent ranking."""
     if message.get(INTENT_RANKING_KEY) and not message.get(CLASSIFIER_RANKING_KEY):
         message.set(CLASSIFIER_RANKING_KEY, message.get(INTENT_RANKING_KEY), add_to_output=True)
+
+
+def _force_intent(message: Message, name: str) -> None:
+    intent = {"name": name, "confidence": 1.0}
+    keep_classifier_ranking(message)
     message.set(INTENT, intent, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
 

@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import html
 import json
+import logging
 import os
 import re
 import sys
@@ -72,8 +73,8 @@ class Category:
     id: str
     title: str
     signs: Tuple[str, ...]
-    says: str = ""   # what to tell a person reporting these signs (optional)
-    reply: str = ""  # a category-specific patient reply replacing the tier's (optional)
+    says: str = ""   # what these signs can mean, in the patient's words (optional)
+    reply: str = ""  # the exact reply the bot sends for this category
 
 
 @dataclass(frozen=True)
@@ -114,29 +115,26 @@ def _fill(text: str, settings: Mapping[str, str]) -> str:
     return " ".join(str(text or "").format_map(_Keep(settings)).split())
 
 
-def load_safety(path: Optional[Path] = None, env: Mapping[str, str] = os.environ) -> Optional[SafetyBook]:
-    """The safety tiers from content/safety.yml (or `path`), numbers overridden by the environment."""
+def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = None) -> Optional[SafetyBook]:
+    """The safety tiers from content/safety.yml (or `path`), read by bot.safety_content as the bot reads
+    them: the same deployment settings (env EMERGENCY_NUMBER, EMERGENCY_WORDING, CRISIS_LINE) and the
+    exact reply the bot sends for each category."""
+    from bot import safety_content
+
     path = Path(path) if path else SAFETY_FILE
     if not path.exists():
         return None
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    settings = {k: str(v) for k, v in (raw.get("settings") or {}).items()}
-    for key, var in (("emergency_number", "EMERGENCY_NUMBER"), ("crisis_line", "CRISIS_LINE")):
-        if env.get(var):
-            default = settings.get(key)
-            settings[key] = env[var]
-            if key == "emergency_number" and default and "emergency_wording" in settings:
-                settings["emergency_wording"] = settings["emergency_wording"].replace(default, env[var])
-    settings = {k: _fill(v, settings) for k, v in settings.items()}
+    loaded = safety_content.load(path, os.environ if env is None else env)
+    settings = {k: _fill(v, loaded.settings) for k, v in loaded.settings.items()}
     tiers = []
-    for tier_id, value in (raw.get("tiers") or {}).items():
+    for tier_id, value in loaded.tiers.items():
         categories = tuple(
             Category(id=cid, title=str(c.get("title", cid)), signs=tuple(str(s) for s in c.get("signs") or ()),
-                     says=_fill(c.get("says", ""), settings), reply=_fill(c.get("reply", ""), settings))
-            for cid, c in (value.get("categories") or {}).items())
+                     says=_fill(c.get("says", ""), settings), reply=loaded.reply(tier_id, cid))
+            for cid, c in loaded.categories(tier_id).items())
         tiers.append(Tier(id=tier_id, title=str(value.get("title", tier_id)), action=str(value.get("action", "")),
-                          reply=_fill(value.get("reply", ""), settings),
-                          staff_script=_fill(value.get("staff_script", ""), settings), categories=categories))
+                          reply=loaded.reply(tier_id), staff_script=loaded.staff_script(tier_id),
+                          categories=categories))
     return SafetyBook(path=path, settings=settings, tiers=tuple(tiers))
 
 
@@ -190,7 +188,7 @@ article h4 { margin: .6rem 0 .2rem; font-size: .95rem; color: var(--muted); }
 .script { white-space: pre-line; margin: .25rem 0; padding: .5rem .75rem; background: #f3f7fb; border-left: 4px solid var(--accent); }
 .staff-script { white-space: pre-line; margin: .25rem 0; padding: .5rem .75rem; background: #fdf1f1; border-left: 4px solid var(--alarm); }
 .tag { font-size: .8rem; color: var(--muted); }
-.says { color: var(--muted); }
+.says { color: var(--muted); font-size: .92rem; }
 ul.examples, ul.sources, ul.signs { margin: .1rem 0; padding-left: 1.2rem; }
 ul.related { margin: .1rem 0; padding-left: 1.2rem; }
 .result { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .75rem; margin: .5rem 0; }
@@ -273,7 +271,8 @@ JS = r"""
     }
     if (body.red_flag) {
       var flag = el("div", "result flag");
-      flag.appendChild(el("h3", null, "Red flag first: " + body.red_flag.tier_title +
+      var label = body.red_flag.kind === "red_flag" ? "Red flag first: " : "Question for the care team: ";
+      flag.appendChild(el("h3", null, label + body.red_flag.tier_title +
         (body.red_flag.category_title ? " \u2013 " + body.red_flag.category_title : "")));
       if (body.red_flag.matched) { flag.appendChild(el("p", null, "Matched: \u201c" + body.red_flag.matched + "\u201d")); }
       if (body.red_flag.staff_script) { flag.appendChild(el("p", "staff-script", body.red_flag.staff_script)); }
@@ -333,10 +332,8 @@ def _category_item(category: Category) -> str:
     item = f"<li><strong>{esc(category.title)}</strong>"
     if category.signs:
         item += ": " + esc("; ".join(category.signs))
-    if category.says:
-        item += f'<br><span class="says">Explain: {esc(category.says)}</span>'
     if category.reply:
-        item += f'<br><span class="says">The bot says instead: {esc(category.reply)}</span>'
+        item += f'<br><span class="says">The bot says: <q class="bot-reply">{esc(category.reply)}</q></span>'
     return item + "</li>"
 
 
@@ -347,9 +344,8 @@ def _tier_article(tier: Tier) -> str:
                        " ".join(" ".join((c.title, c.says, c.reply) + c.signs) for c in tier.categories))
     return (f'<article class="tier" id="{anchor}" data-search="{esc(text)}" aria-labelledby="{anchor}-h">'
             f'<h3 id="{anchor}-h">{esc(tier.title)}</h3>'
-            f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>"
             f'<h4>Say and do</h4><p class="staff-script">{esc(tier.staff_script)}</p>'
-            f'<h4>What the bot tells patients</h4><p class="script">{esc(tier.reply)}</p>'
+            f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>"
             f'<p class="tag">Bot action: {esc(tier.action)}</p></article>')
 
 
@@ -561,16 +557,25 @@ def rank(parse: Dict[str, Any], content: Content, n: int = TOP_N) -> List[Match]
 
 
 SAFETY_INTENT_PREFIXES = ("red_flag_", "redflag_", "safety_", "escalate_", "report_", "emergency_")
+SEVERITY = ("emergency", "crisis", "urgent", "care_team")  # most severe first, as bot.safety
+RED_FLAG_TIERS = ("emergency", "crisis", "urgent")
+CARE_TEAM_INTENTS = ("ask_personal", "request_human")  # bot.safety_nlu: clinical or personal questions
 
 
 def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optional[RedFlag]:
-    """Fallback when bot.safety is missing: a confident model intent named after a tier or category."""
+    """The model's view: the triage decision of bot.safety_nlu.SafetyNet in the parse when there is one,
+    else a confident safety intent (report_<tier>, ask_personal, …) or one named after a category."""
+    decided = parse.get("bone_health_safety") or {}
+    if decided.get("tier"):
+        return RedFlag(str(decided["tier"]), decided.get("category"), None, "model")
     if safety is None:
         return None
     for ranked in (parse.get("intent_ranking") or []) + (parse.get("bone_health_classifier_ranking") or []):
         if float(ranked.get("confidence") or 0) < 0.5:
             continue
         name = str(ranked.get("name") or "")
+        if name in CARE_TEAM_INTENTS and safety.tier("care_team"):
+            return RedFlag("care_team", None, None, "model")
         bare = next((name[len(p):] for p in SAFETY_INTENT_PREFIXES if name.startswith(p)), name)
         for candidate in (name, bare):
             if safety.tier(candidate):
@@ -583,11 +588,13 @@ def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optio
 
 def rules_red_flag(text: str) -> Tuple[bool, Optional[RedFlag]]:
     """(bot.safety available?, its hit). Imported lazily: the module may not exist in every checkout."""
+    import importlib
+
     try:
-        from bot import safety as safety_rules
+        safety_rules = importlib.import_module("bot.safety")
     except ModuleNotFoundError as error:
-        if error.name not in ("bot.safety",):
-            raise
+        if error.name != "bot.safety":
+            raise  # bot.safety exists but is broken: never hide that
         return False, None
     classify = getattr(safety_rules, "classify", None)
     if classify is None:
@@ -616,7 +623,12 @@ class AgentParser:
                 if not self.model.exists():
                     raise RuntimeError(f"no trained model at {self.model}: run `make train`")
                 from rasa.core.agent import Agent
+                from rasa.utils.common import configure_logging_and_warnings
+                from rasa.utils.log_utils import configure_structlog
 
+                # Rasa's parse log (debug) carries the caller's words: keep it off (privacy).
+                configure_logging_and_warnings(logging.WARNING)
+                configure_structlog(logging.WARNING)
                 self._agent = Agent.load(str(self.model))
             return self._loop.run_until_complete(self._agent.parse_message(text))
 
@@ -640,10 +652,12 @@ def lookup(text: str, parser, content: Optional[Content] = None, safety: Optiona
            n: int = TOP_N) -> LookupResult:
     content = content or content_mod.load()
     text = " ".join(str(text).split())[:MAX_QUERY_CHARS]
-    # Two guards: the deterministic rules first, the model's safety intents as well.
-    _, flag = rules_red_flag(text)
+    # Two guards: the deterministic rules (bot.safety) and the model's view; the more severe tier wins.
+    _, rules = rules_red_flag(text)
     parse = parser(text)
-    flag = flag or model_red_flag(parse, safety)
+    model = model_red_flag(parse, safety)
+    flags = [f for f in (rules, model) if f]
+    flag = min(flags, key=lambda f: SEVERITY.index(f.tier) if f.tier in SEVERITY else len(SEVERITY)) if flags else None
     return LookupResult(text=text, red_flag=flag, matches=rank(parse, content, n))
 
 
@@ -652,7 +666,8 @@ def result_dict(result: LookupResult, content: Content, safety: Optional[SafetyB
     if result.red_flag:
         tier = safety.tier(result.red_flag.tier) if safety else None
         found = safety.category(result.red_flag.category or "") if safety else None
-        flag = {"tier": result.red_flag.tier, "tier_title": tier.title if tier else result.red_flag.tier,
+        flag = {"kind": "red_flag" if result.red_flag.tier in RED_FLAG_TIERS else "care_team",
+                "tier": result.red_flag.tier, "tier_title": tier.title if tier else result.red_flag.tier,
                 "category": result.red_flag.category, "category_title": found[1].title if found else None,
                 "matched": result.red_flag.matched, "detector": result.red_flag.detector,
                 "staff_script": tier.staff_script if tier else None}
@@ -669,7 +684,8 @@ def format_result(result: LookupResult, content: Content, safety: Optional[Safet
     flag = data["red_flag"]
     if flag:
         what = flag["tier_title"] + (f" - {flag['category_title'] or flag['category']}" if flag["category"] else "")
-        lines.append(f"!!! RED FLAG ({what}){' matched: ' + repr(flag['matched']) if flag['matched'] else ''}")
+        label = "!!! RED FLAG" if flag["kind"] == "red_flag" else "!! FOR THE CARE TEAM"
+        lines.append(f"{label} ({what}){' matched: ' + repr(flag['matched']) if flag['matched'] else ''}")
         if flag["staff_script"]:
             lines += wrap.wrap(flag["staff_script"])
         lines.append("")
@@ -754,6 +770,7 @@ def main(argv: Optional[List[str]] = None, parser=None) -> int:
                 cli.error("--server needs BOT_API_TOKEN (the Rasa HTTP API is off without it)")
             parser = RasaParser(args.server, os.environ["BOT_API_TOKEN"])
         else:
+            print("Loading the model (a minute or more; --server uses a running bot instead)...", file=sys.stderr)
             parser = AgentParser(args.model)
     content = content_mod.load()
     safety = load_safety()

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import safety
-from bot.nlu_components import ROUTE_KEY, _Stateless
+from bot.nlu_components import ROUTE_KEY, _Stateless, keep_classifier_ranking
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +93,7 @@ class SafetyNet(_Stateless):
         if decision["tier"] == "care_team" and not message.get(ROUTE_KEY):
             self._record_general_answer(message)
         intent = {"name": decision["intent"], "confidence": 1.0}
+        keep_classifier_ranking(message)  # the staff lookup still ranks scripts for these words
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
         entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != CATEGORY_ENTITY]

@@ -18,7 +18,7 @@ import requests
 import yaml
 
 from bot import content as content_mod
-from bot import reference, serve
+from bot import reference, safety_content, serve
 from tests.conftest import ARTIFACTS, ROOT, free_port
 
 REAL_SAFETY = ROOT / "content" / "safety.yml"
@@ -116,6 +116,9 @@ def test_escalation_scripts_for_every_tier_with_the_numbers(page):
             assert html.escape(category.title) in block
             for sign in category.signs:
                 assert html.escape(sign) in block
+            # Exactly what the bot replies for this category (bot.safety_content renders it).
+            bot_reply = safety_content.load(source, {}).reply(tier.id, category.id)
+            assert f'<q class="bot-reply">{html.escape(bot_reply)}</q>' in block, (tier.id, category.id)
     settings = raw["settings"]
     numbers = re.search(r'<dl class="numbers".*?</dl>', page, re.S).group(0)
     for key in ("emergency_number", "crisis_line", "helpline_number"):

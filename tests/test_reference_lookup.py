@@ -15,7 +15,7 @@ import yaml
 
 from bot import reference, serve
 from tests.conftest import ROOT, free_port
-from tests.test_reference import CHROMIUM_ARGS, REAL_SAFETY, browser, open_book, safety_source  # noqa: F401
+from tests.test_reference import REAL_SAFETY, browser, open_book, safety_source  # noqa: F401
 
 HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 TOP3_REQUIRED = 0.98
@@ -65,31 +65,39 @@ RED_FLAG_TEXT = "my legs went numb and weak today and my back pain is much worse
 
 
 def test_red_flag_wording_is_flagged_before_the_scripts(agent_parser, content):
-    safety = reference.load_safety(safety_source(), env={})
-    parse = agent_parser(RED_FLAG_TEXT)
-    # The model fallback (used when bot.safety is missing): a confident safety intent in the model's
-    # real parse is flagged, and printed before any script.
-    with_intent = copy.deepcopy(parse)
-    with_intent["intent_ranking"] = ([{"name": "red_flag_spinal_cord_compression", "confidence": 0.9}]
-                                     + with_intent["intent_ranking"])
-    flag = reference.model_red_flag(with_intent, safety)
-    assert flag and (flag.tier, flag.category) == ("emergency", "spinal_cord_compression")
-
-    result = reference.lookup(RED_FLAG_TEXT, lambda text: with_intent, content, safety)
+    safety = reference.load_safety(safety_source())
+    result = reference.lookup(RED_FLAG_TEXT, agent_parser, content, safety)
+    assert result.red_flag and result.red_flag.tier == "emergency", result.red_flag
     printed = reference.format_result(result, content, safety)
     assert printed.startswith("!!! RED FLAG (Emergency")
-    assert safety.tier("emergency").staff_script.split()[0] in printed.split("\n1. ")[0]
-    assert printed.index("RED FLAG") < printed.index("\n1. [")
+    flag_part = " ".join(printed.split("\n1. [")[0].split())
+    assert " ".join(safety.tier("emergency").staff_script.split()[:12]) in flag_part
+    # The scripts still follow (the triage override keeps the classifier's ranking for staff).
+    assert len(result.matches) == 3 and printed.index("RED FLAG") < printed.index("\n1. [")
 
-    # The deterministic rules of bot.safety, when present, flag the caller's own words with no help.
+
+def test_both_guards_flag_on_their_own(agent_parser, content):
+    safety = reference.load_safety(safety_source())
+    # The deterministic rules (bot.safety) flag the caller's own words without the model.
     has_rules, hit = reference.rules_red_flag(RED_FLAG_TEXT)
-    if has_rules:
-        assert hit is not None and hit.tier == "emergency", hit
-        printed = reference.format_result(reference.lookup(RED_FLAG_TEXT, agent_parser, content, safety),
-                                          content, safety)
-        assert printed.startswith("!!! RED FLAG")
-    else:
-        assert not REAL_SAFETY.exists(), "content/safety.yml is here but bot.safety.classify is not"
+    assert has_rules and hit and hit.tier == "emergency" and hit.detector == "rules"
+    # The model's view alone: SafetyNet's decision in the parse, or a safety intent in the ranking.
+    parse = agent_parser(RED_FLAG_TEXT)
+    assert reference.model_red_flag(parse, safety).tier == "emergency"
+    benign = agent_parser("what is osteonecrosis of the jaw?")
+    assert reference.model_red_flag(benign, safety) is None
+    with_intent = copy.deepcopy(benign)
+    with_intent["intent_ranking"] = [{"name": "report_crisis", "confidence": 0.9}] + with_intent["intent_ranking"]
+    assert reference.model_red_flag(with_intent, safety).tier == "crisis"
+
+
+def test_a_personal_question_is_marked_for_the_care_team_not_as_a_red_flag(agent_parser, content):
+    safety = reference.load_safety(safety_source())
+    result = reference.lookup("should I stop my Zometa before my tooth is pulled?", agent_parser, content, safety)
+    assert result.red_flag and result.red_flag.tier == "care_team", result.red_flag
+    printed = reference.format_result(result, content, safety)
+    assert printed.startswith("!! FOR THE CARE TEAM") and "RED FLAG" not in printed
+    assert any(m.topic.retrieval_intent == "faq_jaw" for m in result.matches)
 
 
 # -- the served lookup -------------------------------------------------------------------------
@@ -143,7 +151,9 @@ def test_staff_look_up_a_question_on_the_served_page(served, browser):  # noqa: 
     titles = page.locator("#lookup-results .result h3 a").all_inner_texts()
     assert len(titles) == 3 and titles[0].startswith("1. ")
     assert any("dental" in t.lower() for t in titles), titles
+    assert not problems, problems
     page.get_by_label("Staff token").fill("wrong")
     page.get_by_role("button", name="Find scripts").click()
     page.wait_for_function("document.getElementById('lookup-results').textContent.includes('token')")
-    assert not problems, problems
+    assert not page.locator("#lookup-results .result").count()
+    assert all("401" in p for p in problems), problems  # the browser's own note of the refused request
