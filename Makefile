@@ -59,8 +59,9 @@ test: train validate $(WIDGET) ## install, train and run the whole test suite
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(BIN)/python -m pytest -q tests
 
-eval: train ## accuracy on the held-out questions, per topic, with confusions
+eval: train ## accuracy on the held-out questions, per topic, with confusions; safety recall
 	$(BIN)/python -m bot.evaluate
+	$(BIN)/python -m bot.safety_eval
 
 crossval: $(SPACY_MODEL) $(GENERATED) ## Rasa's NLU cross-validation (config_crossval.yml)
 	$(RASA) test nlu --nlu data --config config_crossval.yml --cross-validation --folds 3 --out results/crossval

@@ -33,6 +33,7 @@ FORM_SLOTS = ("care_team_consent", "care_team_name", "care_team_contact", "care_
 REQUEST_SLOTS = ("care_team_tier", "care_team_category", "care_team_trigger")
 MAX_RECENT = 5
 MAX_DESCRIPTION = 500
+MIN_RESPONSE_CONFIDENCE = 0.5  # the ResponseSelector's confidence needed to show its answer as general info
 
 # -- tickets ---------------------------------------------------------------------------------------
 
@@ -179,16 +180,31 @@ class ActionOfferCareTeam(Action):
             category = "request_human"
         dispatcher.utter_message(text=safety.reply("care_team", category))
         if category != "request_human":
-            self._general_answer(dispatcher, tracker, content, safety)
+            self._general_answer(dispatcher, tracker, content, safety, category)
         trigger = message.get("text") or ""
         return stop_form(tracker) + clear_request() + [
             SlotSet("care_team_tier", "care_team"), SlotSet("care_team_category", category),
             SlotSet("care_team_trigger", trigger)]
 
     @staticmethod
-    def _general_answer(dispatcher: CollectingDispatcher, tracker: Tracker, content: content_mod.Content,
-                        safety: safety_content.SafetyContent) -> None:
-        predicted = predicted_topic(tracker, content)
+    def general_topic(tracker: Tracker, content: content_mod.Content, safety: safety_content.SafetyContent,
+                      category: str) -> Optional[content_mod.Topic]:
+        """The category's own general topic (content/safety.yml), else the FAQ answer the NLU found
+        if its ResponseSelector was sure of it."""
+        general = (safety.categories("care_team").get(category) or {}).get("general_topic")
+        if general:
+            return content.topics.get(general)
+        message = tracker.latest_message
+        route = message.get("bone_health_route") or {}
+        response = ((message.get("response_selector") or {}).get(route.get("retrieval_intent") or "") or {}
+                    ).get("response") or {}
+        if not route.get("topic") or (response.get("confidence") or 0) < MIN_RESPONSE_CONFIDENCE:
+            return None
+        return predicted_topic(tracker, content)
+
+    def _general_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, content: content_mod.Content,
+                        safety: safety_content.SafetyContent, category: str) -> None:
+        predicted = self.general_topic(tracker, content, safety, category)
         if predicted is None:
             return
         message = tracker.latest_message
@@ -203,8 +219,10 @@ class ActionOfferCareTeam(Action):
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
-CANCEL = re.compile(r"^\W*(cancel|stop|quit|exit|never ?mind|forget it|no thanks|don'?t send( it)?|"
-                    r"i changed my mind)\W*$", re.IGNORECASE)
+# "No", "stop" or "cancel" given as an answer to any question of the form: stop, send nothing.
+CANCEL = re.compile(r"^\W*(no|nope|nah|no thanks?|no thank you|not now|cancel|stop|quit|exit|never ?mind|"
+                    r"forget it|don'?t send( it)?|i changed my mind|i don'?t want (this|that|to))\W*$",
+                    re.IGNORECASE)
 NAME_PREFIX = re.compile(r"^\s*(my name is|my name's|i am|i'm|im|it's|it is|this is|call me|name:?)\s+",
                          re.IGNORECASE)
 
@@ -327,15 +345,3 @@ class ActionEscalateCareTeam(Action):
             if texts[index] == trigger:
                 return texts[max(0, index - (MAX_RECENT - 2)):index + 1]
         return []
-
-
-class ActionCancelCareTeam(Action):
-    """"No" or "cancel" while the form asks for a detail: stop, send nothing, forget the details."""
-
-    def name(self) -> Text:
-        return "action_cancel_care_team"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[EventType]:
-        dispatcher.utter_message(text=safety_content.load().message("cancelled"))
-        return [ActiveLoop(None), SlotSet("requested_slot", None)] + clear_request()

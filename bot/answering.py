@@ -15,6 +15,21 @@ REFERRING_WORDS = re.compile(
     r"infusion|drip)|my (drug|medicine|medication|injection|shot|infusion))\b", re.IGNORECASE)
 
 
+# The aspect a question's own words ask for; it comes before the classifier's guess.
+ASPECT_WORDS = [
+    ("side_effects", re.compile(r"side.?effect|adverse|reaction", re.IGNORECASE)),
+    ("kidney", re.compile(r"kidney|renal", re.IGNORECASE)),
+    ("jaw", re.compile(r"\bjaw|\bonj\b|teeth|tooth|dental", re.IGNORECASE)),
+    ("calcium", re.compile(r"calcium", re.IGNORECASE)),
+    ("mechanism", re.compile(r"\bhow does .* work|\bhow do .* work|mechanism", re.IGNORECASE)),
+    ("schedule", re.compile(r"how often|how .* given|\bgive\b|schedule|every \d|dose", re.IGNORECASE)),
+]
+
+
+def asked_aspects(text: str) -> list:
+    return [aspect for aspect, pattern in ASPECT_WORDS if pattern.search(text or "")]
+
+
 @dataclass(frozen=True)
 class Choice:
     """The topic to show, or (topic None) the drug and aspect we have no checked answer for."""
@@ -55,7 +70,7 @@ def choose(content: Content, predicted: Optional[Topic], asked_drug: Optional[st
     if drug is None and remembered_drug and (is_generic(predicted, content) or REFERRING_WORDS.search(text)):
         drug = remembered_drug
     if drug and not content.covers(predicted, drug):
-        specific = content.topic_for_drug(drug, predicted.aspects)
+        specific = content.topic_for_drug(drug, asked_aspects(text) + list(predicted.aspects))
         if specific is None:
             return Choice(None, drug, predicted.aspects[0])
         predicted = specific

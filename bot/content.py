@@ -85,8 +85,12 @@ class Content:
         return drug.id if drug and not drug.umbrella else None
 
     def covers(self, topic: Topic, drug_id: str) -> bool:
+        """A topic covers a drug it names, a drug of a class it names, and a class one of whose
+        drugs it names ("bisphosphonate pills" are covered by a topic on clodronate pills)."""
         drug = self.drugs.get(drug_id)
         family = {drug_id} | ({drug.drug_class} if drug and drug.drug_class else set())
+        if drug and drug.is_class:
+            family |= {d.id for d in self.drugs.values() if d.drug_class == drug_id}
         return bool(family & set(topic.drugs))
 
     def topic_for_drug(self, drug_id: str, aspects: Iterable[str]) -> Optional[Topic]:

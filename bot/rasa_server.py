@@ -23,8 +23,7 @@ from typing import Any, List
 logger = logging.getLogger("bone_health.rasa_server")
 
 FALLBACK_FLAG = "bone_health_fallback"
-ESCALATION_ACTIONS = ("action_escalate_", "action_offer_care_team", "validate_care_team_form",
-                      "action_cancel_care_team")
+ESCALATION_ACTIONS = ("action_escalate_", "action_offer_care_team", "validate_care_team_form")
 
 
 def fallback_text(action_name: str) -> str:

@@ -8,7 +8,8 @@ It runs after the classifiers and DrugRouting, before LanguageGuard and Fallback
   (emergency > crisis > urgent > care_team);
 - the message gets that tier's intent with confidence 1.0 (so FallbackClassifier never turns a red
   flag into "Did you mean…?"), a `safety_category` entity (fills the slot that picks the
-  category's static reply) and `bone_health_safety` in the parse: {tier, category, source, also};
+  category's static reply) and `bone_health_safety` in the parse: {tier, category, source, also,
+  model_intent (the classifier's own guess)};
 - for a clinical or personal question it records the best FAQ answer as `bone_health_route` (as
   DrugRouting does), so the care-team reply can also give the general educational answer.
 
@@ -37,6 +38,10 @@ INTENT_FOR_TIER = {"emergency": "report_emergency", "crisis": "report_crisis", "
 TIER_OF_INTENT = {"report_emergency": "emergency", "report_crisis": "crisis", "report_urgent": "urgent",
                   "ask_personal": "care_team", "request_human": "care_team"}
 SAFETY_INTENTS = frozenset(TIER_OF_INTENT)
+# The general answer shown with a personal question: the likeliest FAQ area's answer when its
+# ResponseSelector is at least this sure of it (module constants, so tuning needs no retraining).
+MIN_ROUTE_INTENT_CONFIDENCE = 0.1
+MIN_ROUTE_RESPONSE_CONFIDENCE = 0.5
 
 
 def decide(hit: Optional[safety.SafetyHit], predicted: Optional[str]) -> Optional[Dict[str, Any]]:
@@ -65,11 +70,6 @@ def decide(hit: Optional[safety.SafetyHit], predicted: Optional[str]) -> Optiona
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(_Stateless):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        # The FAQ intent must be at least this likely for its answer to be shown as general information.
-        return {"min_route_confidence": 0.1}
-
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
         from bot import content as content_mod
@@ -100,8 +100,8 @@ class SafetyNet(_Stateless):
         entities.append({"entity": CATEGORY_ENTITY, "value": decision["category"], "start": 0, "end": len(text),
                          "confidence_entity": 1.0, "extractor": "SafetyNet"})
         message.set(ENTITIES, entities, add_to_output=True)
-        message.set(SAFETY_KEY, {k: decision[k] for k in ("tier", "category", "source", "also")},
-                    add_to_output=True)
+        message.set(SAFETY_KEY, {**{k: decision[k] for k in ("tier", "category", "source", "also")},
+                                 "model_intent": predicted}, add_to_output=True)
         logger.debug("safety net: tier %s, category %s, source %s", decision["tier"], decision["category"],
                      decision["source"])
 
@@ -112,9 +112,12 @@ class SafetyNet(_Stateless):
             intent = ranked.get("name")
             if intent not in self.content.groups:
                 continue
-            if (ranked.get("confidence") or 0) < self.config["min_route_confidence"]:
+            if (ranked.get("confidence") or 0) < MIN_ROUTE_INTENT_CONFIDENCE:
                 return
-            selected = ((selectors.get(intent) or {}).get("response") or {}).get("intent_response_key") or ""
+            response = (selectors.get(intent) or {}).get("response") or {}
+            if (response.get("confidence") or 0) < MIN_ROUTE_RESPONSE_CONFIDENCE:
+                return
+            selected = response.get("intent_response_key") or ""
             topic = self.content.topic_for_key(selected) if selected else None
             if topic:
                 message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)

@@ -245,6 +245,13 @@ def test_sms_answer_is_split_within_the_limit_with_numbered_options_and_reply_1_
     assert after and sentences(related[1].answer)[0] in flat(" ".join(after))
 
 
+def test_sms_red_flag_from_a_caregiver_gets_the_emergency_message_first(channel_bot, stand_in):
+    caregiver = "+15557770009"
+    post_twilio(channel_bot, "sms", twilio_form(caregiver, SMS_NUMBER, "my husband can't move his legs"))
+    bodies = [c["form"]["Body"] for c in twilio_sent(stand_in, caregiver)]
+    assert bodies and "911" in bodies[0], bodies
+
+
 def test_sms_refuses_forged_requests(channel_bot, stand_in):
     caregiver = "+15557770002"
     form = twilio_form(caregiver, SMS_NUMBER, "hi")

@@ -59,7 +59,7 @@ def test_emergency_after_the_static_reply_files_a_ticket_and_gives_the_reference
         "tier": "emergency", "category": "spinal_cord_compression", "source": "both", "also": []}),
         bot(wording.reply("emergency", "spinal_cord_compression"), "utter_safety_emergency")]
     run(escalation.ActionEscalateEmergency(), make_tracker(events), dispatcher, domain)
-    (ticket,) = store.all()
+    (ticket,) = store.list()
     assert (ticket.tier, ticket.category, ticket.channel, ticket.conversation_id) == (
         "emergency", "spinal_cord_compression", "rest", "conv-1")
     assert ticket.trigger_message == SECRET_WORDS and ticket.recent_messages == ["hello", SECRET_WORDS]
@@ -79,7 +79,7 @@ def test_emergency_without_the_static_reply_sends_it_first(store, dispatcher, do
 def test_at_most_five_recent_messages_go_with_a_ticket(store, dispatcher, domain):
     events = [user(f"question {n}", "faq_jaw") for n in range(8)] + [user("I want to die", "report_crisis")]
     run(escalation.ActionEscalateCrisis(), make_tracker(events), dispatcher, domain)
-    (ticket,) = store.all()
+    (ticket,) = store.list()
     assert ticket.tier == "crisis" and len(ticket.recent_messages) == 5
     assert ticket.recent_messages[-1] == "I want to die"
 
@@ -108,7 +108,7 @@ def test_unwritable_store_tells_the_person_to_call_the_helpline_and_logs_no_word
     assert [m["text"] for m in dispatcher.messages] == [wording.message("ticket_failed")]
     assert "Please call the Susan G. Komen Breast Care Helpline now at 1-877-465-6636" in dispatcher.messages[0]["text"]
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors and "Ticket store unavailable" in errors[0].getMessage()
+    assert any("Ticket store unavailable" in r.getMessage() for r in errors)
     assert "legs" not in caplog.text and "husband" not in caplog.text
 
 
@@ -130,7 +130,7 @@ def test_urgent_files_a_ticket_and_prepares_the_callback_offer(store, dispatcher
                    bone_health_safety={"tier": "urgent", "category": "jaw_osteonecrosis"}),
               bot("Please contact your care team today…", "utter_safety_urgent")]
     result = run(escalation.ActionEscalateUrgent(), make_tracker(events), dispatcher, domain)
-    (ticket,) = store.all()
+    (ticket,) = store.list()
     assert (ticket.tier, ticket.category) == ("urgent", "jaw_osteonecrosis")
     assert slot_events(result, "care_team_tier")[-1] == "urgent"
     assert slot_events(result, "care_team_trigger")[-1] == "my jaw has exposed bone"
@@ -146,6 +146,28 @@ def test_personal_question_gets_a_kind_no_and_the_general_answer(dispatcher, dom
     assert "can't answer it for you" in texts[0]
     assert content.topics["dental_work_during_treatment"].answer in texts[1] and "Source:" in texts[1]
     assert slot_events(result, "care_team_category")[-1] == "dental_timing"
+
+
+def test_general_answer_needs_a_sure_response_selector(dispatcher, domain, content):
+    route = {"retrieval_intent": "faq_pain", "topic": "pain_relievers"}
+    for confidence, shown in [(0.97, True), (0.3, False)]:
+        events = [user("what can my mum take for her bone pain, she is 80", "ask_personal",
+                       bone_health_safety={"tier": "care_team", "category": "personal_decision"},
+                       bone_health_route=route,
+                       response_selector={"faq_pain": {"response": {"confidence": confidence}}})]
+        dispatcher = CollectingDispatcher()
+        run(escalation.ActionOfferCareTeam(), make_tracker(events), dispatcher, domain)
+        answer = content.topics["pain_relievers"].answer
+        assert any(answer in m["text"] for m in dispatcher.messages) == shown, confidence
+
+
+def test_prognosis_gets_no_faq_answer(dispatcher, domain):
+    events = [user("how long do I have", "ask_personal",
+                   bone_health_safety={"tier": "care_team", "category": "prognosis"},
+                   bone_health_route={"retrieval_intent": "faq_bonemets", "topic": "treatment_goals"},
+                   response_selector={"faq_bonemets": {"response": {"confidence": 1.0}}})]
+    run(escalation.ActionOfferCareTeam(), make_tracker(events), dispatcher, domain)
+    assert [m["text"] for m in dispatcher.messages] == [safety_content.load().reply("care_team", "prognosis")]
 
 
 def test_request_for_a_person_gets_no_faq_answer(dispatcher, domain):
@@ -186,12 +208,19 @@ def test_invalid_contact_is_asked_again_with_an_example(dispatcher, domain):
     assert "555-123-4567" in dispatcher.messages[0]["text"]
 
 
-def test_cancel_in_a_free_text_answer_stops_the_form(dispatcher, domain):
+@pytest.mark.parametrize("answer", ["cancel", "no", "No thanks.", "stop", "never mind"])
+def test_no_or_cancel_as_a_free_text_answer_stops_the_form(dispatcher, domain, answer):
     form = escalation.ValidateCareTeamForm()
-    assert form.validate_care_team_name("cancel", dispatcher, form_tracker(), domain) == {"care_team_confirm": False}
+    assert form.validate_care_team_name(answer, dispatcher, form_tracker(), domain) == {"care_team_confirm": False}
     required = asyncio.run(form.required_slots(["care_team_consent", "care_team_name"], dispatcher,
                                                form_tracker(care_team_confirm=False), domain))
     assert required == []
+
+
+def test_no_idea_is_not_a_cancel(dispatcher, domain):
+    result = escalation.ValidateCareTeamForm().validate_care_team_contact("no idea", dispatcher,
+                                                                          form_tracker(), domain)
+    assert result == {"care_team_contact": None, "care_team_contact_method": None}
 
 
 FILLED = {"care_team_consent": True, "care_team_name": "Ann", "care_team_contact": "ann@example.com",
@@ -206,7 +235,7 @@ def test_confirmed_request_files_a_ticket_with_the_consented_contact(store, disp
               user("Ann", "inform"), user("ann@example.com", "inform"), user("Morning", "inform"),
               user("When should I have my tooth out?", "ask_personal"), user("yes", "affirm")]
     result = run(escalation.ActionEscalateCareTeam(), make_tracker(events, slots=FILLED), dispatcher, domain)
-    (ticket,) = store.all()
+    (ticket,) = store.list()
     assert (ticket.tier, ticket.category) == ("care_team", "dental_timing")
     assert ticket.contact == {"name": "Ann", "method": "email", "value": "ann@example.com", "best_time": "Morning"}
     assert ticket.trigger_message == "should I skip my xgeva"
@@ -220,7 +249,7 @@ def test_confirmed_request_files_a_ticket_with_the_consented_contact(store, disp
                                         ({**FILLED, "care_team_confirm": False}, "cancelled")])
 def test_declined_or_cancelled_request_files_nothing(store, dispatcher, domain, slots, key):
     run(escalation.ActionEscalateCareTeam(), make_tracker([user("no", "deny")], slots=slots), dispatcher, domain)
-    assert store.all() == []
+    assert store.list() == []
     assert dispatcher.messages[0]["text"] == safety_content.load().message(key)
 
 

@@ -30,11 +30,11 @@ def wording():
 
 
 def store(bot) -> TicketService:
-    return TicketService(f"sqlite:///{bot.settings.var_dir / 'tickets.db'}")
+    return TicketService.from_env({"TICKET_DB_URL": f"sqlite:///{bot.settings.var_dir / 'tickets.db'}"})
 
 
 def tickets_of(bot, sender: str):
-    return [t for t in store(bot).all() if t.conversation_id == sender]
+    return [t for t in store(bot).list() if t.conversation_id == sender]
 
 
 class Chat:

@@ -143,7 +143,7 @@ def test_question_answer_source_follow_up_and_reload(browser, web_url, running_b
     assert page.evaluate("localStorage.getItem('bhc.session.v1')") == session
     reply = chat.ask("what is Xgeva?")
     assert flat(content.topics["denosumab_what"].answer) in flat(" ".join(reply))
-    assert sum("not medical advice" in t for t in chat.bot_texts()) == 1  # greeted once
+    assert chat.bot_texts().count(greeting) == 1  # greeted once, not again after the reload
     chat.screenshot(f"widget-{width}-after-reload.png")
 
     # Nothing from anywhere but this machine's servers (no CDN, no web fonts), and no script errors.
@@ -189,12 +189,17 @@ def test_red_flag_gets_the_emergency_message_first(browser, web_url):
     chat.close()
 
 
-def test_talk_to_the_care_team_button_sends_the_request(browser, web_url):
+@pytest.mark.needs_safety
+def test_talk_to_the_care_team_button_starts_care_team_follow_up(browser, web_url):
+    from bot import safety_content
     chat = Chat(browser, web_url).open()
     before = len(chat.bot_texts())
     chat.page.get_by_role("button", name="Talk to the care team").click()
     chat.wait_for_bot(before)
+    chat.page.wait_for_timeout(700)
     assert chat.user_texts()[-1] == CARE_TEAM_MESSAGE
+    expected = safety_content.load().reply("care_team", "request_human")
+    assert flat(expected) in flat(" ".join(chat.bot_texts()[before:]))
     chat.close()
 
 

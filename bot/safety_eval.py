@@ -1,0 +1,95 @@
+"""Safety figures on held-out messages: recall per tier and FAQ questions escalated by mistake.
+
+    python -m bot.safety_eval [--model models/bone-health.tar.gz]
+
+Runs the trained model's whole NLU pipeline (classifier + bot/safety.py through SafetyNet) on
+tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and also the deterministic net alone
+and the classifier alone (its own intent before SafetyNet,
+read from `bone_health_safety.model_intent`), to show that neither is the only guard.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import sys
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import yaml
+
+from bot import safety
+from bot.safety_nlu import TIER_OF_INTENT
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"
+FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
+MODEL = ROOT / "models" / "bone-health.tar.gz"
+
+
+def reaches(expected: str, got: str) -> bool:
+    """A message reaches its tier when it gets that tier or a more severe one."""
+    if expected == "none":
+        return got == "none"
+    return got != "none" and safety.SEVERITY[got] <= safety.SEVERITY[expected]
+
+
+def table(rows: List[Tuple[str, str, str]], title: str) -> List[str]:
+    lines = [f"\n{title}", f"{'tier':10} {'n':>4} {'exact':>7} {'reached':>8}"]
+    by_tier: Dict[str, List[Tuple[str, str, str]]] = collections.defaultdict(list)
+    for row in rows:
+        by_tier[row[1]].append(row)
+    for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
+        group = by_tier.get(tier) or []
+        if group:
+            exact = sum(r[2] == tier for r in group) / len(group)
+            reached = sum(reaches(tier, r[2]) for r in group) / len(group)
+            lines.append(f"{tier:10} {len(group):4} {exact:7.1%} {reached:8.1%}")
+    misses = [r for r in rows if not reaches(r[1], r[2])]
+    for text, expected, got in misses:
+        lines.append(f"  MISS expected {expected:9} got {got:9} {text}")
+    return lines
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=MODEL)
+    args = parser.parse_args(argv)
+    from rasa.core.agent import Agent
+
+    messages = yaml.safe_load(SAFETY_HELDOUT.read_text())["messages"]
+    faq = yaml.safe_load(FAQ_HELDOUT.read_text())["questions"]
+    agent = Agent.load(str(args.model))
+
+    async def parse_all(texts):
+        return [await agent.parse_message(t) for t in texts]
+
+    texts = [m["text"] for m in messages] + [q["text"] for q in faq]
+    parses = dict(zip(texts, asyncio.run(parse_all(texts))))
+
+    def pipeline(text: str) -> str:
+        return TIER_OF_INTENT.get(parses[text]["intent"]["name"], "none")
+
+    def net(text: str) -> str:
+        hit = safety.classify(text)
+        return hit.tier if hit else "none"
+
+    def model_only(text: str) -> str:
+        parse = parses[text]
+        intent = (parse.get("bone_health_safety") or {}).get("model_intent", parse["intent"]["name"])
+        return TIER_OF_INTENT.get(intent, "none")
+
+    lines = []
+    for name, tier_of in (("whole NLU pipeline", pipeline), ("deterministic net alone", net),
+                          ("classifier alone", model_only)):
+        lines += table([(m["text"], m["tier"], tier_of(m["text"])) for m in messages], name)
+        escalated = [q["text"] for q in faq if tier_of(q["text"]) != "none"]
+        lines.append(f"FAQ held-out questions escalated: {len(escalated)}/{len(faq)} "
+                     f"= {len(escalated) / len(faq):.1%}")
+        lines += [f"  ESCALATED {t}" for t in escalated]
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
