@@ -119,6 +119,9 @@ class LanguageGuard(_Stateless):
 
 
 ROUTE_KEY = "bone_health_route"
+# Intents the drug-and-aspect rescue never overrides: the safety tiers (SafetyNet decides those) and chat.
+SAFETY_OR_CHAT = frozenset({"report_emergency", "report_urgent", "report_crisis", "ask_personal", "request_human",
+                            "greet", "goodbye", "thank", "bot_challenge", "affirm", "deny", "give_details"})
 
 # Same words as bot.answering.REFERRING_WORDS: a message that points back at a drug named earlier.
 REFERS_BACK = re.compile(
@@ -183,6 +186,10 @@ def is_just_a_drug_name(text: str, entities: List[Dict[Text, Any]]) -> bool:
     return not leftover
 
 
+# FallbackClassifier's threshold (config.yml): below it the turn would become "Did you mean…?".
+FALLBACK_THRESHOLD = 0.45
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class DrugRouting(_Stateless):
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -201,6 +208,9 @@ class DrugRouting(_Stateless):
             if named and is_just_a_drug_name(text, message.get(ENTITIES) or []):
                 # "Zometa?" or "xgeva" alone: the drug's overview, or the last aspect for it.
                 message.set(INTENT, {"name": "inform_drug", "confidence": 1.0}, add_to_output=True)
+                continue
+            unsure = (message.get(INTENT) or {}).get("confidence", 0.0) < FALLBACK_THRESHOLD
+            if named and unsure and intent not in SAFETY_OR_CHAT and self._route_by_asked_aspect(message, text):
                 continue
             if intent in self.content.groups and not (
                     drug_values or REFERS_BACK.search(text) or on_topic(text, self.vocabulary)):
@@ -231,3 +241,21 @@ class DrugRouting(_Stateless):
             confidence = (message.get(INTENT) or {}).get("confidence", 1.0)
             message.set(INTENT, {"name": "drug_followup", "confidence": confidence}, add_to_output=True)
         return messages
+
+    def _route_by_asked_aspect(self, message: Message, text: str) -> bool:
+        """For "How does Fosamax work?": a drug name plus an aspect in the question's own words (bot.answering)
+        name the curated answer, however unsure the classifier is between areas."""
+        from bot import answering
+
+        aspects = answering.asked_aspects(text)
+        drug = answering.named_drug(message.get(ENTITIES) or [], self.content)
+        topic = self.content.topic_for_drug(drug, aspects) if drug and aspects else None
+        if topic is None:
+            return False
+        message.set(ROUTE_KEY, {"retrieval_intent": topic.retrieval_intent, "topic": topic.id}, add_to_output=True)
+        aspect = next(a for a in aspects if a in topic.aspects)
+        entities = list(message.get(ENTITIES) or [])
+        entities.append({"entity": "aspect", "value": aspect, "extractor": "DrugRouting"})
+        message.set(ENTITIES, entities, add_to_output=True)
+        message.set(INTENT, {"name": "drug_followup", "confidence": 1.0}, add_to_output=True)
+        return True

@@ -10,6 +10,10 @@ Rasa's own command line: when a custom action fails, Rasa itself sends the messa
 gives the helpline and the emergency numbers, and stops an active form. A red flag's own reply does
 not depend on this: it is a static response sent before the custom action (data/rules.yml).
 
+For `action_answer_faq` (a drug-aware FAQ turn) the fallback is the general curated answer that NLU
+already routed the question to (`bone_health_route` in the parse), sent from the domain's own
+responses: a question still gets its answer, just not re-targeted to the drug in the slot.
+
 Only a failure is changed; a validation rejection (HTTP 400, ActionExecutionRejection) still goes to
 Rasa as before. The log line names the action and the error type, never the conversation.
 """
@@ -60,6 +64,24 @@ def fallback_events(action_name: str, tracker: Any) -> List[Any]:
     return events
 
 
+FAQ_ACTION = "action_answer_faq"
+
+
+async def routed_answer(nlg: Any, tracker: Any, channel: str) -> List[Any]:
+    """The general answer NLU routed this turn to, as Rasa's own response (empty if none)."""
+    from rasa.core.actions.action import create_bot_utterance
+
+    from bot.nlu_components import ROUTE_KEY
+
+    route = (tracker.latest_message.parse_data or {}).get(ROUTE_KEY) or {}
+    if not route.get("retrieval_intent") or not route.get("topic"):
+        return []
+    response = await nlg.generate(f"utter_{route['retrieval_intent']}/{route['topic']}", tracker, channel)
+    if not response or not response.get("text"):
+        return []
+    return [create_bot_utterance({**response, "bone_health_general_answer": True})]
+
+
 def install() -> None:
     """Patch RemoteAction.run once (idempotent)."""
     from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
@@ -75,6 +97,12 @@ def install() -> None:
         except ActionExecutionRejection:
             raise
         except Exception as error:  # noqa: BLE001 - any failure gets the safety fallback
+            if self.name() == FAQ_ACTION:
+                answer = await routed_answer(nlg, tracker, output_channel.name())
+                if answer:
+                    logger.error("Custom action %s failed (%s): sent the general curated answer instead.",
+                                 self.name(), type(error).__name__)
+                    return answer
             logger.error("Custom action %s failed (%s): sent the helpline and emergency numbers instead.",
                          self.name(), type(error).__name__)
             return fallback_events(self.name(), tracker)

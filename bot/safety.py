@@ -57,6 +57,8 @@ class Rule:
     not_followed_by: FrozenSet[str] = frozenset()
     skip_questions: bool = False   # not in a sentence that starts as a question ("can I have dental work…")
     skip_info: bool = False        # not in a sentence asking for information ("can my spine mets cause…")
+    not_preceded_by: FrozenSet[str] = frozenset()   # "hay fever" is not a fever
+    skip_starts: FrozenSet[str] = frozenset()       # not in a sentence starting with these ("why do I have to…")
 
 
 # -- the rules ------------------------------------------------------------------------------------
@@ -136,7 +138,7 @@ RULES: Tuple[Rule, ...] = (
     Rule("emergency", "spinal_cord_compression", "topic", "=paralysed|=paralyzed|=paralysis", negatable=True,
          skip_info=True),
     Rule("emergency", "spinal_cord_compression", "topic",
-         "think|might|may|could|suspect|sound|look|worried|afraid|scared|maybe|probably *4 "
+         "think|might|may|could|suspect|sound|look|maybe|probably *4 "
          "paralysed|paralyzed|paralysis|spinal_cord_compression|cord_compression|mscc|"
          "pressure_on_the_spinal_cord|pressure_on_her_spinal_cord|pressure_on_his_spinal_cord|"
          "pressure_on_my_spinal_cord"),
@@ -170,7 +172,10 @@ RULES: Tuple[Rule, ...] = (
          "=confusion|=disoriented|=disorientated|=delirious|=delirium|=incoherent|=hallucinating|"
          "=hallucinations", negatable=True, not_followed_by=_ABOUT),
     Rule("emergency", "high_calcium", "report",
-         "not_know|not_recognise|not_recognize|no_idea *2 where|who|me|us|anyone|what_day"),
+         "not_know|no_idea *1 where|who *1 she|he|i|they *1 be|'s"),
+    Rule("emergency", "high_calcium", "report",
+         "not_recognise|not_recognize|not_know *1 me|us|anyone|her_family|his_family|her_husband|his_wife|"
+         "her_kids|his_kids|what_day|what_year"),
     Rule("emergency", "high_calcium", "symptom",
          "extreme|extremely|very|really|so|constantly|always|unbearably|terribly|incredibly|insanely|"
          "super|crazy|abnormally|unusually|excessively|excessive|unquenchable|=raging *1 thirst|thirsty",
@@ -206,7 +211,9 @@ RULES: Tuple[Rule, ...] = (
          "fever|fevers|=feverish|=febrile|=pyrexia|=feaver|=fevor|=fevar|=fevers|high_temperature|high_temp|"
          "running_a_temperature|running_a_temp|got_a_temperature|got_a_temp|have_a_temperature|"
          "have_a_temp|has_a_temperature|has_a_temp|=burning_up|temperature_spike|spiking_a_temp|"
-         "spike_a_temp|spiked_a_temp", negatable=True),
+         "spike_a_temp|spiked_a_temp", negatable=True,
+         not_preceded_by=frozenset({"hay", "scarlet", "yellow", "glandular", "rheumatic", "dengue", "typhoid",
+                                    "valley", "cabin", "spring", "lassa", "q"})),
     Rule("emergency", "fever_chemo", "symptom",
          "shake|shaking|shaky|shiver|shivering|shivers|=shivery|uncontrollable|violent *2 chill|chills",
          negatable=True),
@@ -357,7 +364,7 @@ RULES: Tuple[Rule, ...] = (
          "sore|ulcer|wound|socket|hole|gum|gums|spot|cut|blister|extraction|mouth|jaw|site|tooth|teeth *8 "
          "not|never|no_longer|still_not *2 heal|heal_up|close|closed|close_up|healing"),
     Rule("urgent", "jaw_osteonecrosis", "topic",
-         "think|might|may|could|suspect|sound|look|start|starting|worried|afraid|scared|maybe|probably *4 "
+         "think|might|may|could|suspect|sound|look|maybe|probably *4 "
          "osteonecrosis|onj|necrosis|jaw_necrosis|bone_death|dead_jaw_bone|jaw_bone_dying"),
 
     # ---------------- urgent: tingling, twitching, cramps (low calcium) ----------------
@@ -458,10 +465,15 @@ RULES: Tuple[Rule, ...] = (
          "bone_scan|dexa|dxa|level|levels|number|numbers|count|counts|calcium|creatinine|egfr|gfr|"
          "kidney_function|alp|alkaline_phosphatase|vitamin_d|ctx|marker|markers|ca_15_3|ca_27_29|phosphate|"
          "potassium|magnesium|hemoglobin|haemoglobin|platelets|white_count|liver_function|"
-         "t_score|density *4 say|says|said|show|shows|showed|=shown|mean|means|=came_back|come_back|"
-         "go_up|go_down|rise|=rose|=risen|=rising|=dropped|increase|=increased|=doubled|=fallen|=jumped|"
-         "be_high|be_low|be_up|be_down|be_abnormal|be_normal|be_raised|be_elevated|be_bad|be_good|"
-         "look|looks|read|reads|indicate|indicates|=indicated"),
+         "t_score|density *4 go_up|go_down|rise|=rose|=risen|=rising|=dropped|increase|=increased|=doubled|"
+         "=fallen|=jumped|be_high|be_low|be_up|be_down|be_abnormal|be_normal|be_raised|be_elevated|be_bad|"
+         "be_good|be_worse|be_better|=came_back_high|=came_back_low|=came_back_abnormal|be_too_high|be_too_low|"
+         "be_off"),
+    Rule("care_team", "lab_results", "report",
+         "@POSS *2 blood|bloods|lab|labs|test|tests|result|results|report|scan|scans|mri|ct|pet|x_ray|xray|"
+         "bone_scan|dexa|dxa|level|levels|number|numbers|marker|markers *3 show|say|read|come_back|indicate "
+         "*1 high|low|raised|elevated|abnormal|increased|decreased|a_high|a_low|an_abnormal|very_high|very_low"),
+    Rule("care_team", "lab_results", "report", "mean *1 for *1 me|her|him|us|my|mum|mom|dad|myself"),
     Rule("care_team", "lab_results", "report",
          "what *2 do|does|be *1 @POSS *3 result|results|report|scan|level|levels|number|numbers|test|"
          "blood_test|bloods|t_score *3 mean|say|show|tell|indicate"),
@@ -476,8 +488,8 @@ RULES: Tuple[Rule, ...] = (
     Rule("care_team", "missed_dose", "report",
          "miss|=missed|forget|=forgot|=forgotten|skip|=skipped|late_for|late_with|=didn't_get|=didn't_take|"
          "=did_not_get|=did_not_take|=couldn't_get|=postponed|=cancelled|=canceled|=delayed|=rescheduled "
-         "*3 @POSS1|last|this|the|a|an|one? *2 dose|doses|shot|shots|injection|injections|infusion|infusions|"
-         "pill|pills|tablet|tablets|xgeva|zometa|prolia|denosumab|drip|appointment|treatment|medication|"
+         "*2 @POSS1|last|this|the|a|an|one? *2 dose|doses|shot|shots|injection|injections|infusion|infusions|"
+         "pill|pills|tablet|tablets|xgeva|zometa|prolia|denosumab|drip|treatment|medication|"
          "meds|calcium|jab|jabs|chemo|zoledronic_acid|aredia|pamidronate|vitamin_d|letrozole|tamoxifen|"
          "anastrozole|exemestane|cycle"),
     Rule("care_team", "missed_dose", "report",
@@ -494,7 +506,7 @@ RULES: Tuple[Rule, ...] = (
          "*2 =need|=needs|=has|=have|=booked|=scheduled|=due|is_having|is_getting|is_supposed_to_have *3 a|an|her|"
          "his|some|two|2|the? *2 @DENTAL", skip_questions=True),
     Rule("care_team", "dental_timing", "report",
-         "@POSS *2 dentist|dental_surgeon|oral_surgeon|periodontist *4 want|wants|=said|say|says|suggest|"
+         "@POSS *2 dentist|dental_surgeon|oral_surgeon|periodontist *4 want|wants|suggest|"
          "=suggested|recommend|=recommended|pull|remove|extract|need|needs|plan|planning|book|booked"),
     Rule("care_team", "dental_timing", "report",
          "@POSS *2 extraction|implant|root_canal|dental_work|dental_appointment|dentist_appointment|"
@@ -557,17 +569,19 @@ RULES: Tuple[Rule, ...] = (
 
     # ---------------- care team: personal decisions (last: the more specific care-team categories win)
     Rule("care_team", "personal_decision", "report",
-         "should|shall|ought|must *1 i|we|she|he|my|mum|mom|dad|husband|wife *3 take|stop|skip|start|continue|keep|"
-         "have|go|delay|postpone|wait|worry|be|call|change|switch|double|try|use|cancel|eat|drink|"
-         "avoid|refuse|accept|choose|pick|do|quit|pause|miss|hold|reduce|increase|let|agree|tell|stay|"
-         "come_off|go_off|put_off|push_back|reschedule|bother|go_ahead|ask_for|give|rush"),
+         "should|shall|ought|must *1 i|we|she|he|my_mum|my_mom|my_dad|my_husband|my_wife|my_partner|"
+         "my_mother|my_father|mum|mom|dad *1 still|really|just|even|definitely|now|then|also? *1 "
+         "take|stop|skip|start|continue|keep|have|go|delay|postpone|wait|worry|be|call|change|switch|double|"
+         "try|use|cancel|eat|drink|avoid|refuse|accept|choose|pick|do|quit|pause|miss|hold|reduce|increase|"
+         "let|agree|tell|stay|come_off|go_off|put_off|push_back|reschedule|bother|go_ahead|ask_for|give|rush",
+         skip_starts=frozenset({"why"})),
     Rule("care_team", "personal_decision", "report",
          "be_it|it_be *1 ok|okay|safe|alright|fine|wise|a_good_idea|bad *1 for_me|for_her|for_him|if_i|if_she|"
          "if_he|if_we|for_my|to_take_my|to_stop_my|to_skip_my|to_delay_my|to_have_my|to_miss_my|to_start_my|"
          "to_give_her|to_give_him|to_give_my"),
     Rule("care_team", "personal_decision", "report",
          "do|be *1 i|she|he|we *1 need|have *1 to *2 stop|skip|start|take|delay|continue|keep|worry|"
-         "postpone|cancel|change|go|call|see|get"),
+         "postpone|cancel|change|go|call|see|get", skip_starts=frozenset({"why"})),
     Rule("care_team", "personal_decision", "report",
          "can|may|could *1 i|she|he|we *2 stop|skip|delay|postpone|double|quit|pause|miss|cancel|come_off|"
          "go_off|put_off|reschedule|halve|split|crush *2 my|her|his|the|this|our|it|next|tomorrow|today"),
@@ -722,7 +736,7 @@ def _fix_macro_joins(rule: Rule) -> Rule:
         return "|".join(f"{prefix}_{alt}" for alt in MACROS[name].split("|"))
     pattern = re.sub(r"([\w'=]+)_@([A-Z]+)", repl, rule.pattern)
     return Rule(rule.tier, rule.category, rule.kind, pattern, rule.negatable, rule.not_followed_by,
-                rule.skip_questions, rule.skip_info)
+                rule.skip_questions, rule.skip_info, rule.not_preceded_by, rule.skip_starts)
 
 
 @functools.lru_cache(maxsize=1)
@@ -743,6 +757,7 @@ class _Sentence:
     question: bool     # starts like a question: "what…", "can…", "is…"
     general: bool      # a question or an information request ("signs of…", "…cause…")
     info: bool         # asks for information ("…cause…", "…mean…", "signs of…")
+    first: str = ""    # its first word
 
 
 def _sentences(doc, norms: Sequence[str]) -> List[_Sentence]:
@@ -767,7 +782,7 @@ def _sentences(doc, norms: Sequence[str]) -> List[_Sentence]:
         first = next((w for w in lower if w not in FILLERS and any(c.isalnum() for c in w)), "")
         question = first in QUESTION_START
         info = any(w in INFO_CUES for w in words)
-        sentences.append(_Sentence(s, e, personal, question, question or info, info))
+        sentences.append(_Sentence(s, e, personal, question, question or info, info, first))
     return sentences
 
 
@@ -844,6 +859,10 @@ def find_all(text: str) -> List[SafetyHit]:
         if rule.skip_questions and sentence.question:
             continue
         if rule.skip_info and sentence.info:
+            continue
+        if rule.skip_starts and sentence.first in rule.skip_starts:
+            continue
+        if rule.not_preceded_by and start > 0 and doc[start - 1].lower_ in rule.not_preceded_by:
             continue
         if sentence.general and not sentence.personal and not (rule.tier == "crisis" and rule.kind == "report"):
             continue  # a general question ("can Zometa cause jaw pain?"); crisis wording always counts

@@ -44,8 +44,17 @@ MIN_ROUTE_INTENT_CONFIDENCE = 0.1
 MIN_ROUTE_RESPONSE_CONFIDENCE = 0.5
 
 
-def decide(hit: Optional[safety.SafetyHit], predicted: Optional[str]) -> Optional[Dict[str, Any]]:
-    """Combine the patterns' hit and the classifier's intent: the most severe tier wins."""
+def decide(hit: Optional[safety.SafetyHit], predicted: Optional[str],
+           names_a_drug: bool = False) -> Optional[Dict[str, Any]]:
+    """Combine the patterns' hit and the classifier's intent: the most severe tier wins.
+
+    One exception: a care-team pattern ("should I take…", "what do I do") in a message the classifier
+    finds out of scope ("how often should I take my cat to the vet") is not escalated, unless the
+    message names a drug of this field ("my creatinine is 1.6, can I still get zoledronic acid").
+    Red flags always are.
+    """
+    if hit and hit.tier == "care_team" and predicted == "out_of_scope" and not names_a_drug:
+        hit = None
     model_tier = TIER_OF_INTENT.get(predicted or "")
     candidates = [t for t in (hit.tier if hit else None, model_tier) if t]
     if not candidates:
@@ -87,7 +96,8 @@ class SafetyNet(_Stateless):
         if not text.strip() or text.startswith("/"):
             return  # empty, or a button payload parsed by Rasa's RegexMessageHandler
         predicted = (message.get(INTENT) or {}).get("name")
-        decision = decide(safety.classify(text), predicted)
+        names_a_drug = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or [])
+        decision = decide(safety.classify(text), predicted, names_a_drug)
         if decision is None:
             return
         if decision["tier"] == "care_team" and not message.get(ROUTE_KEY):

@@ -77,6 +77,8 @@ def norm(text: str) -> str:
     ("how much calcium should my wife take", "care_team", "dosing"),
     ("my calcium result says 2.9, what does that mean", "care_team", "lab_results"),
     ("my calcium is very low, the nurse said", "urgent", "calcium_result"),
+    ("my mum's calcium is high, is that the cancer", "urgent", "calcium_result"),
+    ("she doesn't know where she is", "emergency", "high_calcium"),
     ("my creatinine was 1.4 last week", "care_team", "lab_results"),
     ("I missed my xgeva shot", "care_team", "missed_dose"),
     ("I need a tooth out next week, when should I have my zometa", "care_team", "dental_timing"),
@@ -116,6 +118,11 @@ def test_red_flags_and_personal_questions_are_caught(text, tier, category):
     "I can't stand the taste of the calcium tablets",
     "she is 38 years old and on chemo",
     "I take 100 mg of something for my heart",
+    "best treatment for hay fever",
+    "i keep reading about bone health and dont know where to start",
+    "why do i have to take calcium tablets with my zometa",
+    "my wife's dentist said ONJ, what is it",
+    "my husband's ct says osteolytic, what does that mean",
     "hello",
     "",
 ])
@@ -158,6 +165,12 @@ def test_decide_takes_the_most_severe_of_patterns_and_model():
     assert decide(None, "faq_jaw") is None
     both = decide(safety.SafetyHit("crisis", "self_harm", "x"), "report_crisis")
     assert both["source"] == "both" and both["intent"] == "report_crisis"
+    # "how often should I take my cat to the vet": out of scope, not a question for the care team ...
+    assert decide(safety.SafetyHit("care_team", "personal_decision", "x"), "out_of_scope") is None
+    # ... unless it names one of this field's drugs ("my creatinine is 1.6, can I still get zoledronic acid")
+    assert decide(safety.SafetyHit("care_team", "lab_results", "x"), "out_of_scope", names_a_drug=True)["tier"] == "care_team"
+    # ... but a red flag is escalated whatever the classifier thinks
+    assert decide(safety.SafetyHit("emergency", "chest_breathing", "x"), "out_of_scope")["tier"] == "emergency"
 
 
 # -- the wording: content/safety.yml -------------------------------------------------------------------
