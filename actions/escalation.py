@@ -295,6 +295,22 @@ class ValidateCareTeamForm(FormValidationAction):
         text = " ".join(str(value).split())[:100]
         return {"care_team_best_time": text or None}
 
+    async def extract_care_team_description(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                            domain: DomainDict) -> Dict[Text, Any]:
+        """In a callback form that an urgent red flag started (its urgent ticket is already filed), the
+        person describing those same signs ("the sore by my tooth is getting bigger") is answering the
+        question, not raising a new alarm. The domain's mapping leaves urgent wording out, so it would
+        otherwise start a second urgent ticket and form. Emergencies and crises still interrupt, and
+        urgent signs in a non-urgent (care-team) form still escalate to the urgent tier."""
+        if tracker.get_slot("requested_slot") != "care_team_description":
+            return {}
+        if tracker.get_slot("care_team_tier") != "urgent":
+            return {}
+        if (tracker.latest_message.get("intent") or {}).get("name") != "report_urgent":
+            return {}
+        text = tracker.latest_message.get("text") or ""
+        return {"care_team_description": text} if text.strip() else {}
+
     def validate_care_team_description(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                        domain: DomainDict) -> Dict[Text, Any]:
         if self._cancelled(value):

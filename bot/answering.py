@@ -64,6 +64,13 @@ def choose(content: Content, predicted: Optional[Topic], asked_drug: Optional[st
     """
     if predicted is None:
         return Choice(None)
+    if asked_drug is None and remembered_drug and REFERRING_WORDS.search(text):
+        # "How often do I get it?" after "What is Xgeva?": the question's own words name the aspect, and
+        # the answer most specific to the remembered drug beats a broader one the classifier found.
+        aspects = asked_aspects(text)
+        own = content.topic_for_drug(remembered_drug, aspects)
+        if own is not None and _narrower(own, predicted, remembered_drug, aspects):
+            return Choice(own, remembered_drug, next(a for a in aspects if a in own.aspects))
     if not (predicted.drugs and predicted.aspects):
         return Choice(predicted)
     drug = asked_drug
@@ -75,6 +82,17 @@ def choose(content: Content, predicted: Optional[Topic], asked_drug: Optional[st
             return Choice(None, drug, predicted.aspects[0])
         predicted = specific
     return Choice(predicted, drug, predicted.aspects[0] if predicted.aspects else None)
+
+
+def _narrower(candidate: Topic, predicted: Topic, drug: str, aspects: list) -> bool:
+    """True when `candidate` answers the asked aspects for `drug` more specifically than `predicted`."""
+    if not set(aspects) & set(predicted.aspects):
+        return True
+
+    def specificity(topic: Topic):
+        return (drug not in topic.drugs, len(topic.drugs))
+
+    return specificity(candidate) < specificity(predicted)
 
 
 def for_another_drug(content: Content, drug: str, aspect: str) -> Choice:

@@ -77,7 +77,25 @@ class RunningBot:
     settings: serve.Settings
     supervisor: serve.Supervisor
     env: Dict[str, str]
+    web: bool = False
     action_proc: Optional[subprocess.Popen] = None
+
+    def launch(self) -> None:
+        """Start the action server, the web server (if asked) and Rasa, as `make run` does."""
+        self.start_actions()
+        if self.web:
+            web = self.supervisor.start(serve.web_server_cmd(self.settings), self.env,
+                                        self.settings.var_dir / "web.log")
+            serve.wait_http(f"http://127.0.0.1:{self.settings.web_port}/", 30, web)
+        rasa = self.supervisor.start(serve.rasa_server_cmd(self.settings, self.env), self.env,
+                                     self.settings.var_dir / "rasa.log")
+        serve.wait_http(f"http://127.0.0.1:{self.settings.bot_port}/", 300, rasa)
+
+    def restart(self) -> None:
+        """Stop every server and start them again on the same ports and the same var dir."""
+        self.supervisor.stop()
+        self.supervisor = serve.Supervisor()
+        self.launch()
 
     @property
     def rest_url(self) -> str:
@@ -117,14 +135,8 @@ def start_bot(tmp_dir: Path, extra_env: Optional[Dict[str, str]] = None, web: bo
         pytest.fail(f"no trained model at {settings.model}: run `make train` first")
     env = {**serve.child_env(settings), **(extra_env or {}),
            "BOT_PORT": str(settings.bot_port), "WEB_PORT": str(settings.web_port)}
-    supervisor = serve.Supervisor()
-    bot = RunningBot(settings=settings, supervisor=supervisor, env=env)
-    bot.start_actions()
-    if web:
-        supervisor.start(serve.web_server_cmd(settings), env, tmp_dir / "web.log")
-        serve.wait_http(f"http://127.0.0.1:{settings.web_port}/", 30, supervisor.children[-1])
-    rasa = supervisor.start(serve.rasa_server_cmd(settings, env), env, tmp_dir / "rasa.log")
-    serve.wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, rasa)
+    bot = RunningBot(settings=settings, supervisor=serve.Supervisor(), env=env, web=web)
+    bot.launch()
     return bot
 
 

@@ -46,6 +46,11 @@ def test_follow_up_without_a_drug_uses_the_remembered_one(content):
     assert choice.topic.id == "denosumab_side_effects"
     choice = answering.choose(content, content.topics["zoledronic_acid"], None, "denosumab", "how often do I get it?")
     assert choice.topic.id == "denosumab_what"
+    # The classifier's broader guess ("every 12 vs every 4 weeks" trials) gives way to the remembered
+    # drug's own schedule when the question points back at it.
+    choice = answering.choose(content, content.topics["every_12_vs_4_weeks"], None, "denosumab",
+                              "how often do I get it?")
+    assert choice.topic.id == "denosumab_what"
     # Without a word pointing back, a drug-specific guess is not re-targeted to the remembered drug.
     choice = answering.choose(content, content.topics["zoledronic_acid"], None, "denosumab", "tell me about zometta")
     assert choice.topic.id == "zoledronic_acid"

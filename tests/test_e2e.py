@@ -81,18 +81,9 @@ def test_conversation_text_stays_out_of_the_logs(running_bot):
     assert "Quinceworth" not in logs and "osteonecrosis of the jaw?" not in logs
 
 
-def test_conversation_survives_a_restart_of_both_servers(tmp_path, content):
-    from tests.conftest import start_bot
-
+def test_conversation_survives_a_restart_of_both_servers(running_bot, content):
     sender = uuid.uuid4().hex
-    bot = start_bot(tmp_path)
-    try:
-        bot.say("what is Xgeva?", sender)
-    finally:
-        bot.supervisor.stop()
-    bot = start_bot(tmp_path)  # same var dir: the same SQLite tracker store
-    try:
-        replies = bot.say("how often do I get it?", sender)
-        assert content.topics["denosumab_what"].answer in texts(replies)
-    finally:
-        bot.supervisor.stop()
+    running_bot.say("what is Xgeva?", sender)
+    running_bot.restart()  # same var dir: the same SQLite tracker store
+    replies = running_bot.say("how often do I get it?", sender)
+    assert content.topics["denosumab_what"].answer in texts(replies)
