@@ -158,6 +158,7 @@ def bench_starter(work: Path, questions: List[str], per_user: int) -> Figures:
     fig = Figures("Rasa 3.6.21 starter bot (rasa init)")
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     project = work / "starter"
+    project.mkdir()  # `rasa init --init-dir` wants an existing folder
     subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(project)], cwd=work, env=env, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     fig.train_s = timed_train([RASA, "train", "--force", "--fixed-model-name", "starter"], project, env)
@@ -190,8 +191,13 @@ def table(figures: List[Figures], machine: str) -> str:
             ("request errors", "errors", "{}")]
     lines = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine}.", "",
              "| | " + " | ".join(f.name for f in figures) + " |", "|---" * (len(figures) + 1) + "|"]
+    def cell(fig: Figures, attr: str, fmt: str) -> str:
+        if attr == "train_s" and not fig.train_s:
+            return "not timed (--no-retrain)"
+        return fmt.format(getattr(fig, attr))
+
     for label, attr, fmt in rows:
-        lines.append(f"| {label} | " + " | ".join(fmt.format(getattr(f, attr)) for f in figures) + " |")
+        lines.append(f"| {label} | " + " | ".join(cell(f, attr, fmt) for f in figures) + " |")
     for fig in figures:
         for note in fig.notes:
             lines.append(f"\n{fig.name}: {note}.")
