@@ -50,6 +50,15 @@ def named_drug(entities: Iterable[Dict[str, Any]], content: Content) -> Optional
     return None
 
 
+def by_asked_aspect(content: Content, drug: Optional[str], text: str) -> Optional[Choice]:
+    """The curated answer about `drug` for the first aspect the question's own words ask, if any."""
+    aspects = asked_aspects(text)
+    topic = content.topic_for_drug(drug, aspects) if drug and aspects else None
+    if topic is None:
+        return None
+    return Choice(topic, drug, next(a for a in aspects if a in topic.aspects))
+
+
 def is_generic(topic: Topic, content: Content) -> bool:
     """True when the topic speaks of classes of drugs rather than one named drug."""
     return all(d in content.drugs and content.drugs[d].is_class for d in topic.drugs)
@@ -67,10 +76,9 @@ def choose(content: Content, predicted: Optional[Topic], asked_drug: Optional[st
     if asked_drug is None and remembered_drug and REFERRING_WORDS.search(text):
         # "How often do I get it?" after "What is Xgeva?": the question's own words name the aspect, and
         # the answer most specific to the remembered drug beats a broader one the classifier found.
-        aspects = asked_aspects(text)
-        own = content.topic_for_drug(remembered_drug, aspects)
-        if own is not None and _narrower(own, predicted, remembered_drug, aspects):
-            return Choice(own, remembered_drug, next(a for a in aspects if a in own.aspects))
+        own = by_asked_aspect(content, remembered_drug, text)
+        if own is not None and _narrower(own.topic, predicted, remembered_drug, asked_aspects(text)):
+            return own
     if not (predicted.drugs and predicted.aspects):
         return Choice(predicted)
     drug = asked_drug

@@ -27,6 +27,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import safety
+from bot.intents import SAFETY_INTENTS, TIER_OF_INTENT  # noqa: F401 (re-exported)
 from bot.nlu_components import ROUTE_KEY, _Stateless, keep_classifier_ranking
 
 logger = logging.getLogger(__name__)
@@ -35,9 +36,6 @@ SAFETY_KEY = "bone_health_safety"
 CATEGORY_ENTITY = "safety_category"
 INTENT_FOR_TIER = {"emergency": "report_emergency", "crisis": "report_crisis", "urgent": "report_urgent",
                    "care_team": "ask_personal"}
-TIER_OF_INTENT = {"report_emergency": "emergency", "report_crisis": "crisis", "report_urgent": "urgent",
-                  "ask_personal": "care_team", "request_human": "care_team"}
-SAFETY_INTENTS = frozenset(TIER_OF_INTENT)
 # The general answer shown with a personal question: the likeliest FAQ area's answer when its
 # ResponseSelector is at least this sure of it (module constants, so tuning needs no retraining).
 MIN_ROUTE_INTENT_CONFIDENCE = 0.1

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Create .venv with Python 3.10 and install the exact pins. Idempotent: pip skips what is there.
+# Create .venv with Python 3.10 and install the exact pins. Idempotent: uv skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Python 3.10 (Rasa 3.6 needs < 3.11): $PYTHON310, pyenv's 3.10, or python3.10 on PATH. A pyenv shim
@@ -17,7 +17,9 @@ if [ -z "$py" ]; then
   exit 1
 fi
 [ -x .venv/bin/python ] || "$py" -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade "pip==24.0"
-.venv/bin/python -m pip install --quiet -r requirements.lock
+.venv/bin/python -m pip install --quiet --upgrade "pip==24.0" "uv==0.13.9"
+# uv installs the same exact pins as pip would, from PyPI, in about 20 s instead of several minutes
+# (parallel downloads, no bytecode compile): most of a clean CI run's install time.
+.venv/bin/uv pip install --quiet --python .venv/bin/python -r requirements.lock
 scripts/install_web.sh
 scripts/install_chromium.sh

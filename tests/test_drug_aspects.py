@@ -54,3 +54,22 @@ def test_follow_up_without_a_drug_uses_the_remembered_one(content):
     # Without a word pointing back, a drug-specific guess is not re-targeted to the remembered drug.
     choice = answering.choose(content, content.topics["zoledronic_acid"], None, "denosumab", "tell me about zometta")
     assert choice.topic.id == "zoledronic_acid"
+
+
+def test_a_named_drug_and_asked_aspect_beat_a_general_answer(content):
+    """"How does Prolia work?" names denosumab's own answer (DrugRouting prefers it to a vague general one)."""
+    text = "how does Prolia work?"
+    choice = answering.by_asked_aspect(content, "denosumab", text)
+    assert (choice.topic.id, choice.aspect) == ("denosumab_what", "mechanism")
+    assert answering.by_asked_aspect(content, "denosumab", "tell me about Prolia") is None  # no aspect asked
+
+
+def test_drug_routing_uses_the_fallback_threshold_of_config_yml():
+    import yaml
+
+    from bot.nlu_components import FALLBACK_THRESHOLD
+    from tests.conftest import ROOT
+
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
+    (fallback,) = [c for c in config["pipeline"] if c["name"] == "FallbackClassifier"]
+    assert FALLBACK_THRESHOLD == fallback["threshold"]

@@ -11,17 +11,16 @@ import pytest
 
 from bot import safety_content
 from bot.tickets import TicketService
-from tests.conftest import start_bot, texts
+from tests.conftest import texts
 
 EMERGENCY_FIRST = "Please call 911 (or your local emergency number) now."
 HELPLINE = "1-877-465-6636"
 
 
 @pytest.fixture(scope="module")
-def bot(tmp_path_factory):
-    running = start_bot(tmp_path_factory.mktemp("safety-bot"))
-    yield running
-    running.supervisor.stop()
+def bot(running_bot):
+    """The session's servers: a model load costs ~100 s, and every test here restores what it stops."""
+    return running_bot
 
 
 @pytest.fixture(scope="module")
