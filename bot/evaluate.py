@@ -41,8 +41,15 @@ class Result:
 
 
 def load_agent(model: Path = MODEL):
-    from rasa.core.agent import Agent
+    """The model in-process. Rasa's structured log would print every parsed message at DEBUG level
+    when nothing configured it: keep this tool's output to the figures (LOG_LEVEL overrides)."""
+    import logging
+    import os
 
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.getLevelName(os.environ.get("LOG_LEVEL", "WARNING")))
     return Agent.load(str(model))
 
 
