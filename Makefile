@@ -57,7 +57,7 @@ validate: $(GENERATED) ## check domain, data and stories (warnings fail)
 
 test: train validate $(WIDGET) ## install, train and run the whole test suite
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
-	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q --durations=15 tests
 
 eval: train ## accuracy on the held-out questions, per topic, with confusions; safety recall
 	$(BIN)/python -m bot.evaluate
