@@ -19,7 +19,7 @@ from typing import Dict, List, Tuple
 import yaml
 
 from bot import safety
-from bot.safety_nlu import TIER_OF_INTENT
+from bot.intents import TIER_OF_INTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"

@@ -27,7 +27,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import safety
-from bot.intents import SAFETY_INTENTS, TIER_OF_INTENT  # noqa: F401 (re-exported)
+from bot.intents import TIER_OF_INTENT
 from bot.nlu_components import ROUTE_KEY, _Stateless, keep_classifier_ranking
 
 logger = logging.getLogger(__name__)

@@ -17,7 +17,8 @@ import yaml
 
 from bot import content as content_mod
 from bot import safety, safety_content
-from bot.safety_nlu import SAFETY_INTENTS, TIER_OF_INTENT, decide
+from bot.intents import SAFETY_INTENTS, TIER_OF_INTENT
+from bot.safety_nlu import decide
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = yaml.safe_load((ROOT / "tests" / "data" / "safety_heldout.yml").read_text())["messages"]

@@ -19,7 +19,7 @@ HELPLINE = "1-877-465-6636"
 
 @pytest.fixture(scope="module")
 def bot(running_bot):
-    """The session's servers: a model load costs ~100 s, and every test here restores what it stops."""
+    """The session's servers (one model load fewer); every test here restores what it stops."""
     return running_bot
 
 
