@@ -15,10 +15,10 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 MODEL := models/bone-health.tar.gz
 SPACY_MODEL := var/spacy/en_bone_health/meta.json
 GENERATED := data/generated/faq_nlu.yml
-CONTENT := $(shell find content -name '*.yml') bot/content.py bot/safety_content.py
+CONTENT := $(shell find content -name '*.yml') bot/content/__init__.py bot/safety/content.py
 WIDGET := web/vendor/socket.io.min.js
 TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
-	$(GENERATED) $(SPACY_MODEL) bot/nlu_components.py
+	$(GENERATED) $(SPACY_MODEL) bot/nlu/components.py
 
 .PHONY: help install train run test validate crossval bench eval reference clean
 
@@ -34,8 +34,8 @@ $(VENV)/.installed: requirements.lock scripts/install.sh
 $(WIDGET): web/package-lock.json scripts/install_web.sh
 	scripts/install_web.sh
 
-$(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/spacy_pipeline.py
-	$(BIN)/python -m bot.spacy_pipeline
+$(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/nlu/spacy_pipeline.py
+	$(BIN)/python -m bot.nlu.spacy_pipeline
 
 $(GENERATED): $(VENV)/.installed $(CONTENT)
 	$(BIN)/python -m bot.content build
@@ -53,21 +53,21 @@ run: train reference $(WIDGET) ## install, train if needed, start the action ser
 	$(BIN)/python -m bot.serve
 
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)
-	$(BIN)/python -m bot.validate
+	$(BIN)/python -m bot.tools.validate
 
 test: train validate $(WIDGET) ## install, train and run the whole test suite
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(BIN)/python -m pytest -q --durations=15 tests
 
 eval: train ## accuracy on the held-out questions, per topic, with confusions; safety recall
-	$(BIN)/python -m bot.evaluate
-	$(BIN)/python -m bot.safety_eval
+	$(BIN)/python -m bot.tools.evaluate
+	$(BIN)/python -m bot.tools.safety_eval
 
 crossval: $(SPACY_MODEL) $(GENERATED) ## Rasa's NLU cross-validation (config_crossval.yml)
 	$(RASA) test nlu --nlu data --config config_crossval.yml --cross-validation --folds 3 --out results/crossval
 
 bench: train ## latency, throughput, memory vs Rasa's starter bot (writes results/bench.md)
-	$(BIN)/python -m bot.bench
+	$(BIN)/python -m bot.tools.bench
 
 clean: ## remove models, generated data and run-time files
 	rm -rf models data/generated var results

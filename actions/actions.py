@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import answering
+from bot.dialogue import answering
 from bot import content as content_mod
 from bot.content import Content, Topic, topic_button
 

@@ -1,6 +1,6 @@
 """Escalation actions (issue 4): red flags, crisis, and care-team follow-up. docs/safety.md.
 
-Every text comes from content/safety.yml (bot.safety_content) or the curated FAQ content; tickets go
+Every text comes from content/safety.yml (bot.safety.content) or the curated FAQ content; tickets go
 through the shared contract of bot.tickets. Order for a red flag: the tier's reply first (normally
 already sent by the static response utter_safety_<tier> in the rule, which works without this
 server; sent here only if it was not), then the ticket, then its reference number. If the ticket
@@ -19,9 +19,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.actions import predicted_topic
-from bot import answering
+from bot.dialogue import answering
 from bot import content as content_mod
-from bot import safety_content
+from bot.safety import content as safety_content
 from bot.tickets import TicketRequest, TicketService, TicketStoreError
 
 logger = logging.getLogger(__name__)

@@ -1,7 +1,7 @@
 """Shared fixtures: the content, saved trackers for offline action tests, and the real servers.
 
 Servers are started once per test session on free ports with the same commands `make run` uses
-(bot.serve), against a throw-away SQLite tracker store.
+(bot.serve.supervisor), against a throw-away SQLite tracker store.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import content as content_mod
-from bot import serve
+from bot.serve import supervisor as serve
 
 ROOT = Path(__file__).resolve().parent.parent
 TRACKERS = Path(__file__).parent / "data" / "trackers"
@@ -46,7 +46,7 @@ def content() -> content_mod.Content:
 @pytest.fixture(scope="session")
 def agent():
     """The trained model loaded in-process (NLU + dialogue, no servers), shared by the NLU tests."""
-    from bot import evaluate
+    from bot.tools import evaluate
 
     return evaluate.load_agent()
 

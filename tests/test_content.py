@@ -10,6 +10,7 @@ import textstat
 import yaml
 
 from bot import content as content_mod
+from bot.content import build as content_build
 
 ROOT = content_mod.ROOT
 SOURCES_DIR = Path(os.environ.get("BONE_HEALTH_SOURCES", ROOT.parent / "shared" / "sources"))
@@ -115,7 +116,7 @@ def test_every_drug_name_maps_to_one_canonical_drug(content):
 
 
 def test_generated_training_data_matches_the_content(tmp_path, content):
-    content_mod.build(content, tmp_path)
+    content_build.build(content, tmp_path)
     nlu = yaml.safe_load((tmp_path / "faq_nlu.yml").read_text())
     responses = yaml.safe_load((tmp_path / "faq_responses.yml").read_text())["responses"]
     assert len(responses) == len(content.topics)

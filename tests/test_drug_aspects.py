@@ -5,7 +5,8 @@ import asyncio
 
 import pytest
 
-from bot import answering, evaluate
+from bot.dialogue import answering
+from bot.tools import evaluate
 
 NAMES = {"zoledronic_acid": ["Zometa", "zoledronic acid", "zometta"], "pamidronate": ["Aredia", "pamidronate"],
          "denosumab": ["Xgeva", "Prolia", "denosumab", "xgiva"], "ibandronate": ["Boniva", "ibandronate"],
@@ -67,7 +68,7 @@ def test_a_named_drug_and_asked_aspect_beat_a_general_answer(content):
 def test_drug_routing_uses_the_fallback_threshold_of_config_yml():
     import yaml
 
-    from bot.nlu_components import FALLBACK_THRESHOLD
+    from bot.nlu.components import FALLBACK_THRESHOLD
     from tests.conftest import ROOT
 
     config = yaml.safe_load((ROOT / "config.yml").read_text())

@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import escalation
-from bot import safety_content
+from bot.safety import content as safety_content
 from bot.tickets import TicketService, TicketStoreError
 
 SECRET_WORDS = "my husband can't move his legs since lunch"
@@ -254,7 +254,7 @@ def test_declined_or_cancelled_request_files_nothing(store, dispatcher, domain, 
 
 
 def test_rasa_side_fallback_gives_helpline_and_emergency_numbers():
-    from bot import rasa_server
+    from bot.serve import rasa_entry as rasa_server
 
     for action in ("action_answer_faq", "action_escalate_urgent", "validate_care_team_form"):
         text = rasa_server.fallback_text(action)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import evaluate
+from bot.tools import evaluate
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
-"""The staff script book (bot.reference build): complete, in step with the bot, escaped, usable.
+"""The staff script book (bot.reference.book build): complete, in step with the bot, escaped, usable.
 
 No model needed here; the live-call lookup is tested in test_reference_lookup.py. The browser tests
-drive Debian's Chromium (headless) with Playwright, from the file system and served by bot.web.
+drive Debian's Chromium (headless) with Playwright, from the file system and served by bot.serve.web.
 """
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ import requests
 import yaml
 
 from bot import content as content_mod
-from bot import reference, safety_content, serve
+from bot.content import build as content_build
+from bot.reference import book as reference
+from bot.safety import content as safety_content
+from bot.serve import supervisor as serve
 from tests.conftest import ARTIFACTS, ROOT, free_port
 
 REAL_SAFETY = ROOT / "content" / "safety.yml"
@@ -61,7 +64,7 @@ def articles(page: str, kind: str = "topic") -> dict:
 
 def test_every_bot_answer_is_in_the_book(page, content, tmp_path):
     # What Rasa sends: the generated utter_faq_* responses, regenerated from content/ right now.
-    generated = content_mod.build(content, tmp_path)
+    generated = content_build.build(content, tmp_path)
     responses = yaml.safe_load((tmp_path / "faq_responses.yml").read_text())["responses"]
     assert len(responses) == len(content.topics) and generated
     missing = [key for key, value in responses.items() if html.escape(value[0]["text"]) not in page]
@@ -116,7 +119,7 @@ def test_escalation_scripts_for_every_tier_with_the_numbers(page):
             assert html.escape(category.title) in block
             for sign in category.signs:
                 assert html.escape(sign) in block
-            # Exactly what the bot replies for this category (bot.safety_content renders it).
+            # Exactly what the bot replies for this category (bot.safety.content renders it).
             bot_reply = safety_content.load(source, {}).reply(tier.id, category.id)
             assert f'<q class="bot-reply">{html.escape(bot_reply)}</q>' in block, (tier.id, category.id)
     settings = raw["settings"]
@@ -278,7 +281,7 @@ def test_staff_search_jaw_and_print_from_the_file_system(browser, book, content)
 
 @pytest.fixture(scope="module")
 def served_book(tmp_path_factory):
-    """bot.web (as `make run` starts it) serving the built book at /reference/."""
+    """bot.serve.web (as `make run` starts it) serving the built book at /reference/."""
     var = tmp_path_factory.mktemp("web-var")
     reference.build(var / "reference", safety_path=None if REAL_SAFETY.exists() else safety_source())
     settings = serve.Settings.from_env({**os.environ, "WEB_PORT": str(free_port()), "BONE_HEALTH_VAR_DIR": str(var)})

@@ -1,7 +1,7 @@
 """The live-call lookup: `python -m bot.reference "…"` and GET /reference/lookup, with the trained model.
 
 The held-out questions (tests/data/heldout_faq.yml, never trained on) measure whether the script staff
-need is among the three shown. The served lookup is tested end to end: bot.web forwarding to a real
+need is among the three shown. The served lookup is tested end to end: bot.serve.web forwarding to a real
 Rasa server whose HTTP API is on behind BOT_API_TOKEN, the staff token checked, the page's own script.
 """
 from __future__ import annotations
@@ -13,7 +13,8 @@ import pytest
 import requests
 import yaml
 
-from bot import reference, serve
+from bot.reference import book as reference
+from bot.serve import supervisor as serve
 from tests.conftest import ROOT, free_port
 from tests.test_reference import REAL_SAFETY, browser, open_book, safety_source  # noqa: F401
 
@@ -78,7 +79,7 @@ def test_red_flag_wording_is_flagged_before_the_scripts(agent_parser, content):
 
 def test_both_guards_flag_on_their_own(agent_parser, content):
     safety = reference.load_safety(safety_source())
-    # The deterministic rules (bot.safety) flag the caller's own words without the model.
+    # The deterministic rules (bot.safety.engine) flag the caller's own words without the model.
     has_rules, hit = reference.rules_red_flag(RED_FLAG_TEXT)
     assert has_rules and hit and hit.tier == "emergency" and hit.detector == "rules"
     # The model's view alone: SafetyNet's decision in the parse, or a safety intent in the ranking.
@@ -104,7 +105,7 @@ def test_a_personal_question_is_marked_for_the_care_team_not_as_a_red_flag(agent
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """Rasa (HTTP API on, BOT_API_TOKEN) and bot.web (STAFF_API_TOKEN), started as `make run` does."""
+    """Rasa (HTTP API on, BOT_API_TOKEN) and bot.serve.web (STAFF_API_TOKEN), started as `make run` does."""
     var = tmp_path_factory.mktemp("lookup-var")
     reference.build(var / "reference", safety_path=None if REAL_SAFETY.exists() else safety_source())
     env_in = {**os.environ, "BOT_PORT": str(free_port()), "WEB_PORT": str(free_port()),

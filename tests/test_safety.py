@@ -1,4 +1,4 @@
-"""Safety detection: the deterministic net (bot/safety.py), the wording (content/safety.yml), and the
+"""Safety detection: the deterministic net (bot/safety/engine.py), the wording (content/safety.yml), and the
 whole NLU pipeline of the trained model on held-out red-flag, crisis and personal messages.
 
 Held-out figures (tests/data/safety_heldout.yml, never trained on): recall must be 100% for
@@ -15,10 +15,10 @@ import pytest
 import textstat
 import yaml
 
-from bot import content as content_mod
-from bot import safety, safety_content
-from bot.intents import SAFETY_INTENTS, TIER_OF_INTENT
-from bot.safety_nlu import decide
+from bot.safety import engine as safety
+from bot.safety import content as safety_content
+from bot.names import SAFETY_INTENTS, TIER_OF_INTENT
+from bot.nlu.safety_net import decide
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = yaml.safe_load((ROOT / "tests" / "data" / "safety_heldout.yml").read_text())["messages"]

@@ -9,7 +9,7 @@ from typing import Dict, List
 
 import pytest
 
-from bot import safety_content
+from bot.safety import content as safety_content
 from bot.tickets import TicketService
 from tests.conftest import texts
 

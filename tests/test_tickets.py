@@ -22,7 +22,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
-from bot import serve
+from bot.serve import supervisor as serve
 from bot.tickets import Ticket, TicketRequest, TicketService, TicketStoreError, normalise_reference
 from bot.tickets.notify import NotifyConfig
 from bot.tickets.store import REFERENCE_ALPHABET, TicketStore
@@ -418,7 +418,7 @@ def test_cli_reports_an_unusable_store(tmp_path):
 
 def start_web(tmp_path: Path, env: Dict[str, str]) -> subprocess.Popen:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "bot.web", "--port", str(port), "--host", "127.0.0.1"], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "bot.serve.web", "--port", str(port), "--host", "127.0.0.1"], cwd=ROOT,
                             env={**os.environ, **env, "PYTHONPATH": str(ROOT), "BONE_HEALTH_VAR_DIR": str(tmp_path)})
     serve.wait_http(f"http://127.0.0.1:{port}/", 30, proc)
     proc.url = f"http://127.0.0.1:{port}/api/tickets"

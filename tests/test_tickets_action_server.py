@@ -41,7 +41,7 @@ class ActionFileProbeTicket(Action):
 import pytest  # noqa: E402  (below the action: the action server imports this module too)
 import requests  # noqa: E402
 
-from bot import serve  # noqa: E402
+from bot.serve import supervisor as serve  # noqa: E402
 from tests.conftest import ROOT, free_port, wait_until  # noqa: E402
 from tests.test_tickets import SECRET, WebhookReceiver  # noqa: E402
 

@@ -191,7 +191,7 @@ def test_red_flag_gets_the_emergency_message_first(browser, web_url):
 
 @pytest.mark.needs_safety
 def test_talk_to_the_care_team_button_starts_care_team_follow_up(browser, web_url):
-    from bot import safety_content
+    from bot.safety import content as safety_content
     chat = Chat(browser, web_url).open()
     before = len(chat.bot_texts())
     chat.page.get_by_role("button", name="Talk to the care team").click()

@@ -10,7 +10,7 @@ ticket.reference   # "BH-7K3QX9"; TicketStoreError if the store cannot be writte
 ```
 
 Modules: `store` (SQLAlchemy schema and queries), `notify` (webhook and SMTP), `service`
-(TicketService and the delivery worker), `api` (GET /api/tickets for bot.web), `__main__` (the
+(TicketService and the delivery worker), `api` (GET /api/tickets for bot.serve.web), `__main__` (the
 care-team CLI: `python -m bot.tickets list|show|ack|close|deliver`).
 """
 from bot.tickets.service import DeliveryWorker, TicketService

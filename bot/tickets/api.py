@@ -1,4 +1,4 @@
-"""GET /api/tickets: the care team's JSON list of tickets, served by bot.web on WEB_PORT.
+"""GET /api/tickets: the care team's JSON list of tickets, served by bot.serve.web on WEB_PORT.
 
     curl -H "Authorization: Bearer $CARE_TEAM_API_TOKEN" "http://localhost:8080/api/tickets?status=open"
 

@@ -5,7 +5,7 @@ How delivery runs:
   service; `from_env()` returns one shared service per configuration). `file()` only commits and
   wakes that thread: the chat turn never waits for the webhook or the mail server.
 - `python -m bot.tickets deliver --loop` runs the same loop as its own process; `make run`
-  (bot.serve) starts it next to the action server, when a destination is configured, so notifications left over from before a restart
+  (bot.serve.supervisor) starts it next to the action server, when a destination is configured, so notifications left over from before a restart
   go out even if nobody files a new ticket. Several workers are safe: each outbox row is leased with
   an atomic UPDATE before it is sent and marked delivered (in the database) after.
 - Failures are retried with exponential backoff (TICKET_RETRY_BASE_SECONDS · 2^(n-1), capped at

@@ -21,7 +21,7 @@ async function loadConfig() {
     const response = await fetch("config.json", { cache: "no-store" });
     if (response.ok) return await response.json();
   } catch (_error) {
-    // Served without bot.web (e.g. as plain files): fall back to the defaults below.
+    // Served without bot.serve.web (e.g. as plain files): fall back to the defaults below.
   }
   return {};
 }

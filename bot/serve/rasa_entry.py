@@ -1,4 +1,4 @@
-"""Start Rasa (`python -m bot.rasa_server run …`, used by bot/serve.py) with a safety fallback.
+"""Start Rasa (`python -m bot.serve.rasa_entry run …`, used by bot/serve/supervisor.py) with a safety fallback.
 
 Rasa 3.6 has no setting for what to say when a custom action fails: `MessageProcessor._run_action`
 logs the exception and drops the action's events, so with the action server down the person gets
@@ -31,7 +31,7 @@ ESCALATION_ACTIONS = ("action_escalate_", "action_offer_care_team", "validate_ca
 
 
 def fallback_text(action_name: str) -> str:
-    from bot import safety_content
+    from bot.safety import content as safety_content
 
     safety = safety_content.load()
     if action_name.startswith(ESCALATION_ACTIONS):
@@ -71,7 +71,7 @@ async def routed_answer(nlg: Any, tracker: Any, channel: str) -> List[Any]:
     """The general answer NLU routed this turn to, as Rasa's own response (empty if none)."""
     from rasa.core.actions.action import create_bot_utterance
 
-    from bot.nlu_components import ROUTE_KEY
+    from bot.nlu.components import ROUTE_KEY
 
     route = (tracker.latest_message.parse_data or {}).get(ROUTE_KEY) or {}
     if not route.get("retrieval_intent") or not route.get("topic"):

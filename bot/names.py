@@ -1,6 +1,6 @@
 """Intent names that more than one component reasons about, kept in one place.
 
-The safety intents map to the tier of help they trigger (bot.safety_nlu raises them; triage in the
+The safety intents map to the tier of help they trigger (bot.nlu.safety_net raises them; triage in the
 action server acts on them). Chat intents are small talk and form answers: the drug-and-aspect
 routing never turns them into an FAQ answer.
 """

@@ -8,7 +8,7 @@ that single step eagerly builds the same variables in well under a second; the s
 loaded exactly as before and prediction still runs as a traced `tf.function` (the model's own
 `run_eagerly` setting is restored before the first prediction).
 
-Applied on import by `bot.nlu_components`, which every process that loads the model imports (the
+Applied on import by `bot.nlu.components`, which every process that loads the model imports (the
 model's graph names those components). Pinned to the Rasa version it was written against: on any
 other version it does nothing and Rasa's own loader runs.
 """

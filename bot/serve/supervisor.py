@@ -19,7 +19,7 @@ from typing import Dict, List, Optional
 
 from bot.tickets.notify import NotifyConfig
 
-ROOT = Path(__file__).resolve().parent.parent
+from bot.settings import ROOT
 VENV_BIN = Path(sys.executable).parent
 logger = logging.getLogger("bone_health.serve")
 
@@ -76,10 +76,10 @@ def write_credentials(settings: Settings, env: Optional[Dict[str, str]] = None) 
 def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) -> List[str]:
     """Writes the effective credentials file for `env` (default: this process's environment).
 
-    `rasa run` goes through bot.rasa_server: the same command line, plus the safety fallback when a
+    `rasa run` goes through bot.serve.rasa_entry: the same command line, plus the safety fallback when a
     custom action fails (helpline and emergency numbers instead of silence)."""
     credentials = write_credentials(settings, env)
-    cmd = [str(VENV_BIN / "python"), "-m", "bot.rasa_server", "run", "--model", str(settings.model),
+    cmd = [str(VENV_BIN / "python"), "-m", "bot.serve.rasa_entry", "run", "--model", str(settings.model),
            "--port", str(settings.bot_port),
            "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(credentials),
            "--cors", "*"]
@@ -90,7 +90,7 @@ def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) ->
 
 
 def web_server_cmd(settings: Settings) -> List[str]:
-    return [sys.executable, "-m", "bot.web", "--port", str(settings.web_port)]
+    return [sys.executable, "-m", "bot.serve.web", "--port", str(settings.web_port)]
 
 
 def ticket_delivery_cmd(settings: Settings) -> List[str]:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from bot import content as content_mod
+from bot.content import build as content_build
 
 WARNING = re.compile(r"UserWarning: (.*?)(?=\n\S|\Z)", re.DOTALL)
 DUPLICATE_INTENTS = re.compile(r"^The following duplicated intents have been found across multiple domain "
@@ -55,7 +56,7 @@ def main() -> int:
     rasa = Path(sys.executable).parent / "rasa"
     result = subprocess.run([str(rasa), "data", "validate"], capture_output=True, text=True)
     output = result.stdout + result.stderr
-    problems = unexpected_warnings(output, set(content_mod.retrieval_intents(content_mod.load())),
+    problems = unexpected_warnings(output, set(content_build.retrieval_intents(content_mod.load())),
                                    frozenset(form_questions()))
     for problem in problems:
         print(f"WARNING: {problem}\n")

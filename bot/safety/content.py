@@ -24,7 +24,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from bot.settings import ROOT
 SAFETY_FILE = ROOT / "content" / "safety.yml"
 TIERS = ("emergency", "urgent", "crisis", "care_team")
 # Red-flag tiers answered first by a static response from the domain (works with no action server).

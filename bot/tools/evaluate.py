@@ -2,7 +2,7 @@
 
 The held-out questions were written separately from the training examples and are never trained on.
 A question counts as right when the topic a person would be shown (NLU + ResponseSelector + the
-drug re-targeting of bot.answering, with an empty conversation) is the labelled one. Off-topic
+drug re-targeting of bot.dialogue.answering, with an empty conversation) is the labelled one. Off-topic
 questions are right when they get no curated answer (declined or "Did you mean…?").
 """
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from bot import answering
+from bot.dialogue import answering
 from bot import content as content_mod
 
 ROOT = content_mod.ROOT

@@ -7,7 +7,6 @@ page works whatever BOT_PORT a deployer chooses, and the care team's token-prote
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from bot.tickets import api as tickets_api
 
-ROOT = Path(__file__).resolve().parent.parent
+from bot.settings import ROOT
 WEB_DIR = ROOT / "web"
 REFERENCE_DIR = Path(os.environ.get("BONE_HEALTH_VAR_DIR", ROOT / "var")) / "reference"
 # Build inputs under web/ that are not part of the page.
@@ -56,7 +55,7 @@ class Handler(SimpleHTTPRequestHandler):
             return
         if self.path.split("?", 1)[0] == "/reference/lookup":
             # Staff lookup for a live call: token-protected (STAFF_API_TOKEN), runs the model.
-            from bot import reference
+            from bot.reference import book as reference
 
             self.send_json(*reference.serve_lookup(self.path, self.headers))
             return
@@ -79,7 +78,7 @@ class Handler(SimpleHTTPRequestHandler):
     def send_header(self, keyword: str, value: str) -> None:
         if keyword == "Content-Security-Policy" and getattr(self, "path", "").startswith("/reference"):
             # The script book is one self-contained page: allow exactly its own inline style and script.
-            from bot import reference
+            from bot.reference import book as reference
 
             value = reference.page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
         super().send_header(keyword, value)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import os
-import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,7 +22,7 @@ from typing import Dict, List, Optional
 import requests
 import yaml
 
-from bot import serve
+from bot.serve import supervisor as serve
 
 ROOT = serve.ROOT
 RASA = str(serve.VENV_BIN / "rasa")

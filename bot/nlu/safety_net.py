@@ -1,5 +1,5 @@
 """SafetyNet: the NLU component that makes a red flag caught by EITHER the classifier or the
-deterministic patterns (bot/safety.py) route to triage.
+deterministic patterns (bot/safety/engine.py) route to triage.
 
 It runs after the classifiers and DrugRouting, before LanguageGuard and FallbackClassifier:
 
@@ -26,9 +26,9 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot import safety
-from bot.intents import TIER_OF_INTENT
-from bot.nlu_components import ROUTE_KEY, _Stateless, keep_classifier_ranking
+from bot.safety import engine as safety
+from bot.names import TIER_OF_INTENT
+from bot.nlu.components import ROUTE_KEY, _Stateless, keep_classifier_ranking
 
 logger = logging.getLogger(__name__)
 

@@ -1,12 +1,12 @@
 """The deterministic safety net: red flags, crisis and personal questions found by rules, not a model.
 
 `classify(text)` runs spaCy `Matcher` patterns over the lemmas of the message (the project's blank
-English pipeline with the lookup lemmatizer, `python -m bot.spacy_pipeline`) and a small temperature
+English pipeline with the lookup lemmatizer, `python -m bot.nlu.spacy_pipeline`) and a small temperature
 parser, and returns the most severe hit:
 
     emergency > crisis > urgent > care_team        (tiers of content/safety.yml)
 
-so that a red flag reaches triage even when the intent classifier misses it (bot/safety_nlu.py puts
+so that a red flag reaches triage even when the intent classifier misses it (bot/nlu/safety_net.py puts
 this in the NLU pipeline). Recall comes first: when unsure, escalate. Three kinds of pattern:
 
 - "report": wording that is itself a report ("can't feel my legs", "wet myself", "want to die");
@@ -28,11 +28,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-ROOT = Path(__file__).resolve().parent.parent
+from bot.settings import ROOT
 SPACY_PATH = ROOT / "var" / "spacy" / "en_bone_health"
 
 TIERS = ("emergency", "crisis", "urgent", "care_team")  # most severe first
@@ -643,7 +642,7 @@ def _nlp():
     import spacy
 
     if not (SPACY_PATH / "meta.json").exists():
-        from bot import spacy_pipeline
+        from bot.nlu import spacy_pipeline
 
         spacy_pipeline.build(SPACY_PATH)
     return spacy.load(SPACY_PATH, exclude=["entity_ruler"])
@@ -898,7 +897,7 @@ def explain(text: str) -> List[Tuple[str, str, str]]:
     return [(h.tier, h.category, h.matched) for h in find_all(text)]
 
 
-if __name__ == "__main__":  # python -m bot.safety "message" ...
+if __name__ == "__main__":  # python -m bot.safety.engine "message" ...
     import sys
 
     for message in sys.argv[1:] or [line.rstrip("\n") for line in sys.stdin]:

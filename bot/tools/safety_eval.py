@@ -1,8 +1,8 @@
 """Safety figures on held-out messages: recall per tier and FAQ questions escalated by mistake.
 
-    python -m bot.safety_eval [--model models/bone-health.tar.gz]
+    python -m bot.tools.safety_eval [--model models/bone-health.tar.gz]
 
-Runs the trained model's whole NLU pipeline (classifier + bot/safety.py through SafetyNet) on
+Runs the trained model's whole NLU pipeline (classifier + bot/safety/engine.py through SafetyNet) on
 tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and also the deterministic net alone
 and the classifier alone (its own intent before SafetyNet,
 read from `bone_health_safety.model_intent`), to show that neither is the only guard.
@@ -18,10 +18,10 @@ from typing import Dict, List, Tuple
 
 import yaml
 
-from bot import safety
-from bot.intents import TIER_OF_INTENT
+from bot.safety import engine as safety
+from bot.names import TIER_OF_INTENT
 
-ROOT = Path(__file__).resolve().parent.parent
+from bot.settings import ROOT
 SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"
 FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"

@@ -23,9 +23,10 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot import answering, fast_load
-from bot.answering import REFERRING_WORDS as REFERS_BACK
-from bot.intents import CHAT_INTENTS, SAFETY_INTENTS
+from bot.dialogue import answering
+from bot.nlu import fast_load
+from bot.dialogue.answering import REFERRING_WORDS as REFERS_BACK
+from bot.names import CHAT_INTENTS, SAFETY_INTENTS
 
 fast_load.apply()  # every process that loads the model imports this module first
 
@@ -43,7 +44,7 @@ def sanitize(text: Optional[str], max_chars: int = MAX_CHARS) -> str:
     return cleaned
 
 
-# The classifier's own ranking, kept when a guard overrides it: the staff lookup (bot.reference) still
+# The classifier's own ranking, kept when a guard overrides it: the staff lookup (bot.reference.book) still
 # ranks scripts for words the bot itself declines.
 CLASSIFIER_RANKING_KEY = "bone_health_classifier_ranking"
 
@@ -116,7 +117,7 @@ class LanguageGuard(_Stateless):
             if text.startswith("/"):
                 continue  # button payloads are parsed by Rasa's RegexMessageHandler
             if message.get("bone_health_safety"):
-                continue  # a red flag found by bot.safety_nlu.SafetyNet reaches triage in any language
+                continue  # a red flag found by bot.nlu.safety_net.SafetyNet reaches triage in any language
             if not WORD.search(text) and not re.search(r"\w", text):
                 _force_intent(message, "empty_message")
             elif looks_spanish(text):
@@ -247,7 +248,7 @@ class DrugRouting(_Stateless):
 
     def _route_by_asked_aspect(self, message: Message, intent: Optional[str], text: str) -> bool:
         """"How does Prolia work?": a drug name plus an aspect in the question's own words name the
-        curated answer (bot.answering.by_asked_aspect). It replaces the classifier's answer when the
+        curated answer (bot.dialogue.answering.by_asked_aspect). It replaces the classifier's answer when the
         classifier is unsure, or picked a general answer ("how bone drugs help") it is not sure of."""
         drug = answering.named_drug(message.get(ENTITIES) or [], self.content)
         choice = answering.by_asked_aspect(self.content, drug, text)

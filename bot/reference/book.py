@@ -12,7 +12,7 @@ the escalation scripts of every safety tier, and the content version and build d
 The lookup parses the caller's words with the trained model (rasa.core.agent.Agent, or a running Rasa
 server's /model/parse) and ranks topics by P(FAQ area) x P(answer | area) from the ResponseSelector
 rankings; the answer the bot itself would show comes first. Red-flag wording is flagged before any
-script: bot.safety.classify (deterministic rules) when it exists, else the model's safety intents.
+script: bot.safety.engine.classify (deterministic rules) when it exists, else the model's safety intents.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ import yaml
 
 from bot import content as content_mod
 from bot.content import Content, Topic
-from bot.evaluate import shown_topic  # the same decision the bot makes
+from bot.tools.evaluate import shown_topic  # the same decision the bot makes
 
 ROOT = content_mod.ROOT
 CONTENT_DIR = content_mod.CONTENT_DIR
@@ -116,10 +116,10 @@ def _fill(text: str, settings: Mapping[str, str]) -> str:
 
 
 def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = None) -> Optional[SafetyBook]:
-    """The safety tiers from content/safety.yml (or `path`), read by bot.safety_content as the bot reads
+    """The safety tiers from content/safety.yml (or `path`), read by bot.safety.content as the bot reads
     them: the same deployment settings (env EMERGENCY_NUMBER, EMERGENCY_WORDING, CRISIS_LINE) and the
     exact reply the bot sends for each category."""
-    from bot import safety_content
+    from bot.safety import content as safety_content
 
     path = Path(path) if path else SAFETY_FILE
     if not path.exists():
@@ -523,7 +523,7 @@ class RedFlag:
     tier: str
     category: Optional[str]
     matched: Optional[str]
-    detector: str  # "rules" (bot.safety) or "model"
+    detector: str  # "rules" (bot.safety.engine) or "model"
 
 
 @dataclass
@@ -563,13 +563,13 @@ def rank(parse: Dict[str, Any], content: Content, n: int = TOP_N) -> List[Match]
 
 
 SAFETY_INTENT_PREFIXES = ("red_flag_", "redflag_", "safety_", "escalate_", "report_", "emergency_")
-SEVERITY = ("emergency", "crisis", "urgent", "care_team")  # most severe first, as bot.safety
+SEVERITY = ("emergency", "crisis", "urgent", "care_team")  # most severe first, as bot.safety.engine
 RED_FLAG_TIERS = ("emergency", "crisis", "urgent")
-CARE_TEAM_INTENTS = ("ask_personal", "request_human")  # bot.safety_nlu: clinical or personal questions
+CARE_TEAM_INTENTS = ("ask_personal", "request_human")  # bot.nlu.safety_net: clinical or personal questions
 
 
 def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optional[RedFlag]:
-    """The model's view: the triage decision of bot.safety_nlu.SafetyNet in the parse when there is one,
+    """The model's view: the triage decision of bot.nlu.safety_net.SafetyNet in the parse when there is one,
     else a confident safety intent (report_<tier>, ask_personal, …) or one named after a category."""
     decided = parse.get("bone_health_safety") or {}
     if decided.get("tier"):
@@ -593,14 +593,14 @@ def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optio
 
 
 def rules_red_flag(text: str) -> Tuple[bool, Optional[RedFlag]]:
-    """(bot.safety available?, its hit). Imported lazily: the module may not exist in every checkout."""
+    """(bot.safety.engine available?, its hit). Imported lazily: the module may not exist in every checkout."""
     import importlib
 
     try:
-        safety_rules = importlib.import_module("bot.safety")
+        safety_rules = importlib.import_module("bot.safety.engine")
     except ModuleNotFoundError as error:
-        if error.name != "bot.safety":
-            raise  # bot.safety exists but is broken: never hide that
+        if error.name != "bot.safety.engine":
+            raise  # bot.safety.engine exists but is broken: never hide that
         return False, None
     classify = getattr(safety_rules, "classify", None)
     if classify is None:
@@ -658,7 +658,7 @@ def lookup(text: str, parser, content: Optional[Content] = None, safety: Optiona
            n: int = TOP_N) -> LookupResult:
     content = content or content_mod.load()
     text = " ".join(str(text).split())[:MAX_QUERY_CHARS]
-    # Two guards: the deterministic rules (bot.safety) and the model's view; the more severe tier wins.
+    # Two guards: the deterministic rules (bot.safety.engine) and the model's view; the more severe tier wins.
     _, rules = rules_red_flag(text)
     parse = parser(text)
     model = model_red_flag(parse, safety)
