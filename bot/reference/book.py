@@ -38,7 +38,7 @@ import yaml
 
 from bot import content as content_mod
 from bot.content import Content, Topic
-from bot.tools.evaluate import shown_topic  # the same decision the bot makes
+from bot.dialogue.turn import shown_topic  # the same decision the bot makes
 
 ROOT = content_mod.ROOT
 CONTENT_DIR = content_mod.CONTENT_DIR

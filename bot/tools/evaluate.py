@@ -18,13 +18,12 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from bot.dialogue import answering
+from bot.dialogue.turn import NO_ANSWER, shown_topic
 from bot import content as content_mod
 
 ROOT = content_mod.ROOT
 HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
-NO_ANSWER = "out_of_scope"
 
 
 @dataclass
@@ -51,24 +50,6 @@ def load_agent(model: Path = MODEL):
 
     configure_structlog(logging.getLevelName(os.environ.get("LOG_LEVEL", "WARNING")))
     return Agent.load(str(model))
-
-
-def shown_topic(parse: Dict, content: content_mod.Content) -> str:
-    """The label of what a person would be shown for this parse, NO_ANSWER if no curated answer."""
-    route = parse.get("bone_health_route") or {}
-    intent = (parse.get("intent") or {}).get("name")
-    if intent in content.groups or (intent == "drug_followup" and route):
-        predicted = content.topics.get(route.get("topic", ""))
-        asked = answering.named_drug(parse.get("entities") or [], content)
-        choice = answering.choose(content, predicted, asked, None, parse.get("text") or "")
-        return choice.topic.response_key if choice.topic else NO_ANSWER
-    if intent == "inform_drug":
-        drug = answering.named_drug(parse.get("entities") or [], content)
-        choice = answering.for_another_drug(content, drug, "overview") if drug else answering.Choice(None)
-        return choice.topic.response_key if choice.topic else NO_ANSWER
-    if intent in ("out_of_scope", "nlu_fallback", "non_english", "empty_message"):
-        return NO_ANSWER
-    return intent or NO_ANSWER
 
 
 async def _parse_all(agent, texts: List[str]) -> List[Dict]:
