@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue import answering
+from bot.dialogue import turn
 from bot import content as content_mod
 from bot.content import Content, Topic, topic_button
 
@@ -30,23 +30,6 @@ ASPECT_WORDS = {
 HELPLINE = "the Susan G. Komen helpline at 1-877-465-6636"
 
 
-def predicted_topic(tracker: Tracker, content: Content) -> Optional[Topic]:
-    """The topic picked by the NLU (DrugRouting's record of the ResponseSelector), or a topic button."""
-    message = tracker.latest_message
-    intent = (message.get("intent") or {}).get("name")
-    if intent == "ask_topic":
-        for entity in message.get("entities") or []:
-            if entity.get("entity") == "topic":
-                return content.topics.get(str(entity.get("value")))
-        return None
-    route = message.get("bone_health_route") or {}
-    if route.get("topic"):
-        return content.topics.get(route["topic"])
-    selected = (message.get("response_selector") or {}).get(intent) or {}
-    key = (selected.get("response") or {}).get("intent_response_key")
-    return content.topic_for_key(key) if key else None
-
-
 class ActionAnswerFaq(Action):
     """Answer with the curated topic, re-targeted to the drug the person is asking about."""
 
@@ -56,24 +39,12 @@ class ActionAnswerFaq(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[EventType]:
         content = content_mod.load()
-        message = tracker.latest_message
-        intent = (message.get("intent") or {}).get("name")
-        asked_drug = answering.named_drug(message.get("entities") or [], content)
-        remembered_drug = content.specific_drug(tracker.get_slot("drug"))
-
-        if intent == "inform_drug":
-            drug = asked_drug or remembered_drug
-            if not drug:
-                return self._suggest(dispatcher, content)
-            choice = answering.for_another_drug(content, drug, tracker.get_slot("aspect") or "overview")
-        else:
-            predicted = predicted_topic(tracker, content)
-            if predicted is None:
-                return self._suggest(dispatcher, content)
-            choice = answering.choose(content, predicted, asked_drug, remembered_drug, message.get("text") or "")
-        if choice.topic is None:
-            return self._no_answer_for(dispatcher, content, choice.drug, choice.aspect)
-        return self._answer(dispatcher, content, choice.topic, choice.drug, choice.aspect)
+        decision = turn.decide(tracker.latest_message, content, tracker.get_slot("drug"), tracker.get_slot("aspect"))
+        if decision.kind == "answer":
+            return self._answer(dispatcher, content, decision.topic, decision.drug, decision.aspect)
+        if decision.kind == "no_checked_answer":
+            return self._no_answer_for(dispatcher, content, decision.drug, decision.aspect)
+        return self._suggest(dispatcher, content)
 
     @staticmethod
     def _answer(dispatcher: CollectingDispatcher, content: Content, topic: Topic,

@@ -18,22 +18,20 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.actions import predicted_topic
-from bot.dialogue import answering
+from bot.dialogue import turn
 from bot import content as content_mod
 from bot.safety import content as safety_content
+from bot.names import CATEGORY_ENTITY, SAFETY_KEY
 from bot.tickets import TicketRequest, TicketService, TicketStoreError
 
 logger = logging.getLogger(__name__)
 
-SAFETY_KEY = "bone_health_safety"
 FORM = "care_team_form"
 FORM_SLOTS = ("care_team_consent", "care_team_name", "care_team_contact", "care_team_contact_method",
               "care_team_best_time", "care_team_description", "care_team_confirm")
 REQUEST_SLOTS = ("care_team_tier", "care_team_category", "care_team_trigger")
 MAX_RECENT = 5
 MAX_DESCRIPTION = 500
-MIN_RESPONSE_CONFIDENCE = 0.5  # the ResponseSelector's confidence needed to show its answer as general info
 
 # -- tickets ---------------------------------------------------------------------------------------
 
@@ -93,7 +91,7 @@ def category_for(tracker: Tracker, safety: safety_content.SafetyContent, tier: s
     """The category SafetyNet found for this tier, else the safety_category slot if it is one of it."""
     parsed = safety_parse(tracker)
     candidates = [parsed.get("category") if parsed.get("tier") == tier else None,
-                  tracker.get_slot("safety_category")]
+                  tracker.get_slot(CATEGORY_ENTITY)]
     return next((c for c in candidates if c and c in safety.categories(tier)), "unspecified")
 
 
@@ -186,33 +184,13 @@ class ActionOfferCareTeam(Action):
             SlotSet("care_team_tier", "care_team"), SlotSet("care_team_category", category),
             SlotSet("care_team_trigger", trigger)]
 
-    @staticmethod
-    def general_topic(tracker: Tracker, content: content_mod.Content, safety: safety_content.SafetyContent,
-                      category: str) -> Optional[content_mod.Topic]:
-        """The category's own general topic (content/safety.yml), else the FAQ answer the NLU found
-        if its ResponseSelector was sure of it."""
-        general = (safety.categories("care_team").get(category) or {}).get("general_topic")
-        if general:
-            return content.topics.get(general)
-        message = tracker.latest_message
-        route = message.get("bone_health_route") or {}
-        response = ((message.get("response_selector") or {}).get(route.get("retrieval_intent") or "") or {}
-                    ).get("response") or {}
-        if not route.get("topic") or (response.get("confidence") or 0) < MIN_RESPONSE_CONFIDENCE:
-            return None
-        return predicted_topic(tracker, content)
-
     def _general_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, content: content_mod.Content,
                         safety: safety_content.SafetyContent, category: str) -> None:
-        predicted = self.general_topic(tracker, content, safety, category)
-        if predicted is None:
+        general = (safety.categories("care_team").get(category) or {}).get("general_topic")
+        topic = turn.general_answer(tracker.latest_message, content, general, tracker.get_slot("drug"))
+        if topic is None:
             return
-        message = tracker.latest_message
-        choice = answering.choose(content, predicted, answering.named_drug(message.get("entities") or [], content),
-                                  content.specific_drug(tracker.get_slot("drug")), message.get("text") or "")
-        if choice.topic is None:
-            return
-        dispatcher.utter_message(text=f"{safety.message('general_answer_intro')}\n\n{content.render(choice.topic)}")
+        dispatcher.utter_message(text=f"{safety.message('general_answer_intro')}\n\n{content.render(topic)}")
 
 
 # -- the care-team form ------------------------------------------------------------------------------

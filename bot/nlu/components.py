@@ -26,7 +26,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.dialogue import answering
 from bot.nlu import fast_load
 from bot.dialogue.answering import REFERRING_WORDS as REFERS_BACK
-from bot.names import CHAT_INTENTS, SAFETY_INTENTS
+from bot.names import (CHAT_INTENTS, CLASSIFIER_RANKING_KEY, DRUG_FOLLOWUP, EMPTY_MESSAGE, INFORM_DRUG,
+                       NLU_FALLBACK, NON_ENGLISH, OUT_OF_SCOPE, ROUTE_KEY, SAFETY_INTENTS, SAFETY_KEY)
 
 fast_load.apply()  # every process that loads the model imports this module first
 
@@ -44,9 +45,8 @@ def sanitize(text: Optional[str], max_chars: int = MAX_CHARS) -> str:
     return cleaned
 
 
-# The classifier's own ranking, kept when a guard overrides it: the staff lookup (bot.reference.book) still
-# ranks scripts for words the bot itself declines.
-CLASSIFIER_RANKING_KEY = "bone_health_classifier_ranking"
+# The classifier's own ranking (CLASSIFIER_RANKING_KEY) is kept when a guard overrides it: the staff
+# lookup (bot.reference) still ranks scripts for words the bot itself declines.
 
 
 def keep_classifier_ranking(message: Message) -> None:
@@ -116,16 +116,15 @@ class LanguageGuard(_Stateless):
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue  # button payloads are parsed by Rasa's RegexMessageHandler
-            if message.get("bone_health_safety"):
+            if message.get(SAFETY_KEY):
                 continue  # a red flag found by bot.nlu.safety_net.SafetyNet reaches triage in any language
             if not WORD.search(text) and not re.search(r"\w", text):
-                _force_intent(message, "empty_message")
+                _force_intent(message, EMPTY_MESSAGE)
             elif looks_spanish(text):
-                _force_intent(message, "non_english")
+                _force_intent(message, NON_ENGLISH)
         return messages
 
 
-ROUTE_KEY = "bone_health_route"
 # Intents the drug-and-aspect routing never overrides: the safety tiers (SafetyNet decides those) and chat.
 SAFETY_OR_CHAT = SAFETY_INTENTS | CHAT_INTENTS
 
@@ -213,18 +212,18 @@ class DrugRouting(_Stateless):
             named = {self.content.specific_drug(v) for v in drug_values} - {None}
             if named and is_just_a_drug_name(text, message.get(ENTITIES) or []):
                 # "Zometa?" or "xgeva" alone: the drug's overview, or the last aspect for it.
-                message.set(INTENT, {"name": "inform_drug", "confidence": 1.0}, add_to_output=True)
+                message.set(INTENT, {"name": INFORM_DRUG, "confidence": 1.0}, add_to_output=True)
                 continue
             if named and intent not in SAFETY_OR_CHAT and self._route_by_asked_aspect(message, intent, text):
                 continue
             if intent in self.content.groups and not (
                     drug_values or REFERS_BACK.search(text) or on_topic(text, self.vocabulary)):
                 # A confident FAQ guess for a message with no word of this field ("tell me a joke").
-                _force_intent(message, "out_of_scope")
+                _force_intent(message, OUT_OF_SCOPE)
                 continue
-            if intent == "drug_followup":
+            if intent == DRUG_FOLLOWUP:
                 if not (named or REFERS_BACK.search(text)):
-                    message.set(INTENT, {"name": "nlu_fallback", "confidence": 1.0}, add_to_output=True)
+                    message.set(INTENT, {"name": NLU_FALLBACK, "confidence": 1.0}, add_to_output=True)
                     continue
                 # "How often do I get it?": the aspect comes from the best FAQ area.
                 intent = next((r["name"] for r in message.get(INTENT_RANKING_KEY) or []
@@ -243,7 +242,7 @@ class DrugRouting(_Stateless):
             if named and all(self.content.covers(topic, n) for n in named):
                 continue
             confidence = (message.get(INTENT) or {}).get("confidence", 1.0)
-            message.set(INTENT, {"name": "drug_followup", "confidence": confidence}, add_to_output=True)
+            message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": confidence}, add_to_output=True)
         return messages
 
     def _route_by_asked_aspect(self, message: Message, intent: Optional[str], text: str) -> bool:
@@ -265,7 +264,7 @@ class DrugRouting(_Stateless):
         entities = list(message.get(ENTITIES) or [])
         entities.append({"entity": "aspect", "value": choice.aspect, "extractor": "DrugRouting"})
         message.set(ENTITIES, entities, add_to_output=True)
-        message.set(INTENT, {"name": "drug_followup", "confidence": 1.0}, add_to_output=True)
+        message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": 1.0}, add_to_output=True)
         return True
 
     def _selected(self, message: Message, intent: Optional[str]):

@@ -27,15 +27,12 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import engine as safety
-from bot.names import TIER_OF_INTENT
-from bot.nlu.components import ROUTE_KEY, _Stateless, keep_classifier_ranking
+from bot.names import (CATEGORY_ENTITY, INTENT_FOR_TIER, OUT_OF_SCOPE, REQUEST_HUMAN, ROUTE_KEY, SAFETY_KEY, SEVERITY,
+                       TIER_OF_INTENT)
+from bot.nlu.components import _Stateless, keep_classifier_ranking
 
 logger = logging.getLogger(__name__)
 
-SAFETY_KEY = "bone_health_safety"
-CATEGORY_ENTITY = "safety_category"
-INTENT_FOR_TIER = {"emergency": "report_emergency", "crisis": "report_crisis", "urgent": "report_urgent",
-                   "care_team": "ask_personal"}
 # The general answer shown with a personal question: the likeliest FAQ area's answer when its
 # ResponseSelector is at least this sure of it (module constants, so tuning needs no retraining).
 MIN_ROUTE_INTENT_CONFIDENCE = 0.1
@@ -51,27 +48,27 @@ def decide(hit: Optional[safety.SafetyHit], predicted: Optional[str],
     message names a drug of this field ("my creatinine is 1.6, can I still get zoledronic acid").
     Red flags always are.
     """
-    if hit and hit.tier == "care_team" and predicted == "out_of_scope" and not names_a_drug:
+    if hit and hit.tier == "care_team" and predicted == OUT_OF_SCOPE and not names_a_drug:
         hit = None
     model_tier = TIER_OF_INTENT.get(predicted or "")
     candidates = [t for t in (hit.tier if hit else None, model_tier) if t]
     if not candidates:
         return None
-    tier = min(candidates, key=lambda t: safety.SEVERITY[t])
+    tier = min(candidates, key=lambda t: SEVERITY[t])
     from_patterns = bool(hit and hit.tier == tier)
     from_model = model_tier == tier
     if from_patterns:
         category = hit.category
-    elif predicted == "request_human":
-        category = "request_human"
+    elif predicted == REQUEST_HUMAN:
+        category = REQUEST_HUMAN
     else:
         category = "unspecified"
     if tier == "care_team":
-        intent = "request_human" if category == "request_human" else "ask_personal"
+        intent = REQUEST_HUMAN if category == REQUEST_HUMAN else INTENT_FOR_TIER["care_team"]
     else:
         intent = INTENT_FOR_TIER[tier]
     source = "both" if from_patterns and from_model else "patterns" if from_patterns else "model"
-    also = sorted({t for t in candidates if t != tier} | set(hit.also if hit else ()), key=safety.SEVERITY.get)
+    also = sorted({t for t in candidates if t != tier} | set(hit.also if hit else ()), key=SEVERITY.get)
     return {"tier": tier, "category": category, "intent": intent, "source": source, "also": also}
 
 

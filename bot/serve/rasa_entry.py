@@ -24,9 +24,10 @@ import logging
 import sys
 from typing import Any, List
 
+from bot.names import FALLBACK_FLAG, GENERAL_ANSWER_FLAG
+
 logger = logging.getLogger("bone_health.rasa_server")
 
-FALLBACK_FLAG = "bone_health_fallback"
 ESCALATION_ACTIONS = ("action_escalate_", "action_offer_care_team", "validate_care_team_form")
 
 
@@ -68,18 +69,20 @@ FAQ_ACTION = "action_answer_faq"
 
 
 async def routed_answer(nlg: Any, tracker: Any, channel: str) -> List[Any]:
-    """The general answer NLU routed this turn to, as Rasa's own response (empty if none)."""
+    """The curated answer this turn shows without the conversation's memory (bot.dialogue.turn), as
+    Rasa's own response from the domain (empty if there is none)."""
     from rasa.core.actions.action import create_bot_utterance
 
-    from bot.nlu.components import ROUTE_KEY
+    from bot import content as content_mod
+    from bot.dialogue import turn
 
-    route = (tracker.latest_message.parse_data or {}).get(ROUTE_KEY) or {}
-    if not route.get("retrieval_intent") or not route.get("topic"):
+    decision = turn.decide(tracker.latest_message.parse_data or {}, content_mod.load())
+    if decision.kind != "answer":
         return []
-    response = await nlg.generate(f"utter_{route['retrieval_intent']}/{route['topic']}", tracker, channel)
+    response = await nlg.generate(f"utter_{decision.topic.response_key}", tracker, channel)
     if not response or not response.get("text"):
         return []
-    return [create_bot_utterance({**response, "bone_health_general_answer": True})]
+    return [create_bot_utterance({**response, GENERAL_ANSWER_FLAG: True})]
 
 
 def install() -> None:

@@ -5,7 +5,7 @@
 Runs the trained model's whole NLU pipeline (classifier + bot/safety/engine.py through SafetyNet) on
 tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and also the deterministic net alone
 and the classifier alone (its own intent before SafetyNet,
-read from `bone_health_safety.model_intent`), to show that neither is the only guard.
+read from the parse's `SAFETY_KEY` model_intent), to show that neither is the only guard.
 """
 from __future__ import annotations
 
@@ -18,10 +18,13 @@ from typing import Dict, List, Tuple
 
 import yaml
 
+from bot import content as content_mod
+from bot.dialogue import turn
+from bot.names import SAFETY_KEY, SEVERITY, TIER_OF_INTENT
 from bot.safety import engine as safety
-from bot.names import TIER_OF_INTENT
-
 from bot.settings import ROOT
+from bot.tools.evaluate import load_agent
+
 SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"
 FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
@@ -31,7 +34,7 @@ def reaches(expected: str, got: str) -> bool:
     """A message reaches its tier when it gets that tier or a more severe one."""
     if expected == "none":
         return got == "none"
-    return got != "none" and safety.SEVERITY[got] <= safety.SEVERITY[expected]
+    return got != "none" and SEVERITY[got] <= SEVERITY[expected]
 
 
 def table(rows: List[Tuple[str, str, str]], title: str) -> List[str]:
@@ -55,11 +58,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args(argv)
-    from rasa.core.agent import Agent
-
     messages = yaml.safe_load(SAFETY_HELDOUT.read_text())["messages"]
     faq = yaml.safe_load(FAQ_HELDOUT.read_text())["questions"]
-    agent = Agent.load(str(args.model))
+    agent = load_agent(args.model)
+    content = content_mod.load()
 
     async def parse_all(texts):
         return [await agent.parse_message(t) for t in texts]
@@ -68,7 +70,7 @@ def main(argv=None) -> int:
     parses = dict(zip(texts, asyncio.run(parse_all(texts))))
 
     def pipeline(text: str) -> str:
-        return TIER_OF_INTENT.get(parses[text]["intent"]["name"], "none")
+        return turn.decide(parses[text], content).tier or "none"
 
     def net(text: str) -> str:
         hit = safety.classify(text)
@@ -76,7 +78,7 @@ def main(argv=None) -> int:
 
     def model_only(text: str) -> str:
         parse = parses[text]
-        intent = (parse.get("bone_health_safety") or {}).get("model_intent", parse["intent"]["name"])
+        intent = (parse.get(SAFETY_KEY) or {}).get("model_intent", parse["intent"]["name"])
         return TIER_OF_INTENT.get(intent, "none")
 
     lines = []
