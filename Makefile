@@ -20,7 +20,7 @@ WIDGET := web/vendor/socket.io.min.js
 TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
 	$(GENERATED) $(SPACY_MODEL) bot/nlu/components.py
 
-.PHONY: help install train run test validate crossval bench eval reference clean
+.PHONY: help install train run test lint validate crossval bench eval reference clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,7 @@ $(VENV)/.installed: requirements.lock scripts/install.sh
 $(WIDGET): web/package-lock.json scripts/install_web.sh
 	scripts/install_web.sh
 
-$(SPACY_MODEL): $(VENV)/.installed content/drugs.yml bot/nlu/spacy_pipeline.py
+$(SPACY_MODEL): $(VENV)/.installed content/drugs.yml content/vocabulary.yml bot/nlu/spacy_pipeline.py
 	$(BIN)/python -m bot.nlu.spacy_pipeline
 
 $(GENERATED): $(VENV)/.installed $(CONTENT)
@@ -58,6 +58,10 @@ validate: $(GENERATED) ## check domain, data and stories (warnings fail)
 test: train validate $(WIDGET) ## install, train and run the whole test suite
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(BIN)/python -m pytest -q --durations=15 tests
+
+lint: $(VENV)/.installed ## ruff: lint and formatting check (pyproject.toml)
+	$(BIN)/ruff check bot actions tests
+	$(BIN)/ruff format --check bot actions tests
 
 eval: train ## accuracy on the held-out questions, per topic, with confusions; safety recall
 	$(BIN)/python -m bot.tools.evaluate

@@ -13,19 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import turn
 from bot import content as content_mod
-from bot.content import Content, Topic, topic_button
+from bot.content import Content, Topic, topic_button, vocabulary
 
 logger = logging.getLogger(__name__)
 
-ASPECT_WORDS = {
-    "overview": "what it is",
-    "schedule": "how and how often it is given",
-    "side_effects": "side effects",
-    "kidney": "the kidneys",
-    "jaw": "the jaw",
-    "calcium": "calcium",
-    "mechanism": "how it works",
-}
+ASPECT_WORDS = vocabulary.load().aspect_names  # content/vocabulary.yml
 
 HELPLINE = "the Susan G. Komen helpline at 1-877-465-6636"
 
@@ -78,8 +70,7 @@ def _drug_topics(content: Content, drug: str) -> List[Topic]:
     return [t for t in content.topics.values() if drug in t.drugs]
 
 
-STARTER_TOPICS = ("bone_mets_what", "bisphosphonates_what", "denosumab_what", "onj_prevention",
-                  "pain_relievers")
+STARTER_TOPICS = vocabulary.load().starter_topics
 
 
 REPHRASE = ("Sorry, I'm not sure I understood. Could you say it another way, or pick a topic? "

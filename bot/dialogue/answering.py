@@ -3,27 +3,15 @@ and the staff lookup, so all three agree on what a person would be shown.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Optional
 
-from bot.content import Content, Topic, drug_name_index
+from bot.content import Content, Topic, drug_name_index, vocabulary
 
-# Words that point back at a drug named earlier ("how often do I get it?").
-REFERRING_WORDS = re.compile(
-    r"\b(it|its|it's|this|that|these|those|them|they|the (drug|medicine|medication|injection|shot|"
-    r"infusion|drip)|my (drug|medicine|medication|injection|shot|infusion))\b", re.IGNORECASE)
-
-
-# The aspect a question's own words ask for; it comes before the classifier's guess.
-ASPECT_WORDS = [
-    ("side_effects", re.compile(r"side.?effect|adverse|reaction", re.IGNORECASE)),
-    ("kidney", re.compile(r"kidney|renal", re.IGNORECASE)),
-    ("jaw", re.compile(r"\bjaw|\bonj\b|teeth|tooth|dental", re.IGNORECASE)),
-    ("calcium", re.compile(r"calcium", re.IGNORECASE)),
-    ("mechanism", re.compile(r"\bhow does .* work|\bhow do .* work|mechanism", re.IGNORECASE)),
-    ("schedule", re.compile(r"how often|how .* given|\bgive\b|schedule|every \d|dose", re.IGNORECASE)),
-]
+# Words that point back at a drug named earlier ("how often do I get it?"), and the aspect a
+# question's own words ask for (it comes before the classifier's guess): content/vocabulary.yml.
+REFERRING_WORDS = vocabulary.load().referring_words
+ASPECT_WORDS = vocabulary.load().aspect_cues
 
 
 def asked_aspects(text: str) -> list:

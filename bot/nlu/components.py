@@ -23,6 +23,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.content.vocabulary import load as load_vocabulary
 from bot.dialogue import answering
 from bot.nlu import fast_load
 from bot.dialogue.answering import REFERRING_WORDS as REFERS_BACK
@@ -89,13 +90,10 @@ class MessageSanitizer(_Stateless):
         return messages
 
 
-# Frequent Spanish function words that are not also common English words.
-SPANISH_WORDS = frozenset(
-    "el la los las un una unos unas que qué de del por para con sin es son está están estoy tengo tiene "
-    "mi mis su sus yo usted ella pero muy como cómo cuál cuando cuándo dónde qué porque hola gracias "
-    "hueso huesos dolor mamá madre esposa esposo cáncer mama medicamento puedo quiero necesito ayuda "
-    "también sobre efectos secundarios mandíbula tratamiento".split())
-ENGLISH_HINTS = frozenset("the is are what how my of and to for with can does do i you it".split())
+# Word lists reviewed as content (content/vocabulary.yml).
+VOCABULARY = load_vocabulary()
+SPANISH_WORDS = VOCABULARY.spanish_words
+ENGLISH_HINTS = VOCABULARY.english_hints
 WORD = re.compile(r"[a-záéíóúñü]+", re.IGNORECASE)
 
 
@@ -130,19 +128,7 @@ SAFETY_OR_CHAT = SAFETY_INTENTS | CHAT_INTENTS
 
 # Stems of this field's words. A message with none of them (and no drug name, no "it") is not a
 # question any curated answer is for, however confident the classifier is.
-ON_TOPIC = re.compile(
-    r"\b(bone|mets?\b|metasta|cancer|tumou?r|oncolog|chemo|radiat|radio|radium|strontium|samarium|"
-    r"jaw|onj|osteo|teeth|tooth|dent|gum|calcium|calcem|vitamin|kidney|renal|urine|fractur|break|broke|"
-    r"spine|spinal|vertebr|back|neck|hip|pelvi|rib|skull|femur|thigh|groin|leg|arm|pain|ach|hurt|sore|"
-    r"infusion|inject|shot|drip|\biv\b|jab|side.?effect|effect|flu|fever|nausea|vomit|diarrh|fatigue|tired|"
-    r"hormon|tamoxifen|aromatase|\bais?\b|letrozole|anastrozole|exemestane|ovar|estrogen|oestrogen|menopaus|"
-    r"her2|herceptin|trastuzumab|immun|scan|dxa|dexa|densit|helpline|hotline|komen|support|group|"
-    r"doctor|nurse|oncolog|care team|treat|therap|drug|medic|pill|tablet|dose|symptom|surg|kypho|"
-    r"plasty|steroid|dexameth|exercis|smok|alcohol|weight|bmi|mbc|stage|lytic|blastic|x.?ray|blood|"
-    r"uveitis|scleritis|eye|stomach|heartburn|rankl|osteoclast|schedule|often|long|stop|quit|start|"
-    r"source|information|info|question|ask|breast|spread|lesion|hypercalc|hypocalc|twitch|cramp|spasm|"
-    r"numb|tingl|weak|walk|bladder|bowel|compression|cord|goal|palliat|survival|prognos|living)",
-    re.IGNORECASE)
+ON_TOPIC = VOCABULARY.on_topic
 
 
 def field_vocabulary(content) -> frozenset:

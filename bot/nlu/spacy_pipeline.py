@@ -17,19 +17,13 @@ from typing import Dict, List
 import spacy
 
 from bot import content as content_mod
+from bot.content import vocabulary
 
 DEFAULT_PATH = content_mod.ROOT / "var" / "spacy" / "en_bone_health"
 
-# Ruler labels are the Rasa entity names (lower case, as in domain.yml).
-BODY_SITES = ["spine", "back", "neck", "skull", "rib", "ribs", "pelvis", "hip", "hips", "thigh", "groin",
-              "femur", "leg", "legs", "arm", "arms", "jaw", "jawbone", "jaw bone", "teeth", "tooth",
-              "gum", "gums", "vertebra", "vertebrae", "kidney", "kidneys", "eye", "eyes", "bladder",
-              "bowel", "chest"]
-SYMPTOMS = ["pain", "ache", "aching", "fracture", "broken bone", "numbness", "numb", "tingling",
-            "weakness", "weak", "fever", "chills", "confusion", "confused", "thirst", "thirsty",
-            "vomiting", "nausea", "drowsy", "drowsiness", "spasm", "spasms", "cramp", "cramps",
-            "seizure", "twitching", "swelling", "sore", "loose teeth", "exposed bone", "incontinence",
-            "fatigue", "tired", "hot flashes", "diarrhea", "redness"]
+# Ruler labels are the Rasa entity names (lower case, as in domain.yml); terms from content/vocabulary.yml.
+BODY_SITES = list(vocabulary.load().body_sites)
+SYMPTOMS = list(vocabulary.load().symptoms)
 
 
 def patterns(nlp, content: content_mod.Content) -> List[Dict]:

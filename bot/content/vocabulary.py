@@ -1,0 +1,51 @@
+"""The understanding's word lists from content/vocabulary.yml, compiled once.
+
+Clinicians and content editors review the words; the code that uses them (bot/nlu, bot/dialogue,
+actions) only compiles them. Unknown or missing keys fail at load, not on a patient's message.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, FrozenSet, Pattern, Tuple
+
+import yaml
+
+from bot.settings import ROOT
+
+VOCABULARY_FILE = ROOT / "content" / "vocabulary.yml"
+KEYS = frozenset({"body_sites", "symptoms", "on_topic_stems", "spanish_words", "english_hints",
+                  "referring_words", "aspect_cues", "aspect_names", "starter_topics"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    body_sites: Tuple[str, ...]
+    symptoms: Tuple[str, ...]
+    on_topic: Pattern[str]
+    spanish_words: FrozenSet[str]
+    english_hints: FrozenSet[str]
+    referring_words: Pattern[str]
+    aspect_cues: Tuple[Tuple[str, Pattern[str]], ...]
+    aspect_names: Dict[str, str]
+    starter_topics: Tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=2)
+def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if set(raw) != KEYS:
+        raise ValueError(f"{path}: expected the keys {sorted(KEYS)}, got {sorted(raw)}")
+    return Vocabulary(
+        body_sites=tuple(raw["body_sites"]),
+        symptoms=tuple(raw["symptoms"]),
+        on_topic=re.compile(r"\b(" + "|".join(raw["on_topic_stems"]) + ")", re.IGNORECASE),
+        spanish_words=frozenset(raw["spanish_words"]),
+        english_hints=frozenset(raw["english_hints"]),
+        referring_words=re.compile(raw["referring_words"], re.IGNORECASE),
+        aspect_cues=tuple((cue["aspect"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in raw["aspect_cues"]),
+        aspect_names=dict(raw["aspect_names"]),
+        starter_topics=tuple(raw["starter_topics"]),
+    )
