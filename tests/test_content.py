@@ -1,19 +1,18 @@
 """Fidelity of the curated content: sources, numbers, readability, shape, and training hygiene."""
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 import textstat
 import yaml
 
 from bot import content as content_mod
+from bot import settings
 from bot.content import build as content_build
 
 ROOT = content_mod.ROOT
-SOURCES_DIR = Path(os.environ.get("BONE_HEALTH_SOURCES", ROOT.parent / "shared" / "sources"))
+SOURCES_DIR = settings.Settings.from_env().sources_dir  # BONE_HEALTH_SOURCES
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Sentence ends: ., ! or ? followed by space/end, not inside "1.4" or "a.m." style abbreviations.
 SENTENCE_END = re.compile(r"(?<!\b[a-z]\.[a-z])(?<!\d\.\d)[.!?]+(?=\s+[A-Z0-9\"'(]|\s*$)")

@@ -12,7 +12,9 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Mapping, Tuple
+from typing import Dict, List, Mapping, Optional, Tuple
+
+from bot import settings
 
 logger = logging.getLogger("bone_health.channels")
 
@@ -63,17 +65,18 @@ CHANNELS: Tuple[ChannelSpec, ...] = (
 )
 
 
-def enabled(env: Mapping[str, str]) -> List[ChannelSpec]:
-    """The channels whose variables are all set; logs one line per channel saying why."""
+def enabled(env: Optional[Mapping[str, str]] = None) -> List[ChannelSpec]:
+    """The channels whose variables are all set (bot.settings: empty is unset; `env` defaults to
+    os.environ); logs one line per channel saying why."""
     on: List[ChannelSpec] = []
     for spec in CHANNELS:
-        missing = [var for var in spec.required if not env.get(var)]
+        missing = [var for var in spec.required if settings.get(var, env) is None]
         # Variables shared with another channel (Twilio's account) do not mean this one is wanted.
         own = [var for var in spec.required if sum(var in other.required for other in CHANNELS) == 1]
         if not missing:
             on.append(spec)
             logger.info("Channel %s: on, webhook %s", spec.title, spec.webhook)
-        elif any(env.get(var) for var in own):
+        elif any(settings.get(var, env) is not None for var in own):
             logger.warning("Channel %s: off, %s not set (needs %s)", spec.title, ", ".join(missing),
                            ", ".join(spec.required))
         else:
@@ -81,20 +84,22 @@ def enabled(env: Mapping[str, str]) -> List[ChannelSpec]:
     return on
 
 
-def credentials_yaml(base: str, env: Mapping[str, str]) -> str:
+def credentials_yaml(base: str, env: Optional[Mapping[str, str]] = None) -> str:
     """`base` (credentials.yml text) plus a section for every channel that is on."""
     lines = [base.rstrip("\n"), "", "# Messaging channels switched on by environment variables (bot/channels/config.py)."]
     for spec in enabled(env):
         lines.append(f"{spec.connector}:")
-        for key, var in {**spec.secrets, **{k: v for k, v in spec.optional_secrets.items() if env.get(v)}}.items():
+        for key, var in {**spec.secrets,
+                         **{k: v for k, v in spec.optional_secrets.items() if settings.get(v, env)}}.items():
             lines.append(f"  {key}: ${{{var}}}")  # resolved by Rasa from its environment
         for key, var in {**spec.settings, **spec.optional_settings}.items():
-            if env.get(var):
-                lines.append(f"  {key}: {json.dumps(env[var])}")
+            value = settings.get(var, env)
+            if value is not None:
+                lines.append(f"  {key}: {json.dumps(value)}")
     return "\n".join(lines) + "\n"
 
 
-def write_credentials(base: Path, out: Path, env: Mapping[str, str]) -> Path:
+def write_credentials(base: Path, out: Path, env: Optional[Mapping[str, str]] = None) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(credentials_yaml(base.read_text(encoding="utf-8"), env), encoding="utf-8")
     return out

@@ -20,6 +20,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence
 
+from bot import settings
 from bot.channels.formatting import Option
 
 TTL_SECONDS = 24 * 3600
@@ -27,8 +28,7 @@ _NUMBER = re.compile(r"^\s*#?\s*(\d{1,2})\s*[.)]?\s*$")
 
 
 def default_path() -> Path:
-    root = Path(__file__).resolve().parent.parent.parent
-    return Path(os.environ.get("BONE_HEALTH_VAR_DIR", root / "var")) / "channel_options.db"
+    return settings.var_dir() / "channel_options.db"
 
 
 class PendingOptions:

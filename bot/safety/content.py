@@ -15,7 +15,6 @@ that changes EMERGENCY_NUMBER or CRISIS_LINE rebuilds them (`python -m bot.conte
 from __future__ import annotations
 
 import functools
-import os
 import re
 import string
 from dataclasses import dataclass
@@ -24,7 +23,9 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 import yaml
 
+from bot import settings as bot_settings
 from bot.settings import ROOT
+
 SAFETY_FILE = ROOT / "content" / "safety.yml"
 TIERS = ("emergency", "urgent", "crisis", "care_team")
 # Red-flag tiers answered first by a static response from the domain (works with no action server).
@@ -98,18 +99,24 @@ class SafetyContent:
         return texts
 
 
-def settings_from(raw: Mapping[str, Any], env: Mapping[str, str]) -> Dict[str, str]:
+def settings_from(raw: Mapping[str, Any], env: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+    """content/safety.yml `settings:` with the deployment's environment on top (bot.settings:
+    EMERGENCY_NUMBER, EMERGENCY_WORDING, CRISIS_LINE, CRISIS_LINE_NAME, HELPLINE_NAME,
+    HELPLINE_NUMBER, HELPLINE_HOURS; `env` defaults to os.environ). A new emergency number without
+    its own wording changes the number inside the default wording; a new crisis line or helpline
+    number without its own name gets a generic one ("crisis line", "helpline") rather than the name
+    of the default service."""
     settings = {k: str(v) for k, v in (raw or {}).items()}
+    overrides = bot_settings.deployment_overrides(env)
     default_number = settings.get("emergency_number", "911")
-    number = env.get("EMERGENCY_NUMBER") or default_number
-    if env.get("EMERGENCY_WORDING"):
-        settings["emergency_wording"] = env["EMERGENCY_WORDING"]
-    elif number != default_number:
-        settings["emergency_wording"] = settings.get("emergency_wording", "").replace(default_number, number)
-    settings["emergency_number"] = number
-    if env.get("CRISIS_LINE"):
-        settings["crisis_line"] = env["CRISIS_LINE"]
-    return settings
+    number = overrides.get("emergency_number", default_number)
+    if "emergency_wording" not in overrides and number != default_number:
+        overrides["emergency_wording"] = settings.get("emergency_wording", "").replace(default_number, number)
+    for key, name_key, generic in (("crisis_line", "crisis_line_name", "crisis line"),
+                                   ("helpline_number", "helpline_name", "helpline")):
+        if overrides.get(key, settings.get(key)) != settings.get(key) and name_key not in overrides:
+            overrides[name_key] = generic
+    return {**settings, **overrides}
 
 
 @functools.lru_cache(maxsize=8)
@@ -125,9 +132,10 @@ def _load(path: Path, env_key: tuple) -> SafetyContent:
 
 
 def load(path: Path = SAFETY_FILE, env: Optional[Mapping[str, str]] = None) -> SafetyContent:
-    env = os.environ if env is None else env
-    key = tuple(sorted((k, env[k]) for k in ("EMERGENCY_NUMBER", "EMERGENCY_WORDING", "CRISIS_LINE") if env.get(k)))
-    return _load(Path(path), key)
+    """The wording with the deployment settings of `env` (default os.environ), cached per settings."""
+    overrides = {name: value for name in bot_settings.DEPLOYMENT_KEYS
+                 if (value := bot_settings.get(name, env)) is not None}
+    return _load(Path(path), tuple(sorted(overrides.items())))
 
 
 # -- static responses ------------------------------------------------------------------------------

@@ -15,11 +15,12 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Mapping, Optional
 
+from bot import settings as settings_mod
+from bot.settings import ROOT
 from bot.tickets.notify import NotifyConfig
 
-from bot.settings import ROOT
 VENV_BIN = Path(sys.executable).parent
 logger = logging.getLogger("bone_health.serve")
 
@@ -35,21 +36,22 @@ class Settings:
     var_dir: Path
 
     @classmethod
-    def from_env(cls, env: Dict[str, str] = os.environ) -> "Settings":  # type: ignore[assignment]
-        var_dir = Path(env.get("BONE_HEALTH_VAR_DIR", ROOT / "var")).resolve()
+    def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
+        """From bot.settings (one reader, one empty-string rule); `env` defaults to os.environ."""
+        common = settings_mod.Settings.from_env(env)
         return cls(
-            bot_port=int(env.get("BOT_PORT", "5005")),
-            action_port=int(env.get("ACTION_PORT", "5055")),
-            web_port=int(env.get("WEB_PORT", "8080")),
-            model=Path(env.get("BOT_MODEL", ROOT / "models" / "bone-health.tar.gz")),
-            tracker_store_url=env.get("TRACKER_STORE_URL") or f"sqlite:///{var_dir / 'tracker.db'}",
-            api_token=env.get("BOT_API_TOKEN") or None,
-            var_dir=var_dir,
+            bot_port=common.bot_port,
+            action_port=common.action_port,
+            web_port=common.web_port,
+            model=common.bot_model,
+            tracker_store_url=common.tracker_store_url,
+            api_token=common.bot_api_token,
+            var_dir=common.var_dir,
         )
 
 
 def child_env(settings: Settings) -> Dict[str, str]:
-    env = dict(os.environ)
+    env = settings_mod.child_environment()
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
@@ -69,8 +71,7 @@ def write_credentials(settings: Settings, env: Optional[Dict[str, str]] = None) 
     """The credentials file Rasa reads: credentials.yml plus the messaging channels switched on by
     `env` (see bot/channels/config.py; secrets stay ${VAR} references, never written out)."""
     from bot.channels import config as channels
-    return channels.write_credentials(ROOT / "credentials.yml", settings.var_dir / "credentials.yml",
-                                      os.environ if env is None else env)
+    return channels.write_credentials(ROOT / "credentials.yml", settings.var_dir / "credentials.yml", env)
 
 
 def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) -> List[str]:

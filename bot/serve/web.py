@@ -7,28 +7,29 @@ page works whatever BOT_PORT a deployer chooses, and the care team's token-prote
 from __future__ import annotations
 
 import argparse
-import os
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from bot import settings
+from bot.settings import ROOT
 from bot.tickets import api as tickets_api
 
-from bot.settings import ROOT
 WEB_DIR = ROOT / "web"
-REFERENCE_DIR = Path(os.environ.get("BONE_HEALTH_VAR_DIR", ROOT / "var")) / "reference"
+REFERENCE_DIR = settings.var_dir() / "reference"
 # Build inputs under web/ that are not part of the page.
 NOT_SERVED = (WEB_DIR / "node_modules", WEB_DIR / "package.json", WEB_DIR / "package-lock.json")
 
 
 def widget_config(host_header: str) -> dict:
     """What the widget needs to know at run time (no secrets: the page is public)."""
+    common = settings.Settings.from_env()
     host = host_header.strip() or "localhost"
     if ":" in host and not host.endswith("]"):
         host = host.rsplit(":", 1)[0]  # drop the web port; keep IPv6 brackets
     return {
-        "socketUrl": os.environ.get("BOT_PUBLIC_URL") or f"http://{host}:{os.environ.get('BOT_PORT', '5005')}",
-        "emergencyNumber": os.environ.get("EMERGENCY_NUMBER", "911"),
+        "socketUrl": common.bot_public_url or f"http://{host}:{common.bot_port}",
+        "emergencyNumber": settings.text("EMERGENCY_NUMBER", "911"),
     }
 
 
@@ -89,8 +90,9 @@ class Handler(SimpleHTTPRequestHandler):
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
-    parser.add_argument("--host", default=os.environ.get("WEB_HOST", "0.0.0.0"))
+    common = settings.Settings.from_env()
+    parser.add_argument("--port", type=int, default=common.web_port)
+    parser.add_argument("--host", default=common.web_host)
     args = parser.parse_args(argv)
     server = ThreadingHTTPServer((args.host, args.port), partial(Handler, directory=str(WEB_DIR)))
     try:

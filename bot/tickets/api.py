@@ -11,11 +11,11 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-import os
 from http.server import BaseHTTPRequestHandler
 from typing import Any, Dict, Optional
 from urllib.parse import parse_qs, urlsplit
 
+from bot import settings
 from bot.tickets.service import TicketService
 from bot.tickets.store import STATUSES, TicketStoreError
 
@@ -33,7 +33,7 @@ def authorised(header: Optional[str], token: str) -> bool:
 
 
 def serve(handler: BaseHTTPRequestHandler) -> None:
-    token = os.environ.get("CARE_TEAM_API_TOKEN")
+    token = settings.get("CARE_TEAM_API_TOKEN")
     if not token:
         return send_json(handler, 404, {"error": "not found"})
     if not authorised(handler.headers.get("Authorization"), token):

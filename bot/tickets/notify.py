@@ -31,6 +31,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 import requests
 
+from bot import settings
+
 logger = logging.getLogger("bone_health.tickets")
 
 WEBHOOK = "webhook"
@@ -48,12 +50,6 @@ TIER_LINES = {
 
 class DeliveryError(Exception):
     """A failed delivery. str() is safe to log and to store."""
-
-
-def _flag(value: Optional[str], default: bool = False) -> bool:
-    if value is None or value.strip() == "":
-        return default
-    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True)
@@ -85,25 +81,27 @@ class NotifyConfig:
     timeout: float = 10.0
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> "NotifyConfig":
-        timeout = float(env.get("TICKET_NOTIFY_TIMEOUT") or 10)
+    def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "NotifyConfig":
+        """From bot.settings (empty is unset); `env` defaults to os.environ."""
+        timeout = settings.number("TICKET_NOTIFY_TIMEOUT", 10.0, env)
         webhook = None
-        if env.get("CARE_TEAM_WEBHOOK_URL"):
-            webhook = WebhookConfig(url=env["CARE_TEAM_WEBHOOK_URL"],
-                                    secret=env.get("CARE_TEAM_WEBHOOK_SECRET") or None, timeout=timeout)
+        url = settings.get("CARE_TEAM_WEBHOOK_URL", env)
+        if url:
+            webhook = WebhookConfig(url=url, secret=settings.get("CARE_TEAM_WEBHOOK_SECRET", env), timeout=timeout)
         email = None
-        recipients = tuple(a.strip() for a in (env.get("CARE_TEAM_EMAIL_TO") or "").split(",") if a.strip())
-        if env.get("SMTP_HOST") and recipients:
-            use_ssl = _flag(env.get("SMTP_SSL"))
+        recipients = settings.items("CARE_TEAM_EMAIL_TO", env)
+        host = settings.get("SMTP_HOST", env)
+        if host and recipients:
+            use_ssl = settings.flag("SMTP_SSL", False, env)
             email = EmailConfig(
-                host=env["SMTP_HOST"], port=int(env.get("SMTP_PORT") or (465 if use_ssl else 25)),
-                user=env.get("SMTP_USER") or None, password=env.get("SMTP_PASSWORD") or None,
-                starttls=_flag(env.get("SMTP_STARTTLS")), use_ssl=use_ssl,
-                sender=env.get("CARE_TEAM_EMAIL_FROM") or "bone-health-companion@localhost",
+                host=host, port=settings.integer("SMTP_PORT", 465 if use_ssl else 25, env),
+                user=settings.get("SMTP_USER", env), password=settings.get("SMTP_PASSWORD", env),
+                starttls=settings.flag("SMTP_STARTTLS", False, env), use_ssl=use_ssl,
+                sender=settings.text("CARE_TEAM_EMAIL_FROM", "bone-health-companion@localhost", env),
                 recipients=recipients, timeout=timeout)
         return cls(webhook=webhook, email=email,
-                   retry_base=float(env.get("TICKET_RETRY_BASE_SECONDS") or 5),
-                   retry_max=float(env.get("TICKET_RETRY_MAX_SECONDS") or 300), timeout=timeout)
+                   retry_base=settings.number("TICKET_RETRY_BASE_SECONDS", 5.0, env),
+                   retry_max=settings.number("TICKET_RETRY_MAX_SECONDS", 300.0, env), timeout=timeout)
 
     @property
     def destinations(self) -> List[str]:

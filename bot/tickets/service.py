@@ -16,19 +16,24 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import logging
-import os
 import random
 import threading
-from pathlib import Path
 from typing import Dict, List, Mapping, Optional, Tuple
 
+from bot import settings
 from bot.tickets.notify import DeliveryError, NotifyConfig, payload
 from bot.tickets.store import (
-    ClaimedDelivery, Delivery, Ticket, TicketNotFound, TicketRequest, TicketStore, TicketStoreError,
-    default_url)
+    ClaimedDelivery,
+    Delivery,
+    Ticket,
+    TicketNotFound,
+    TicketRequest,
+    TicketStore,
+    TicketStoreError,
+    default_url,
+)
 
 logger = logging.getLogger("bone_health.tickets")
-ROOT = Path(__file__).resolve().parents[2]
 _shared: Dict[Tuple, "TicketService"] = {}
 _shared_lock = threading.Lock()
 
@@ -48,11 +53,10 @@ class TicketService:
         """The service for this environment: one shared instance per configuration and process.
 
         Never raises for a store problem (that shows up as TicketStoreError when it is used)."""
-        env = os.environ if env is None else env
-        var_dir = Path(env.get("BONE_HEALTH_VAR_DIR") or ROOT / "var")
-        url = env.get("TICKET_DB_URL") or default_url(var_dir)
+        common = settings.Settings.from_env(env)
+        url = common.ticket_db_url or default_url(common.var_dir)
         notify = NotifyConfig.from_env(env)
-        poll = float(env.get("TICKET_POLL_SECONDS") or 30)
+        poll = common.ticket_poll_seconds
         key = (url, notify, poll)
         with _shared_lock:
             service = _shared.get(key)

@@ -23,8 +23,8 @@ import requests
 import yaml
 
 from bot.serve import supervisor as serve
+from bot.settings import ROOT, child_environment
 
-ROOT = serve.ROOT
 RASA = str(serve.VENV_BIN / "rasa")
 RESULTS = ROOT / "results" / "bench.md"
 README = ROOT / "README.md"
@@ -128,7 +128,7 @@ def wait_first_answer(url: str, proc: subprocess.Popen, timeout: float = 600) ->
 
 def bench_ours(work: Path, questions: List[str], per_user: int, retrain: bool) -> Figures:
     fig = Figures("Bone Health Companion")
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
+    env = {**child_environment(), "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
     model = ROOT / "models" / "bone-health.tar.gz"
     if retrain:
         fig.train_s = timed_train([RASA, "train", "--force", "--out", str(work / "models"),
@@ -154,7 +154,7 @@ def bench_ours(work: Path, questions: List[str], per_user: int, retrain: bool) -
 
 def bench_starter(work: Path, questions: List[str], per_user: int) -> Figures:
     fig = Figures("Rasa 3.6.21 starter bot (rasa init)")
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    env = {**child_environment(), "RASA_TELEMETRY_ENABLED": "false"}
     project = work / "starter"
     project.mkdir()  # `rasa init --init-dir` wants an existing folder
     subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(project)], cwd=work, env=env, check=True,

@@ -18,10 +18,10 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from bot.dialogue.turn import NO_ANSWER, shown_topic
 from bot import content as content_mod
+from bot.dialogue.turn import NO_ANSWER, shown_topic
+from bot.settings import ROOT
 
-ROOT = content_mod.ROOT
 HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
 
@@ -43,12 +43,13 @@ def load_agent(model: Path = MODEL):
     """The model in-process. Rasa's structured log would print every parsed message at DEBUG level
     when nothing configured it: keep this tool's output to the figures (LOG_LEVEL overrides)."""
     import logging
-    import os
 
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
-    configure_structlog(logging.getLevelName(os.environ.get("LOG_LEVEL", "WARNING")))
+    from bot import settings
+
+    configure_structlog(logging.getLevelName(settings.text("LOG_LEVEL", "WARNING")))
     return Agent.load(str(model))
 
 
