@@ -20,31 +20,21 @@ import yaml
 from bot import content as content_mod
 from bot.content import build as content_build
 from bot.reference import book as reference
+from bot.reference.lookup import serve_lookup
 from bot.safety import content as safety_content
 from bot.serve import supervisor as serve
 from tests.conftest import ARTIFACTS, ROOT, free_port
 
-REAL_SAFETY = ROOT / "content" / "safety.yml"
-SAFETY_FIXTURE = ROOT / "tests" / "data" / "safety_fixture.yml"
+SAFETY_FILE = ROOT / "content" / "safety.yml"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def safety_source() -> Path:
-    """content/safety.yml once it exists (the real tiers must then be in the book); else the fixture."""
-    if REAL_SAFETY.exists():
-        return REAL_SAFETY
-    if SAFETY_FIXTURE.exists():
-        return SAFETY_FIXTURE
-    pytest.fail("neither content/safety.yml nor tests/data/safety_fixture.yml exists: no escalation scripts")
-
-
 @pytest.fixture(scope="module")
 def book(tmp_path_factory, content) -> Path:
-    """Built like `make reference` does: content/safety.yml by default, the fixture only without it."""
-    out = tmp_path_factory.mktemp("reference")
-    return reference.build(out, safety_path=None if REAL_SAFETY.exists() else safety_source())
+    """Built like `make reference` does (content/safety.yml)."""
+    return reference.build(tmp_path_factory.mktemp("reference"))
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +95,7 @@ def test_topic_index_lists_every_topic_by_area(page, content):
 
 
 def test_escalation_scripts_for_every_tier_with_the_numbers(page):
-    source = safety_source()
+    source = SAFETY_FILE
     raw = yaml.safe_load(source.read_text())
     safety = reference.load_safety(source, env={})
     assert safety and len(safety.tiers) == len(raw["tiers"]) >= 4
@@ -126,12 +116,10 @@ def test_escalation_scripts_for_every_tier_with_the_numbers(page):
     numbers = re.search(r'<dl class="numbers".*?</dl>', page, re.S).group(0)
     for key in ("emergency_number", "crisis_line", "helpline_number"):
         assert html.escape(str(settings[key])) in numbers, key
-    if source == REAL_SAFETY:
-        assert "FIXTURE" not in page, "the real content/safety.yml must be used once it exists"
 
 
 def test_numbers_follow_the_deployment_environment(content, tmp_path):
-    safety = reference.load_safety(safety_source(), env={"EMERGENCY_NUMBER": "112", "CRISIS_LINE": "116 123"})
+    safety = reference.load_safety(SAFETY_FILE, env={"EMERGENCY_NUMBER": "112", "CRISIS_LINE": "116 123"})
     assert safety.settings["emergency_number"] == "112" and safety.settings["crisis_line"] == "116 123"
     page = reference.render_page(content, safety, "v", "now")
     numbers = re.search(r'<dl class="numbers".*?</dl>', page, re.S).group(0)
@@ -164,7 +152,7 @@ def test_a_changed_answer_changes_the_book_and_its_version(content_copy, tmp_pat
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     changed = content_mod.load(content_copy)
     book = reference.build(tmp_path / "out", content=changed, content_dir=content_copy,
-                           safety_path=safety_source()).read_text()
+                           safety_path=SAFETY_FILE).read_text()
     assert reference.content_version(content_copy) != before
     assert "A brand new checked answer about the jaw." in book
     assert reference.content_version(content_copy) in book
@@ -179,7 +167,7 @@ def test_content_cannot_inject_html(content_copy, tmp_path):
     data["topics"][0]["examples"][0] = '"><script>alert("example")</script>'
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     book = reference.build(tmp_path / "out", content=content_mod.load(content_copy), content_dir=content_copy,
-                           safety_path=safety_source()).read_text()
+                           safety_path=SAFETY_FILE).read_text()
     assert book.count("<script") == 1, "only the page's own script"
     assert "<img" not in book and 'onerror="' not in book
     assert "&lt;script&gt;alert(&quot;answer&quot;)&lt;/script&gt; &amp; more." in book
@@ -196,19 +184,18 @@ def test_page_is_self_contained(page):
 
 def test_cli_build_writes_to_the_var_dir(tmp_path):
     env = {**os.environ, "BONE_HEALTH_VAR_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    args = [] if REAL_SAFETY.exists() else ["--safety", str(safety_source())]
-    done = subprocess.run([sys.executable, "-m", "bot.reference", "build", *args], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "bot.reference", "build"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "reference" / "index.html").stat().st_size > 50_000
 
 
 def test_the_staff_lookup_is_disabled_without_a_token_and_refused_without_the_right_one():
-    assert reference.serve_lookup("/reference/lookup?q=jaw", {}, env={})[0] == 404
+    assert serve_lookup("/reference/lookup?q=jaw", {}, env={})[0] == 404
     env = {"STAFF_API_TOKEN": "s3cret"}
-    assert reference.serve_lookup("/reference/lookup?q=jaw", {}, env=env)[0] == 401
-    assert reference.serve_lookup("/reference/lookup?q=jaw", {"Authorization": "Bearer nope"}, env=env)[0] == 401
-    assert reference.serve_lookup("/reference/lookup?q=%20", {"Authorization": "Bearer s3cret"}, env=env)[0] == 400
+    assert serve_lookup("/reference/lookup?q=jaw", {}, env=env)[0] == 401
+    assert serve_lookup("/reference/lookup?q=jaw", {"Authorization": "Bearer nope"}, env=env)[0] == 401
+    assert serve_lookup("/reference/lookup?q=%20", {"Authorization": "Bearer s3cret"}, env=env)[0] == 400
 
 
 # -- as staff use it: in a browser ----------------------------------------------------------------
@@ -283,7 +270,7 @@ def test_staff_search_jaw_and_print_from_the_file_system(browser, book, content)
 def served_book(tmp_path_factory):
     """bot.serve.web (as `make run` starts it) serving the built book at /reference/."""
     var = tmp_path_factory.mktemp("web-var")
-    reference.build(var / "reference", safety_path=None if REAL_SAFETY.exists() else safety_source())
+    reference.build(var / "reference")
     settings = serve.Settings.from_env({**os.environ, "WEB_PORT": str(free_port()), "BONE_HEALTH_VAR_DIR": str(var)})
     env = {**serve.child_env(settings), "STAFF_API_TOKEN": "staff-token-for-tests"}
     env.pop("BOT_API_TOKEN", None)

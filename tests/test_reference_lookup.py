@@ -13,10 +13,11 @@ import pytest
 import requests
 import yaml
 
-from bot.reference import book as reference
+from bot.reference import book, lookup
+from bot.reference.__main__ import main as reference_cli
 from bot.serve import supervisor as serve
 from tests.conftest import ROOT, free_port
-from tests.test_reference import REAL_SAFETY, browser, open_book, safety_source  # noqa: F401
+from tests.test_reference import SAFETY_FILE, browser, open_book  # noqa: F401
 
 HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 TOP3_REQUIRED = 0.98
@@ -26,7 +27,7 @@ BOT_TOKEN = "bot-api-token"
 
 @pytest.fixture(scope="module")
 def agent_parser(agent):
-    return reference.AgentParser(reference.MODEL, agent=agent)  # the session's model, loaded once
+    return lookup.AgentParser(lookup.MODEL, agent=agent)  # the session's model, loaded once
 
 
 def heldout_topic_questions():
@@ -40,7 +41,7 @@ def test_expected_script_is_in_the_top_three_for_98_percent_of_held_out_question
     assert len(questions) >= 100
     misses = []
     for question in questions:
-        result = reference.lookup(question["text"], agent_parser, content)
+        result = lookup.lookup(question["text"], agent_parser, content)
         shown = [m.topic.response_key for m in result.matches]
         assert len(shown) == 3 and len(set(shown)) == 3, question
         assert all(0 <= m.confidence <= 1 for m in result.matches)
@@ -52,7 +53,7 @@ def test_expected_script_is_in_the_top_three_for_98_percent_of_held_out_question
 
 
 def test_cli_prints_three_scripts_with_confidence(agent_parser, content, capsys):
-    assert reference.main(["what is osteonecrosis of the jaw?"], parser=agent_parser) == 0
+    assert reference_cli(["what is osteonecrosis of the jaw?"], parser=agent_parser) == 0
     out = capsys.readouterr().out
     lines = [line for line in out.splitlines() if line[:3] in ("1. ", "2. ", "3. ")]
     assert [line[:4] for line in lines] == ["1. [", "2. [", "3. ["]
@@ -66,10 +67,10 @@ RED_FLAG_TEXT = "my legs went numb and weak today and my back pain is much worse
 
 
 def test_red_flag_wording_is_flagged_before_the_scripts(agent_parser, content):
-    safety = reference.load_safety(safety_source())
-    result = reference.lookup(RED_FLAG_TEXT, agent_parser, content, safety)
+    safety = book.load_safety(SAFETY_FILE)
+    result = lookup.lookup(RED_FLAG_TEXT, agent_parser, content, safety)
     assert result.red_flag and result.red_flag.tier == "emergency", result.red_flag
-    printed = reference.format_result(result, content, safety)
+    printed = lookup.format_result(result, content, safety)
     assert printed.startswith("!!! RED FLAG (Emergency")
     flag_part = " ".join(printed.split("\n1. [")[0].split())
     assert " ".join(safety.tier("emergency").staff_script.split()[:12]) in flag_part
@@ -78,25 +79,25 @@ def test_red_flag_wording_is_flagged_before_the_scripts(agent_parser, content):
 
 
 def test_both_guards_flag_on_their_own(agent_parser, content):
-    safety = reference.load_safety(safety_source())
+    safety = book.load_safety(SAFETY_FILE)
     # The deterministic rules (bot.safety.engine) flag the caller's own words without the model.
-    has_rules, hit = reference.rules_red_flag(RED_FLAG_TEXT)
-    assert has_rules and hit and hit.tier == "emergency" and hit.detector == "rules"
+    hit = lookup.rules_red_flag(RED_FLAG_TEXT)
+    assert hit and hit.tier == "emergency" and hit.detector == "rules"
     # The model's view alone: SafetyNet's decision in the parse, or a safety intent in the ranking.
     parse = agent_parser(RED_FLAG_TEXT)
-    assert reference.model_red_flag(parse, safety).tier == "emergency"
+    assert lookup.model_red_flag(parse, safety).tier == "emergency"
     benign = agent_parser("what is osteonecrosis of the jaw?")
-    assert reference.model_red_flag(benign, safety) is None
+    assert lookup.model_red_flag(benign, safety) is None
     with_intent = copy.deepcopy(benign)
     with_intent["intent_ranking"] = [{"name": "report_crisis", "confidence": 0.9}] + with_intent["intent_ranking"]
-    assert reference.model_red_flag(with_intent, safety).tier == "crisis"
+    assert lookup.model_red_flag(with_intent, safety).tier == "crisis"
 
 
 def test_a_personal_question_is_marked_for_the_care_team_not_as_a_red_flag(agent_parser, content):
-    safety = reference.load_safety(safety_source())
-    result = reference.lookup("should I stop my Zometa before my tooth is pulled?", agent_parser, content, safety)
+    safety = book.load_safety(SAFETY_FILE)
+    result = lookup.lookup("should I stop my Zometa before my tooth is pulled?", agent_parser, content, safety)
     assert result.red_flag and result.red_flag.tier == "care_team", result.red_flag
-    printed = reference.format_result(result, content, safety)
+    printed = lookup.format_result(result, content, safety)
     assert printed.startswith("!! FOR THE CARE TEAM") and "RED FLAG" not in printed
     assert any(m.topic.retrieval_intent == "faq_jaw" for m in result.matches)
 
@@ -107,7 +108,7 @@ def test_a_personal_question_is_marked_for_the_care_team_not_as_a_red_flag(agent
 def served(tmp_path_factory):
     """Rasa (HTTP API on, BOT_API_TOKEN) and bot.serve.web (STAFF_API_TOKEN), started as `make run` does."""
     var = tmp_path_factory.mktemp("lookup-var")
-    reference.build(var / "reference", safety_path=None if REAL_SAFETY.exists() else safety_source())
+    book.build(var / "reference")
     env_in = {**os.environ, "BOT_PORT": str(free_port()), "WEB_PORT": str(free_port()),
               "ACTION_PORT": str(free_port()), "BONE_HEALTH_VAR_DIR": str(var), "BOT_API_TOKEN": BOT_TOKEN}
     settings = serve.Settings.from_env(env_in)

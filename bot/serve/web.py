@@ -56,9 +56,9 @@ class Handler(SimpleHTTPRequestHandler):
             return
         if self.path.split("?", 1)[0] == "/reference/lookup":
             # Staff lookup for a live call: token-protected (STAFF_API_TOKEN), runs the model.
-            from bot.reference import book as reference
+            from bot.reference.lookup import serve_lookup
 
-            self.send_json(*reference.serve_lookup(self.path, self.headers))
+            self.send_json(*serve_lookup(self.path, self.headers))
             return
         if self.path.split("?", 1)[0] == "/config.json":
             self.send_json(200, widget_config(self.headers.get("Host", "localhost")))
@@ -79,9 +79,9 @@ class Handler(SimpleHTTPRequestHandler):
     def send_header(self, keyword: str, value: str) -> None:
         if keyword == "Content-Security-Policy" and getattr(self, "path", "").startswith("/reference"):
             # The script book is one self-contained page: allow exactly its own inline style and script.
-            from bot.reference import book as reference
+            from bot.reference.book import page_csp
 
-            value = reference.page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
+            value = page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
         super().send_header(keyword, value)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server signature)
