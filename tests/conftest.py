@@ -28,8 +28,22 @@ TRACKERS = Path(__file__).parent / "data" / "trackers"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def pytest_configure(config) -> None:
-    config.addinivalue_line("markers", "needs_safety: needs the safety feature (issue 4); fails without it")
+# -- markers (registered in pyproject.toml): `pytest -m unit` runs without a trained model or servers --
+# Applied by the fixtures a test uses (directly or through other fixtures). A new fixture that loads
+# the model, starts a server or drives a browser belongs in these sets.
+MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served"}  # the servers with Rasa load the model too
+SERVER_FIXTURES = {"running_bot", "channel_bot", "served_book", "served", "action_server", "postgres_url"}
+BROWSER_FIXTURES = {"browser"}
+KIND_FIXTURES = {"model": MODEL_FIXTURES, "server": SERVER_FIXTURES, "browser": BROWSER_FIXTURES}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        kinds = {kind for kind, fixtures in KIND_FIXTURES.items() if used & fixtures}
+        kinds |= {mark.name for mark in item.iter_markers() if mark.name in KIND_FIXTURES}
+        for kind in sorted(kinds) or ["unit"]:
+            item.add_marker(kind)
 
 
 def free_port() -> int:

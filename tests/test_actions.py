@@ -1,7 +1,6 @@
 """Offline action tests: saved trackers replayed against the actions, no servers needed."""
 from __future__ import annotations
 
-
 from actions.actions import ActionAnswerFaq, ActionSuggestTopics
 from tests.conftest import load_tracker
 

@@ -9,8 +9,18 @@ import pytest
 import yaml
 
 from bot.channels import config as channel_config
-from bot.channels.formatting import (MESSENGER_LIMIT, SMS_LIMIT, TELEGRAM_LIMIT, WHATSAPP_LIMIT, Option,
-                                     compose, plain_links, response_buttons, response_text, split_text)
+from bot.channels.formatting import (
+    MESSENGER_LIMIT,
+    SMS_LIMIT,
+    TELEGRAM_LIMIT,
+    WHATSAPP_LIMIT,
+    Option,
+    compose,
+    plain_links,
+    response_buttons,
+    response_text,
+    split_text,
+)
 from bot.channels.options import PendingOptions
 from tests.conftest import ROOT
 

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import List
 
 import pytest
+from playwright.sync_api import Page, sync_playwright
 
 from tests.conftest import ARTIFACTS
-
-from playwright.sync_api import Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -178,10 +177,8 @@ def test_markup_typed_by_a_person_or_sent_by_the_bot_is_shown_as_text(browser, w
     chat.close()
 
 
-@pytest.mark.needs_safety
 def test_red_flag_gets_the_emergency_message_first(browser, web_url):
-    """Needs the safety branch (issue 4: red flags -> action_escalate_emergency). Fails on a branch
-    without it: the first reply to a red flag must be the emergency guidance."""
+    """The first reply to a red flag is the emergency guidance."""
     chat = Chat(browser, web_url).open()
     reply = chat.ask("my legs are numb and I can't walk")
     chat.screenshot("widget-1280-red-flag.png")
@@ -189,7 +186,6 @@ def test_red_flag_gets_the_emergency_message_first(browser, web_url):
     chat.close()
 
 
-@pytest.mark.needs_safety
 def test_talk_to_the_care_team_button_starts_care_team_follow_up(browser, web_url):
     from bot.safety import content as safety_content
     chat = Chat(browser, web_url).open()

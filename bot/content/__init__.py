@@ -14,12 +14,11 @@ from typing import Dict, Iterable, List, Optional, Tuple
 import yaml
 
 from bot.settings import ROOT
+
 CONTENT_DIR = ROOT / "content"
 GENERATED_DIR = ROOT / "data" / "generated"
 
 NOT_ADVICE = "Educational information, not medical advice."
-
-ASPECTS = ("overview", "schedule", "side_effects", "kidney", "jaw", "calcium", "mechanism")
 
 
 @dataclass(frozen=True)
