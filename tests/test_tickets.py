@@ -25,7 +25,8 @@ from aiosmtpd.controller import Controller
 from bot.serve import supervisor as serve
 from bot.tickets import Ticket, TicketRequest, TicketService, TicketStoreError, normalise_reference
 from bot.tickets.notify import NotifyConfig
-from bot.tickets.store import REFERENCE_ALPHABET, TicketStore
+from bot.tickets.records import REFERENCE_ALPHABET
+from bot.tickets.store import TicketStore
 from tests.conftest import ROOT, free_port, wait_until
 
 SECRET = "test-webhook-secret-7f3a"

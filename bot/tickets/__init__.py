@@ -9,13 +9,22 @@ ticket = service.file(TicketRequest(tier="urgent", category="jaw_osteonecrosis",
 ticket.reference   # "BH-7K3QX9"; TicketStoreError if the store cannot be written
 ```
 
-Modules: `store` (SQLAlchemy schema and queries), `notify` (webhook and SMTP), `service`
+Modules: `records` (tickets, requests, deliveries as plain data), `schema` (the tables), `store`
+(the queries and the outbox), `notify` (webhook and SMTP), `service`
 (TicketService and the delivery worker), `api` (GET /api/tickets for bot.serve.web), `__main__` (the
 care-team CLI: `python -m bot.tickets list|show|ack|close|deliver`).
 """
+from bot.tickets.records import (
+    STATUSES,
+    TIERS,
+    Delivery,
+    Ticket,
+    TicketNotFound,
+    TicketRequest,
+    TicketStoreError,
+    normalise_reference,
+)
 from bot.tickets.service import DeliveryWorker, TicketService
-from bot.tickets.store import (
-    STATUSES, TIERS, Delivery, Ticket, TicketNotFound, TicketRequest, TicketStoreError, normalise_reference)
 
 __all__ = ["TicketService", "TicketRequest", "Ticket", "TicketStoreError", "TicketNotFound", "Delivery",
            "DeliveryWorker", "TIERS", "STATUSES", "normalise_reference"]

@@ -20,8 +20,8 @@ import sys
 import threading
 from typing import List, Optional
 
+from bot.tickets.records import STATUSES, Ticket, TicketNotFound, TicketStoreError, iso
 from bot.tickets.service import TicketService
-from bot.tickets.store import STATUSES, Ticket, TicketNotFound, TicketStoreError, iso
 
 
 def main(argv: Optional[List[str]] = None) -> int:

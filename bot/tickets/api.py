@@ -16,8 +16,8 @@ from typing import Any, Dict, Optional
 from urllib.parse import parse_qs, urlsplit
 
 from bot import settings
+from bot.tickets.records import STATUSES, TicketStoreError
 from bot.tickets.service import TicketService
-from bot.tickets.store import STATUSES, TicketStoreError
 
 PATH = "/api/tickets"
 logger = logging.getLogger("bone_health.tickets")

@@ -22,16 +22,8 @@ from typing import Dict, List, Mapping, Optional, Tuple
 
 from bot import settings
 from bot.tickets.notify import DeliveryError, NotifyConfig, payload
-from bot.tickets.store import (
-    ClaimedDelivery,
-    Delivery,
-    Ticket,
-    TicketNotFound,
-    TicketRequest,
-    TicketStore,
-    TicketStoreError,
-    default_url,
-)
+from bot.tickets.records import ClaimedDelivery, Delivery, Ticket, TicketNotFound, TicketRequest, TicketStoreError
+from bot.tickets.store import TicketStore, default_url
 
 logger = logging.getLogger("bone_health.tickets")
 _shared: Dict[Tuple, "TicketService"] = {}

@@ -11,17 +11,15 @@ and are marked delivered in the database so a restarted worker does not send the
 
 Privacy: the engine hides bound parameters from exception messages (`hide_parameters=True`), so a
 database error never carries message text or contact details into a log line.
+
+The tables are in bot.tickets.schema; tickets, requests and deliveries (plain data) in bot.tickets.records.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
-import secrets
 import threading
-import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -30,185 +28,20 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-logger = logging.getLogger("bone_health.tickets")
-
-TIERS = ("emergency", "urgent", "crisis", "care_team")
-STATUSES = ("open", "acknowledged", "closed")
-#: References use no 0/O, 1/I/L or U: easy to read out over the phone and to type back.
-REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-REFERENCE_PREFIX = "BH-"
-REFERENCE_LENGTH = 6
-MAX_RECENT_MESSAGES = 5
-MAX_MESSAGE_CHARS = 2000
-MAX_CONTACT_FIELD_CHARS = 300
-
-
-class TicketStoreError(RuntimeError):
-    """The ticket could not be written (or read). The message never contains the person's text."""
-
-
-class TicketNotFound(LookupError):
-    pass
-
-
-def utcnow() -> dt.datetime:
-    """Naive UTC (what both SQLite and PostgreSQL `timestamp` columns round-trip unchanged)."""
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-
-
-def iso(value: Optional[dt.datetime]) -> Optional[str]:
-    if value is None:
-        return None
-    return value.replace(tzinfo=dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def new_reference() -> str:
-    return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
-
-
-def normalise_reference(text: str) -> str:
-    """What a person reads back ("bh 7k3qx9", "7K3QX9") → "BH-7K3QX9"."""
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    if cleaned.startswith("BH") and len(cleaned) == REFERENCE_LENGTH + 2:
-        cleaned = cleaned[2:]
-    return REFERENCE_PREFIX + cleaned
-
-
-# -- the request and the ticket ----------------------------------------------------------------
-
-@dataclass
-class TicketRequest:
-    """What an escalation action files. `contact` only with the person's consent, else None."""
-
-    tier: str
-    category: str
-    channel: str
-    conversation_id: str
-    contact: Optional[Mapping[str, Any]] = None
-    trigger_message: str = ""
-    recent_messages: Sequence[str] = field(default_factory=list)
-
-    def cleaned(self) -> "TicketRequest":
-        if self.tier not in TIERS:
-            raise ValueError(f"tier must be one of {TIERS}, not {self.tier!r}")
-        if not self.category or not str(self.category).strip():
-            raise ValueError("category is required")
-        contact = None
-        if self.contact:
-            contact = {str(k): _clip(str(v), MAX_CONTACT_FIELD_CHARS) for k, v in self.contact.items()
-                       if v is not None and str(v).strip()}
-            contact = contact or None
-        recent = [_clip(str(m), MAX_MESSAGE_CHARS) for m in (self.recent_messages or []) if m is not None]
-        return TicketRequest(
-            tier=self.tier, category=_clip(str(self.category).strip(), 100),
-            channel=_clip(str(self.channel or "unknown"), 50),
-            conversation_id=_clip(str(self.conversation_id or ""), 255),
-            contact=contact, trigger_message=_clip(str(self.trigger_message or ""), MAX_MESSAGE_CHARS),
-            recent_messages=recent[-MAX_RECENT_MESSAGES:])
-
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-@dataclass(frozen=True)
-class Ticket:
-    id: str
-    reference: str
-    created_at: dt.datetime          # naive UTC
-    tier: str
-    category: str
-    channel: str
-    conversation_id: str
-    contact: Optional[Dict[str, str]]
-    trigger_message: str
-    recent_messages: List[str]
-    status: str
-    acknowledged_by: Optional[str] = None
-    acknowledged_at: Optional[dt.datetime] = None
-    closed_by: Optional[str] = None
-    closed_at: Optional[dt.datetime] = None
-
-    def to_dict(self) -> Dict[str, Any]:
-        return {
-            "id": self.id, "reference": self.reference, "created_at": iso(self.created_at),
-            "tier": self.tier, "category": self.category, "channel": self.channel,
-            "conversation_id": self.conversation_id, "contact": self.contact,
-            "trigger_message": self.trigger_message, "recent_messages": list(self.recent_messages),
-            "status": self.status, "acknowledged_by": self.acknowledged_by,
-            "acknowledged_at": iso(self.acknowledged_at), "closed_by": self.closed_by,
-            "closed_at": iso(self.closed_at),
-        }
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One outbox row as the care team sees it (`show`)."""
-
-    destination: str
-    idempotency_key: str
-    attempts: int
-    delivered_at: Optional[dt.datetime]
-    next_attempt_at: Optional[dt.datetime]
-    last_error: Optional[str]
-
-
-@dataclass(frozen=True)
-class ClaimedDelivery:
-    outbox_id: int
-    lock_token: str
-    reference: str
-    tier: str
-    destination: str
-    idempotency_key: str
-    payload: str
-    attempts: int
-
-
-# -- schema ------------------------------------------------------------------------------------
-
-metadata = sa.MetaData()
-
-tickets = sa.Table(
-    "tickets", metadata,
-    sa.Column("id", sa.String(32), primary_key=True),
-    sa.Column("reference", sa.String(16), nullable=False, unique=True),
-    sa.Column("created_at", sa.DateTime, nullable=False, index=True),
-    sa.Column("tier", sa.String(16), nullable=False),
-    sa.Column("category", sa.String(100), nullable=False),
-    sa.Column("channel", sa.String(50), nullable=False),
-    sa.Column("conversation_id", sa.String(255), nullable=False),
-    sa.Column("contact", sa.Text, nullable=True),              # JSON, only as consented
-    sa.Column("trigger_message", sa.Text, nullable=False),
-    sa.Column("recent_messages", sa.Text, nullable=False),     # JSON list, at most 5
-    sa.Column("status", sa.String(16), nullable=False, index=True),
-    sa.Column("acknowledged_by", sa.String(100), nullable=True),
-    sa.Column("acknowledged_at", sa.DateTime, nullable=True),
-    sa.Column("closed_by", sa.String(100), nullable=True),
-    sa.Column("closed_at", sa.DateTime, nullable=True),
+from bot.tickets.records import (
+    STATUSES,
+    ClaimedDelivery,
+    Delivery,
+    Ticket,
+    TicketNotFound,
+    TicketRequest,
+    TicketStoreError,
+    clip,
+    new_reference,
+    normalise_reference,
+    utcnow,
 )
-
-outbox = sa.Table(
-    "ticket_outbox", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("ticket_id", sa.String(32), sa.ForeignKey("tickets.id"), nullable=False),
-    sa.Column("destination", sa.String(32), nullable=False),
-    sa.Column("idempotency_key", sa.String(64), nullable=False, unique=True),
-    sa.Column("payload", sa.Text, nullable=True),              # cleared once delivered
-    sa.Column("created_at", sa.DateTime, nullable=False),
-    sa.Column("attempts", sa.Integer, nullable=False, default=0),
-    sa.Column("next_attempt_at", sa.DateTime, nullable=False, index=True),
-    sa.Column("locked_until", sa.DateTime, nullable=True),
-    sa.Column("lock_token", sa.String(32), nullable=True),
-    sa.Column("delivered_at", sa.DateTime, nullable=True, index=True),
-    sa.Column("last_error", sa.String(200), nullable=True),
-    sa.UniqueConstraint("ticket_id", "destination", name="uq_outbox_ticket_destination"),
-)
-
-
-def idempotency_key(ticket_id: str, destination: str) -> str:
-    """Stable per (ticket, destination): every retry of one notification carries the same key."""
-    return f"{ticket_id}-{destination}"
+from bot.tickets.schema import create_schema, idempotency_key, outbox, sqlite_pragmas, tickets
 
 
 def default_url(var_dir: Path) -> str:
@@ -263,8 +96,8 @@ class TicketStore:
                               connect_args={"connect_timeout": 10} if url.get_backend_name().startswith("postgres") else {})
             engine = sa.create_engine(url, **kwargs)
             if url.get_backend_name() == "sqlite":
-                sa.event.listen(engine, "connect", _sqlite_pragmas)
-            _create_schema(engine)
+                sa.event.listen(engine, "connect", sqlite_pragmas)
+            create_schema(engine)
             return engine
         except (SQLAlchemyError, OSError, ValueError, ImportError) as error:
             raise TicketStoreError(f"the ticket store cannot be opened ({_short(error)})") from error
@@ -360,7 +193,7 @@ class TicketStore:
         """Acknowledge or close. Returns (ticket, changed). Acknowledging twice changes nothing."""
         if status not in ("acknowledged", "closed"):
             raise ValueError("status must be acknowledged or closed")
-        by = _clip(by.strip(), 100)
+        by = clip(by.strip(), 100)
         if not by:
             raise ValueError("say who you are (--by NAME)")
         ticket = self.get(reference)
@@ -430,7 +263,7 @@ class TicketStore:
                 outbox.update().where(outbox.c.id == claim.outbox_id)
                 .where(outbox.c.lock_token == claim.lock_token)
                 .values(attempts=claim.attempts + 1, next_attempt_at=utcnow() + retry_in,
-                        locked_until=None, lock_token=None, last_error=_clip(error, 200)))
+                        locked_until=None, lock_token=None, last_error=clip(error, 200)))
 
     def next_due_in(self, destinations: Sequence[str]) -> Optional[float]:
         """Seconds until the earliest undelivered row is due (0 if overdue), None if none."""
@@ -448,19 +281,6 @@ class TicketStore:
         return max(0.0, (earliest - utcnow()).total_seconds())
 
 
-def _create_schema(engine: Engine, attempts: int = 5) -> None:
-    """CREATE TABLE IF missing. Two processes starting on a fresh database can race (both see no
-    table, one CREATE fails with "already exists"): the loser tries again and finds the tables."""
-    for attempt in range(attempts):
-        try:
-            metadata.create_all(engine)
-            return
-        except SQLAlchemyError:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.1 * (attempt + 1))
-
-
 class PayloadBuilder:  # pragma: no cover - typing only
     def __call__(self, ticket: Ticket, destination: str, key: str) -> str: ...
 
@@ -473,16 +293,3 @@ def _ticket(row: Mapping[str, Any]) -> Ticket:
         trigger_message=row["trigger_message"], recent_messages=json.loads(row["recent_messages"] or "[]"),
         status=row["status"], acknowledged_by=row["acknowledged_by"], acknowledged_at=row["acknowledged_at"],
         closed_by=row["closed_by"], closed_at=row["closed_at"])
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000",
-                       "PRAGMA foreign_keys=ON"):
-            try:
-                cursor.execute(pragma)
-            except Exception:  # noqa: BLE001 - a read-only database refuses WAL; it still works
-                pass
-    finally:
-        cursor.close()
