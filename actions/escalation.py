@@ -18,10 +18,10 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.dialogue import turn
 from bot import content as content_mod
-from bot.safety import content as safety_content
+from bot.dialogue import turn
 from bot.names import CATEGORY_ENTITY, SAFETY_KEY
+from bot.safety import content as safety_content
 from bot.tickets import TicketRequest, TicketService, TicketStoreError
 
 logger = logging.getLogger(__name__)

@@ -13,8 +13,17 @@ from typing import Any, Mapping, Optional
 
 from bot.content import Content, Topic
 from bot.dialogue import answering
-from bot.names import (ASK_TOPIC, DRUG_FOLLOWUP, INFORM_DRUG, NO_ANSWER_INTENTS, OUT_OF_SCOPE, ROUTE_KEY,
-                       SAFETY_INTENTS, SAFETY_KEY, TIER_OF_INTENT)
+from bot.names import (
+    ASK_TOPIC,
+    DRUG_FOLLOWUP,
+    INFORM_DRUG,
+    NO_ANSWER_INTENTS,
+    OUT_OF_SCOPE,
+    ROUTE_KEY,
+    SAFETY_INTENTS,
+    SAFETY_KEY,
+    TIER_OF_INTENT,
+)
 
 NO_ANSWER = OUT_OF_SCOPE  # the evaluation's label for "no curated answer shown"
 # The ResponseSelector's confidence needed to show its answer as general information beside a

@@ -25,10 +25,21 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.content.vocabulary import load as load_vocabulary
 from bot.dialogue import answering
-from bot.nlu import fast_load
 from bot.dialogue.answering import REFERRING_WORDS as REFERS_BACK
-from bot.names import (CHAT_INTENTS, CLASSIFIER_RANKING_KEY, DRUG_FOLLOWUP, EMPTY_MESSAGE, INFORM_DRUG,
-                       NLU_FALLBACK, NON_ENGLISH, OUT_OF_SCOPE, ROUTE_KEY, SAFETY_INTENTS, SAFETY_KEY)
+from bot.names import (
+    CHAT_INTENTS,
+    CLASSIFIER_RANKING_KEY,
+    DRUG_FOLLOWUP,
+    EMPTY_MESSAGE,
+    INFORM_DRUG,
+    NLU_FALLBACK,
+    NON_ENGLISH,
+    OUT_OF_SCOPE,
+    ROUTE_KEY,
+    SAFETY_INTENTS,
+    SAFETY_KEY,
+)
+from bot.nlu import fast_load
 
 fast_load.apply()  # every process that loads the model imports this module first
 

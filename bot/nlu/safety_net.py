@@ -26,10 +26,18 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.safety import engine as safety
-from bot.names import (CATEGORY_ENTITY, INTENT_FOR_TIER, OUT_OF_SCOPE, REQUEST_HUMAN, ROUTE_KEY, SAFETY_KEY, SEVERITY,
-                       TIER_OF_INTENT)
+from bot.names import (
+    CATEGORY_ENTITY,
+    INTENT_FOR_TIER,
+    OUT_OF_SCOPE,
+    REQUEST_HUMAN,
+    ROUTE_KEY,
+    SAFETY_KEY,
+    SEVERITY,
+    TIER_OF_INTENT,
+)
 from bot.nlu.components import _Stateless, keep_classifier_ranking
+from bot.safety import engine as safety
 
 logger = logging.getLogger(__name__)
 

@@ -64,7 +64,7 @@ def rss_mb(pids: List[int]) -> float:
         seen.add(pid)
         try:
             status = Path(f"/proc/{pid}/status").read_text()
-            total_kb += int(next(l.split()[1] for l in status.splitlines() if l.startswith("VmRSS:")))
+            total_kb += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
             children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
             stack.extend(int(c) for c in children)
         except (OSError, StopIteration):
