@@ -19,7 +19,17 @@ logger = logging.getLogger(__name__)
 
 ASPECT_WORDS = vocabulary.load().aspect_names  # content/vocabulary.yml
 
-HELPLINE = "the Susan G. Komen helpline at 1-877-465-6636"
+
+def _helpline() -> str:
+    """The deployment's helpline (content/safety.yml `settings:`, HELPLINE_NAME/HELPLINE_NUMBER), read
+    when the action server starts."""
+    from bot.safety import content as safety_content
+
+    numbers = safety_content.load().settings
+    return f"the {numbers['helpline_name']} at {numbers['helpline_number']}"
+
+
+HELPLINE = _helpline()
 
 
 class ActionAnswerFaq(Action):

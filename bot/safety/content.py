@@ -8,9 +8,12 @@ One file holds every safety message (docs/safety.md). This module is what reads 
   (utter_safety_<tier> with a variation per category, and the care-team form questions), so red-flag
   guidance never depends on the action server. It runs with `python -m bot.content build`.
 
-The static responses carry the settings in force when they are built (`make train`): a deployment
-that changes EMERGENCY_NUMBER or CRISIS_LINE rebuilds them (`python -m bot.content build`, then
-`make train`). The action server reads them at run time.
+Deployment settings are read when the servers start, never baked into the model: the static
+responses (and domain.yml) carry markers `[[emergency_number]]`, `[[helpline_number]]`, … (`marker()`;
+square brackets, so Rasa's own `{slot}` interpolation neither fills nor trips over them), which
+bot/serve/rasa_entry.py fills with `load().settings` once when Rasa starts (`fill_markers()`). The
+action server renders from this file with the settings of its own start. Restarting with another
+EMERGENCY_NUMBER needs no rebuild and no retraining.
 """
 from __future__ import annotations
 
@@ -74,12 +77,14 @@ class SafetyContent:
         cat = categories.get(category or "") or {}
         if cat.get("reply"):
             return _fill(cat["reply"], self.settings)
-        text = _fill(self.tiers[tier]["reply"], self.settings)
+        # Split the template, not the filled text: a deployment's wording may hold a ". " itself.
+        template = " ".join(str(self.tiers[tier]["reply"]).split())
         says = _fill(cat.get("says") or (categories.get("unspecified") or {}).get("says") or "", self.settings)
-        first, _, rest = text.partition(". ")
+        first, _, rest = template.partition(". ")
         if not rest:
-            return f"{text} {says}".strip()
-        return " ".join(part for part in (first + ".", says, rest) if part)
+            return f"{_fill(template, self.settings)} {says}".strip()
+        return " ".join(part for part in (_fill(first + ".", self.settings), says, _fill(rest, self.settings))
+                        if part)
 
     def staff_script(self, tier: str) -> str:
         return _fill(self.tiers[tier]["staff_script"], self.settings)
@@ -177,13 +182,55 @@ def responses(safety: SafetyContent) -> Dict[str, List[Dict[str, Any]]]:
 
 
 def build(out_dir: Path, safety: Optional[SafetyContent] = None) -> List[Path]:
-    safety = safety or load()
+    """Writes the static responses with deployment markers (`with_markers`), not numbers."""
+    safety = with_markers(safety or load(env={}))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "safety_responses.yml"
     path.write_text('version: "3.1"\n# GENERATED from content/safety.yml by `python -m bot.content build`. '
-                    "Do not edit.\n" + yaml.safe_dump({"responses": responses(safety)}, sort_keys=False,
-                                                      allow_unicode=True, width=100), encoding="utf-8")
+                    "Do not edit.\n# [[name]]: a deployment setting, filled in when Rasa starts "
+                    "(bot/serve/rasa_entry.py).\n" + yaml.safe_dump({"responses": responses(safety)}, sort_keys=False,
+                                                                    allow_unicode=True, width=100), encoding="utf-8")
     return [path]
+
+
+# -- deployment markers ([[name]]) -----------------------------------------------------------------
+
+MARKER = re.compile(r"\[\[(\w+)\]\]")
+
+
+def marker(key: str) -> str:
+    return f"[[{key}]]"
+
+
+def with_markers(safety: SafetyContent) -> SafetyContent:
+    """The same wording with every deployment setting as its marker (for the generated responses)."""
+    return SafetyContent(settings={key: marker(key) for key in safety.settings}, tiers=safety.tiers,
+                         messages=safety.messages)
+
+
+def fill_markers(value: Any, settings: Mapping[str, str]) -> Any:
+    """A copy of `value` (text, or responses: dicts and lists of them) with every `[[name]]` whose name
+    is in `settings` replaced by its value; other text, and unknown markers, stay as they are."""
+    if isinstance(value, str):
+        if "[[" not in value:
+            return value
+        return MARKER.sub(lambda m: str(settings[m.group(1)]) if m.group(1) in settings else m.group(0), value)
+    if isinstance(value, dict):
+        return {key: fill_markers(item, settings) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fill_markers(item, settings) for item in value]
+    return value
+
+
+def markers_in(value: Any) -> List[str]:
+    """Every marker name in `value` (text or nested responses), for tests and the start-up check."""
+    if isinstance(value, str):
+        return MARKER.findall(value)
+    if isinstance(value, dict):
+        return [name for item in value.values() for name in markers_in(item)]
+    if isinstance(value, list):
+        return [name for item in value for name in markers_in(item)]
+    return []
 
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
-from typing import Any, List
+from typing import Any, Dict, List, Mapping, Optional
 
 from bot.names import FALLBACK_FLAG, GENERAL_ANSWER_FLAG
 
@@ -114,8 +114,46 @@ def install() -> None:
     RemoteAction.run = run
 
 
+def install_deployment_numbers(values: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+    """Fill the deployment markers (`[[emergency_number]]`, `[[helpline_number]]`, … in domain.yml and
+    data/generated/safety_responses.yml) once, when Rasa starts, so the greeting and every red-flag
+    reply carry the numbers of this start (EMERGENCY_NUMBER, …: bot.settings over content/safety.yml)
+    without retraining. Idempotent; returns the values in force.
+
+    Rasa 3.6 keeps the responses on TemplatedNaturalLanguageGenerator.responses: set in __init__
+    (rasa/core/nlg/response.py) and again by Agent.load_model (rasa/core/agent.py,
+    `self.nlg.responses = self.domain.responses`). A property on the class fills every assignment, so
+    both paths (and a model reloaded through the API) get filled copies; the domain stays as trained.
+    Rasa's `{slot}` interpolation runs afterwards on the filled text, as before."""
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator as Generator
+
+    from bot.safety import content as safety_content
+
+    installed = Generator.__dict__.get("_bone_health_numbers")
+    if installed is not None:
+        return dict(installed)
+    numbers = dict(safety_content.load().settings if values is None else values)
+
+    def get_responses(self: Any) -> Dict[str, Any]:
+        return self.__dict__.get("_bone_health_responses", {})
+
+    def set_responses(self: Any, responses: Optional[Dict[str, Any]]) -> None:
+        filled = safety_content.fill_markers(responses or {}, numbers)
+        left = sorted(set(safety_content.markers_in(filled)))
+        if left:
+            logger.error("Responses name deployment settings that do not exist: %s", ", ".join(left))
+        self.__dict__["_bone_health_responses"] = filled
+
+    Generator.responses = property(get_responses, set_responses)  # type: ignore[assignment]
+    Generator._bone_health_numbers = numbers  # type: ignore[attr-defined]
+    logger.info("Deployment numbers: emergency %s, crisis line %s, helpline %s",
+                numbers.get("emergency_number"), numbers.get("crisis_line"), numbers.get("helpline_number"))
+    return dict(numbers)
+
+
 def main(argv: List[str]) -> None:
     install()
+    install_deployment_numbers()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

@@ -94,6 +94,11 @@ def web_server_cmd(settings: Settings) -> List[str]:
     return [sys.executable, "-m", "bot.serve.web", "--port", str(settings.web_port)]
 
 
+def reference_build_cmd(settings: Settings) -> List[str]:
+    """Builds the staff script book with this start's deployment numbers (EMERGENCY_NUMBER, …)."""
+    return [sys.executable, "-m", "bot.reference", "build"]
+
+
 def ticket_delivery_cmd(settings: Settings) -> List[str]:
     """Delivers care-team notifications left in the outbox (e.g. from before a restart)."""
     return [sys.executable, "-m", "bot.tickets", "deliver", "--loop"]
@@ -162,6 +167,10 @@ def main() -> int:
     supervisor = Supervisor()
     signal.signal(signal.SIGTERM, supervisor.stop)
     signal.signal(signal.SIGINT, supervisor.stop)
+    built = subprocess.run(reference_build_cmd(settings), cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+    if built.returncode:
+        logger.error("The staff script book could not be built (exit %s): /reference/ may be out of date.",
+                     built.returncode)
     try:
         actions = supervisor.start(action_server_cmd(settings), env)
         wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120, actions)

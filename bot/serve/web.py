@@ -22,14 +22,20 @@ NOT_SERVED = (WEB_DIR / "node_modules", WEB_DIR / "package.json", WEB_DIR / "pac
 
 
 def widget_config(host_header: str) -> dict:
-    """What the widget needs to know at run time (no secrets: the page is public)."""
+    """What the widget needs to know at run time (no secrets: the page is public): where Rasa is, and
+    the deployment's numbers (content/safety.yml `settings:`, EMERGENCY_NUMBER, HELPLINE_… on top)."""
+    from bot.safety import content as safety_content
+
     common = settings.Settings.from_env()
+    numbers = safety_content.load().settings
     host = host_header.strip() or "localhost"
     if ":" in host and not host.endswith("]"):
         host = host.rsplit(":", 1)[0]  # drop the web port; keep IPv6 brackets
     return {
         "socketUrl": common.bot_public_url or f"http://{host}:{common.bot_port}",
-        "emergencyNumber": settings.text("EMERGENCY_NUMBER", "911"),
+        "emergencyNumber": numbers["emergency_number"],
+        "helplineName": numbers["helpline_name"],
+        "helplineNumber": numbers["helpline_number"],
     }
 
 

@@ -40,12 +40,22 @@ EMAIL = "email"
 SIGNATURE_HEADER = "X-BoneHealth-Signature"
 IDEMPOTENCY_HEADER = "X-Idempotency-Key"
 
+# {placeholders}: the deployment settings the person was given (content/safety.yml `settings:` with
+# EMERGENCY_NUMBER, CRISIS_LINE, … on top), read by the process that files the ticket.
 TIER_LINES = {
-    "emergency": "EMERGENCY: the person was told to call 911 (or the local emergency number) now.",
+    "emergency": "EMERGENCY: the person was told to call {emergency_number} (or the local emergency number) now.",
     "urgent": "URGENT: the person was told to contact their care team today.",
-    "crisis": "CRISIS: thoughts of suicide or self-harm. The person was given 988 and 911.",
+    "crisis": "CRISIS: thoughts of suicide or self-harm. The person was given {crisis_line} and {emergency_number}.",
     "care_team": "Care-team follow-up requested (a clinical or personal question).",
 }
+
+
+def tier_line(tier: str, numbers: Optional[Mapping[str, str]] = None) -> str:
+    """The summary line of a tier for the care team, with this deployment's numbers."""
+    from bot.safety import content as safety_content
+
+    numbers = safety_content.load().settings if numbers is None else numbers
+    return TIER_LINES[tier].format_map(numbers) if tier in TIER_LINES else tier
 
 
 class DeliveryError(Exception):
@@ -122,10 +132,11 @@ class NotifyConfig:
 
 # -- the document both destinations carry -------------------------------------------------------
 
-def payload(ticket_dict: Dict[str, Any], destination: str, key: str) -> str:
+def payload(ticket_dict: Dict[str, Any], destination: str, key: str,
+            numbers: Optional[Mapping[str, str]] = None) -> str:
     """The notification document, serialised once at filing time (retries send the same bytes)."""
     return json.dumps({"event": "ticket.created", "destination": destination, "idempotency_key": key,
-                       "summary": TIER_LINES.get(ticket_dict["tier"], ticket_dict["tier"]),
+                       "summary": tier_line(ticket_dict["tier"], numbers),
                        "ticket": ticket_dict}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -13,8 +13,16 @@ const REPLY_TIMEOUT_MS = 30000;
 const STATUS_TEXT = {
   connected: "",
   reconnecting: "Connecting to the assistant…",
-  unavailable: "The chat could not start. For help, call the Susan G. Komen Breast Care Helpline at 1-877-465-6636.",
+  unavailable: "The chat could not start.",
 };
+
+/** "call the <helpline> at <number>" from /config.json (the deployment's settings), else the care team. */
+function helpText(config) {
+  if (typeof config.helplineName === "string" && typeof config.helplineNumber === "string") {
+    return `call the ${config.helplineName} at ${config.helplineNumber}`;
+  }
+  return "call your care team";
+}
 
 async function loadConfig() {
   try {
@@ -36,6 +44,7 @@ class ChatApp {
     this.replyTimer = null;
     this.replyStart = null; // the first message of the reply being received: kept in view
     this.setEmergencyNumber(config.emergencyNumber);
+    this.help = helpText(config);
     const url = config.socketUrl || `${window.location.protocol}//${window.location.hostname}:5005`;
     this.socket = new RasaSocket(url, () => this.store.sessionId(), {
       onMessage: (data) => this.receive(data),
@@ -127,7 +136,7 @@ class ChatApp {
     this.replyTimer = setTimeout(() => {
       this.hideTyping();
       this.notice("No answer yet. Please check your connection and try again. If you need help now, "
-        + "call the Susan G. Komen Breast Care Helpline at 1-877-465-6636.");
+        + `${this.help}.`);
     }, REPLY_TIMEOUT_MS);
   }
 
@@ -137,7 +146,8 @@ class ChatApp {
   }
 
   setStatus(status) {
-    this.status.textContent = STATUS_TEXT[status] ?? "";
+    const text = STATUS_TEXT[status] ?? "";
+    this.status.textContent = status === "unavailable" ? `${text} For help, ${this.help}.` : text;
     document.body.dataset.connection = status;
   }
 
