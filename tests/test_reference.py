@@ -118,6 +118,27 @@ def test_escalation_scripts_for_every_tier_with_the_numbers(page):
         assert html.escape(str(settings[key])) in numbers, key
 
 
+def test_each_tier_shows_the_patterns_the_bot_watches_for(page):
+    from bot.safety import patterns as safety_patterns
+
+    watched = safety_patterns.patterns_by_category()
+    safety = reference.load_safety(SAFETY_FILE)
+    tiers = articles(page, "tier")
+    assert sum(len(p) for c in watched.values() for p in c.values()) >= 100
+    for tier_id, categories in watched.items():
+        folded = re.search(r'<details class="patterns[^"]*"><summary>Patterns the bot watches for</summary>(.*?)'
+                           r"</details>", tiers[f"tier-{tier_id}"], re.S)
+        assert folded, tier_id
+        for category_id, patterns in categories.items():
+            title = next(c.title for c in safety.tier(tier_id).categories if c.id == category_id)
+            listed = re.search(rf"<dt>{re.escape(html.escape(title))}</dt><dd>(.*?)</dd>", folded.group(1))
+            assert listed, (tier_id, category_id)
+            shown = [c for c in re.findall(r"<code>(.*?)</code>", listed.group(1)) if not c.startswith("temperature of")]
+            assert shown == [html.escape(p) for p in patterns], (tier_id, category_id)
+    fever = re.search(r"<dt>[^<]*[Ff]ever[^<]*</dt><dd>(.*?)</dd>", tiers["tier-emergency"]).group(1)
+    assert "temperature of 38 °C / 100.4 °F or more" in fever
+
+
 def test_numbers_follow_the_deployment_environment(content, tmp_path):
     safety = reference.load_safety(SAFETY_FILE, env={"EMERGENCY_NUMBER": "112", "CRISIS_LINE": "116 123"})
     assert safety.settings["emergency_number"] == "112" and safety.settings["crisis_line"] == "116 123"
@@ -151,8 +172,7 @@ def test_a_changed_answer_changes_the_book_and_its_version(content_copy, tmp_pat
     data["topics"][0]["answer"] = "A brand new checked answer about the jaw."
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     changed = content_mod.load(content_copy)
-    book = reference.build(tmp_path / "out", content=changed, content_dir=content_copy,
-                           safety_path=SAFETY_FILE).read_text()
+    book = reference.build(tmp_path / "out", content=changed, content_dir=content_copy).read_text()
     assert reference.content_version(content_copy) != before
     assert "A brand new checked answer about the jaw." in book
     assert reference.content_version(content_copy) in book
@@ -166,8 +186,7 @@ def test_content_cannot_inject_html(content_copy, tmp_path):
     data["topics"][0]["answer"] = 'Evil "quoted" answer </p><script>alert("answer")</script> & more.'
     data["topics"][0]["examples"][0] = '"><script>alert("example")</script>'
     path.write_text(yaml.safe_dump(data, sort_keys=False))
-    book = reference.build(tmp_path / "out", content=content_mod.load(content_copy), content_dir=content_copy,
-                           safety_path=SAFETY_FILE).read_text()
+    book = reference.build(tmp_path / "out", content=content_mod.load(content_copy), content_dir=content_copy).read_text()
     assert book.count("<script") == 1, "only the page's own script"
     assert "<img" not in book and 'onerror="' not in book
     assert "&lt;script&gt;alert(&quot;answer&quot;)&lt;/script&gt; &amp; more." in book

@@ -1,6 +1,6 @@
 """The staff reference from the command line.
 
-    python -m bot.reference build [--out DIR] [--safety FILE]   # the script book (bot.reference.book)
+    python -m bot.reference build [--out DIR]                    # the script book (bot.reference.book)
     python -m bot.reference "caller's words" [--server URL] [--json]  # the lookup (bot.reference.lookup)
 """
 from __future__ import annotations
@@ -22,11 +22,8 @@ def main(argv: Optional[List[str]] = None, parser=None) -> int:
     if argv and argv[0] == "build":
         cli = argparse.ArgumentParser(prog="python -m bot.reference build", description="build the script book")
         cli.add_argument("--out", type=Path, help="output folder (default $BONE_HEALTH_VAR_DIR/reference)")
-        cli.add_argument("--safety", type=Path, help="safety tiers (default content/safety.yml)")
         args = cli.parse_args(argv[1:])
-        if load_safety(args.safety) is None:
-            print("WARNING: content/safety.yml not found: the book has no escalation scripts", file=sys.stderr)
-        path = build(args.out, safety_path=args.safety)
+        path = build(args.out)
         print(f"wrote {path}")
         return 0
     if argv and argv[0] == "lookup":

@@ -65,6 +65,7 @@ class Category:
     signs: Tuple[str, ...]
     says: str = ""   # what these signs can mean, in the patient's words (optional)
     reply: str = ""  # the exact reply the bot sends for this category
+    patterns: Tuple[str, ...] = ()  # what the red-flag engine watches for, as written in content/safety.yml
 
 
 @dataclass(frozen=True)
@@ -105,22 +106,28 @@ def _fill(text: str, settings: Mapping[str, str]) -> str:
     return " ".join(str(text or "").format_map(_Keep(settings)).split())
 
 
-def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = None) -> Optional[SafetyBook]:
+def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = None) -> SafetyBook:
     """The safety tiers from content/safety.yml (or `path`), read by bot.safety.content as the bot reads
     them: the same deployment settings (env EMERGENCY_NUMBER, EMERGENCY_WORDING, CRISIS_LINE) and the
     exact reply the bot sends for each category."""
     from bot.safety import content as safety_content
+    from bot.safety import patterns as safety_patterns
 
     path = Path(path) if path else SAFETY_FILE
-    if not path.exists():
-        return None
     loaded = safety_content.load(path, env)  # env: default os.environ
+    watched = safety_patterns.load(path, path.with_name("safety_vocabulary.yml"))
+    readable = {(t.tier, t.category): [f"temperature of {t.celsius:g} °C / {t.fahrenheit:g} °F or more"]
+                for t in watched.thresholds}
+    for tier_id, categories in watched.by_category.items():
+        for category_id, patterns in categories.items():
+            readable.setdefault((tier_id, category_id), []).extend(patterns)
     settings = {k: _fill(v, loaded.settings) for k, v in loaded.settings.items()}
     tiers = []
     for tier_id, value in loaded.tiers.items():
         categories = tuple(
             Category(id=cid, title=str(c.get("title", cid)), signs=tuple(str(s) for s in c.get("signs") or ()),
-                     says=_fill(c.get("says", ""), settings), reply=loaded.reply(tier_id, cid))
+                     says=_fill(c.get("says", ""), settings), reply=loaded.reply(tier_id, cid),
+                     patterns=tuple(readable.get((tier_id, cid), ())))
             for cid, c in loaded.categories(tier_id).items())
         tiers.append(Tier(id=tier_id, title=str(value.get("title", tier_id)), action=str(value.get("action", "")),
                           reply=loaded.reply(tier_id), staff_script=loaded.staff_script(tier_id),
@@ -182,6 +189,23 @@ def _category_item(category: Category) -> str:
     return item + "</li>"
 
 
+def _patterns(tier: Tier) -> str:
+    """What the red-flag engine watches for in this tier, folded away: for staff who wonder why the bot
+    escalated (or did not)."""
+    watched = [c for c in tier.categories if c.patterns]
+    if not watched:
+        return ""
+    items = "".join(f'<dt>{esc(c.title)}</dt><dd><ul class="patterns">'
+                    + "".join(f"<li><code>{esc(p)}</code></li>" for p in c.patterns) + "</ul></dd>"
+                    for c in watched)
+    return ('<details class="patterns no-print"><summary>Patterns the bot watches for</summary>'
+            '<p class="tag">As written in content/safety.yml: <code>a|b</code> either word, <code>x?</code> '
+            'optional, <code>a_b</code> words together, <code>*N</code> up to N other words, <code>=word</code> that '
+            'exact word (else any form of it), '
+            '<code>@NAME</code> a word list of content/safety_vocabulary.yml. The bot also escalates '
+            f"what its trained model recognises.</p><dl>{items}</dl></details>")
+
+
 def _tier_article(tier: Tier) -> str:
     anchor = topic_anchor(tier.id, "tier-")
     signs = "".join(_category_item(c) for c in tier.categories)
@@ -190,7 +214,7 @@ def _tier_article(tier: Tier) -> str:
     return (f'<article class="tier" id="{anchor}" data-search="{esc(text)}" aria-labelledby="{anchor}-h">'
             f'<h3 id="{anchor}-h">{esc(tier.title)}</h3>'
             f'<h4>Say and do</h4><p class="staff-script">{esc(tier.staff_script)}</p>'
-            f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>"
+            f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>{_patterns(tier)}"
             f'<p class="tag">Bot action: {esc(tier.action)}</p></article>')
 
 
@@ -222,7 +246,7 @@ def area_order(content: Content) -> List[str]:
     return order + [g for g in content.groups if g not in order]
 
 
-def render_page(content: Content, safety: Optional[SafetyBook], version: str, built: str) -> str:
+def render_page(content: Content, safety: SafetyBook, version: str, built: str) -> str:
     areas: Dict[str, List[Topic]] = {area: [] for area in area_order(content)}
     for topic in content.topics.values():
         areas[topic.retrieval_intent].append(topic)
@@ -233,11 +257,8 @@ def render_page(content: Content, safety: Optional[SafetyBook], version: str, bu
 
     index = ['<nav class="index" aria-labelledby="index-h"><h2 id="index-h">Topic index</h2>',
              '<div data-group><h3>Escalation</h3><ul>']
-    if safety:
-        index += [f'<li data-for="{topic_anchor(t.id, "tier-")}"><a href="#{topic_anchor(t.id, "tier-")}">'
-                  f'{esc(t.title)}</a></li>' for t in safety.tiers]
-    else:
-        index.append('<li><a href="#escalation">Escalation scripts</a></li>')
+    index += [f'<li data-for="{topic_anchor(t.id, "tier-")}"><a href="#{topic_anchor(t.id, "tier-")}">'
+              f'{esc(t.title)}</a></li>' for t in safety.tiers]
     index.append("</ul></div>")
     for intent, topics in areas.items():
         index.append(f'<div data-group><h3><a href="#area-{esc(intent)}">{esc(content.groups[intent])}</a></h3><ul>')
@@ -246,20 +267,11 @@ def render_page(content: Content, safety: Optional[SafetyBook], version: str, bu
         index.append("</ul></div>")
     index.append("</nav>")
 
-    if safety:
-        numbers = _numbers(safety.settings)
-        escalation = ('<section id="escalation" data-group aria-labelledby="escalation-h">'
-                      '<h2 id="escalation-h">Escalation scripts: red flags first</h2>'
-                      '<p>If the caller reports any of these, stop the topic scripts and follow the tier. '
-                      'Never give personal medical advice.</p>'
-                      + "".join(_tier_article(t) for t in safety.tiers) + "</section>")
-    else:
-        numbers = ""
-        escalation = ('<section id="escalation" aria-labelledby="escalation-h">'
-                      '<h2 id="escalation-h">Escalation scripts</h2><p class="staff-script">'
-                      "The escalation scripts are missing: content/safety.yml was not found when this book "
-                      "was built. Rebuild with `make reference`. In an emergency, tell the caller to call "
-                      f"{esc(settings.text('EMERGENCY_NUMBER', '911'))}.</p></section>")
+    escalation = ('<section id="escalation" data-group aria-labelledby="escalation-h">'
+                  '<h2 id="escalation-h">Escalation scripts: red flags first</h2>'
+                  '<p>If the caller reports any of these, stop the topic scripts and follow the tier. '
+                  'Never give personal medical advice.</p>'
+                  + "".join(_tier_article(t) for t in safety.tiers) + "</section>")
 
     sections = []
     for intent, topics in areas.items():
@@ -270,8 +282,8 @@ def render_page(content: Content, safety: Optional[SafetyBook], version: str, bu
     # The CSP hashes are computed on the exact text inside the tags.
     return Template(_asset(TEMPLATES_DIR / "page.html") + "\n").substitute(
         csp=esc(content_security_policy(css, js)), css=css, js=js, version=esc(version), built=esc(built),
-        numbers=numbers, index="".join(index), escalation=escalation, sections="".join(sections),
-        topic_count=len(content.topics), safety_file=esc(safety.path.name if safety else "(missing)"))
+        numbers=_numbers(safety.settings), index="".join(index), escalation=escalation,
+        sections="".join(sections), topic_count=len(content.topics), safety_file=esc(safety.path.name))
 
 
 def page_csp_from_text(page: str) -> Optional[str]:
@@ -288,12 +300,12 @@ def page_csp(page: Path) -> Optional[str]:
         return None
 
 
-def build(out_dir: Optional[Path] = None, content: Optional[Content] = None, safety_path: Optional[Path] = None,
-          content_dir: Path = CONTENT_DIR, now: Optional[dt.datetime] = None) -> Path:
+def build(out_dir: Optional[Path] = None, content: Optional[Content] = None, content_dir: Path = CONTENT_DIR,
+          now: Optional[dt.datetime] = None) -> Path:
     """Write the script book to `out_dir`/index.html and return its path."""
     out_dir = Path(out_dir) if out_dir else reference_dir()
     content = content or content_mod.load(content_dir)
-    safety = load_safety(safety_path or content_dir / "safety.yml")
+    safety = load_safety(content_dir / "safety.yml")
     built = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%d %H:%M UTC")
     page = render_page(content, safety, content_version(content_dir), built)
     out_dir.mkdir(parents=True, exist_ok=True)
