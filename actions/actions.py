@@ -11,9 +11,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.dialogue import turn
 from bot import content as content_mod
 from bot.content import Content, Topic, topic_button, vocabulary
+from bot.dialogue import turn
 
 logger = logging.getLogger(__name__)
 

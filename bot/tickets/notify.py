@@ -22,7 +22,6 @@ import hmac
 import json
 import logging
 import smtplib
-import socket
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
@@ -250,7 +249,7 @@ def send_email(cfg: EmailConfig, document: Dict[str, Any], key: str) -> None:
         raise DeliveryError("SMTP login failed") from None
     except smtplib.SMTPResponseException as error:
         raise DeliveryError(f"SMTP error {error.smtp_code}") from None
-    except (smtplib.SMTPException, OSError, socket.timeout) as error:
+    except (TimeoutError, smtplib.SMTPException, OSError) as error:
         raise DeliveryError(f"SMTP unreachable ({type(error).__name__})") from None
     if refused:
         # Delivered to the others; sending again would duplicate it for them. Addresses not logged.
