@@ -15,10 +15,10 @@ import pytest
 import textstat
 import yaml
 
-from bot.safety import engine as safety
-from bot.safety import content as safety_content
 from bot.names import SAFETY_INTENTS, TIER_OF_INTENT
-from bot.nlu.safety_net import decide
+from bot.safety import content as safety_content
+from bot.safety import engine as safety
+from bot.safety.triage import decide
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = yaml.safe_load((ROOT / "tests" / "data" / "safety_heldout.yml").read_text())["messages"]

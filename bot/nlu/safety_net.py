@@ -20,7 +20,7 @@ Spanish gets the Spanish helpline reply (utter_non_english), not triage.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
@@ -28,16 +28,12 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.names import (
     CATEGORY_ENTITY,
-    INTENT_FOR_TIER,
-    OUT_OF_SCOPE,
-    REQUEST_HUMAN,
     ROUTE_KEY,
     SAFETY_KEY,
-    SEVERITY,
-    TIER_OF_INTENT,
 )
 from bot.nlu.components import _Stateless, keep_classifier_ranking
 from bot.safety import engine as safety
+from bot.safety import triage
 
 logger = logging.getLogger(__name__)
 
@@ -45,39 +41,6 @@ logger = logging.getLogger(__name__)
 # ResponseSelector is at least this sure of it (module constants, so tuning needs no retraining).
 MIN_ROUTE_INTENT_CONFIDENCE = 0.1
 MIN_ROUTE_RESPONSE_CONFIDENCE = 0.5
-
-
-def decide(hit: Optional[safety.SafetyHit], predicted: Optional[str],
-           names_a_drug: bool = False) -> Optional[Dict[str, Any]]:
-    """Combine the patterns' hit and the classifier's intent: the most severe tier wins.
-
-    One exception: a care-team pattern ("should I take…", "what do I do") in a message the classifier
-    finds out of scope ("how often should I take my cat to the vet") is not escalated, unless the
-    message names a drug of this field ("my creatinine is 1.6, can I still get zoledronic acid").
-    Red flags always are.
-    """
-    if hit and hit.tier == "care_team" and predicted == OUT_OF_SCOPE and not names_a_drug:
-        hit = None
-    model_tier = TIER_OF_INTENT.get(predicted or "")
-    candidates = [t for t in (hit.tier if hit else None, model_tier) if t]
-    if not candidates:
-        return None
-    tier = min(candidates, key=lambda t: SEVERITY[t])
-    from_patterns = bool(hit and hit.tier == tier)
-    from_model = model_tier == tier
-    if from_patterns:
-        category = hit.category
-    elif predicted == REQUEST_HUMAN:
-        category = REQUEST_HUMAN
-    else:
-        category = "unspecified"
-    if tier == "care_team":
-        intent = REQUEST_HUMAN if category == REQUEST_HUMAN else INTENT_FOR_TIER["care_team"]
-    else:
-        intent = INTENT_FOR_TIER[tier]
-    source = "both" if from_patterns and from_model else "patterns" if from_patterns else "model"
-    also = sorted({t for t in candidates if t != tier} | set(hit.also if hit else ()), key=SEVERITY.get)
-    return {"tier": tier, "category": category, "intent": intent, "source": source, "also": also}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -100,7 +63,7 @@ class SafetyNet(_Stateless):
             return  # empty, or a button payload parsed by Rasa's RegexMessageHandler
         predicted = (message.get(INTENT) or {}).get("name")
         names_a_drug = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or [])
-        decision = decide(safety.classify(text), predicted, names_a_drug)
+        decision = triage.decide(safety.classify(text), predicted, names_a_drug)
         if decision is None:
             return
         if decision["tier"] == "care_team" and not message.get(ROUTE_KEY):

@@ -25,8 +25,8 @@ from urllib.parse import parse_qs, urlsplit
 from bot import content as content_mod
 from bot import settings
 from bot.content import Content, Topic
-from bot.dialogue.turn import shown_topic  # the same decision the bot makes
-from bot.names import CLASSIFIER_RANKING_KEY, RED_FLAG_TIERS, ROUTE_KEY, SAFETY_KEY, SEVERITY, TIER_OF_INTENT
+from bot.dialogue import turn  # the same decision the bot makes
+from bot.names import CLASSIFIER_RANKING_KEY, RED_FLAG_TIERS, ROUTE_KEY, SEVERITY, TIER_OF_INTENT
 from bot.reference.book import ROOT, SafetyBook, load_safety, topic_anchor
 from bot.safety import engine as safety_engine
 
@@ -75,7 +75,7 @@ def rank(parse: Dict[str, Any], content: Content, n: int = TOP_N) -> List[Match]
                 score = (area_conf.get(area, 0.0) * within, within)
                 scores[topic.id] = max(score, scores.get(topic.id, (0.0, 0.0)))
     ordered = sorted(scores, key=lambda tid: (-scores[tid][0], -scores[tid][1]))
-    shown = content.topic_for_key(shown_topic(parse, content))
+    shown = content.topic_for_key(turn.shown_topic(parse, content))
     if shown is not None:
         # A drug-specific re-targeting keeps the confidence of the answer it replaced.
         route = content.topics.get((parse.get(ROUTE_KEY) or {}).get("topic", ""))
@@ -86,11 +86,12 @@ def rank(parse: Dict[str, Any], content: Content, n: int = TOP_N) -> List[Match]
 
 
 def model_red_flag(parse: Dict[str, Any], safety: Optional[SafetyBook]) -> Optional[RedFlag]:
-    """The model's view: the triage decision of bot.nlu.safety_net.SafetyNet in the parse when there is one,
-    else a confident safety intent (report_<tier>, ask_personal, request_human: bot.names.TIER_OF_INTENT)."""
-    decided = parse.get(SAFETY_KEY) or {}
-    if decided.get("tier"):
-        return RedFlag(str(decided["tier"]), decided.get("category"), None, "model")
+    """The model's view: the tier the bot itself escalates to (bot.dialogue.turn.decide on the parse, i.e.
+    SafetyNet's triage), else, more cautious for staff, a confident safety intent anywhere in the ranking
+    (report_<tier>, ask_personal, request_human: bot.names.TIER_OF_INTENT)."""
+    decision = turn.decide(parse, content_mod.load())
+    if decision.kind == "escalate":
+        return RedFlag(decision.tier, decision.category, None, "model")
     if safety is None:
         return None
     for ranked in (parse.get("intent_ranking") or []) + (parse.get(CLASSIFIER_RANKING_KEY) or []):

@@ -27,13 +27,13 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional
 import yaml
 
 from bot import settings as bot_settings
+from bot.names import CATEGORY_ENTITY, RED_FLAG_TIERS, TIERS
 from bot.settings import ROOT
 
 SAFETY_FILE = ROOT / "content" / "safety.yml"
-TIERS = ("emergency", "urgent", "crisis", "care_team")
-# Red-flag tiers answered first by a static response from the domain (works with no action server).
-STATIC_TIERS = ("emergency", "urgent", "crisis")
-CATEGORY_SLOT = "safety_category"
+# Red-flag tiers are answered first by a static response from the domain (works with no action server).
+STATIC_TIERS = RED_FLAG_TIERS
+CATEGORY_SLOT = CATEGORY_ENTITY
 TIER_SLOT = "care_team_tier"
 FORM_QUESTIONS = {  # slot -> message key (utter_ask_<slot>)
     "care_team_consent": "ask_consent",
