@@ -55,7 +55,7 @@ run: train reference $(WIDGET) ## install, train if needed, start the action ser
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)
 	$(BIN)/python -m bot.tools.validate
 
-test: train validate $(WIDGET) ## install, train and run the whole test suite
+test: lint train validate $(WIDGET) ## install, lint, train and run the whole test suite
 	$(RASA) test core --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
 	$(BIN)/python -m pytest -q --durations=15 tests
 

@@ -2,6 +2,7 @@
 
 Answers are rendered from content/ (bot.content), never from text kept here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,8 +39,7 @@ class ActionAnswerFaq(Action):
     def name(self) -> Text:
         return "action_answer_faq"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         content = content_mod.load()
         decision = turn.decide(tracker.latest_message, content, tracker.get_slot("drug"), tracker.get_slot("aspect"))
         if decision.kind == "answer":
@@ -49,10 +49,10 @@ class ActionAnswerFaq(Action):
         return self._suggest(dispatcher, content)
 
     @staticmethod
-    def _answer(dispatcher: CollectingDispatcher, content: Content, topic: Topic,
-                drug: Optional[str], aspect: Optional[str]) -> List[EventType]:
-        dispatcher.utter_message(text=content.render(topic), buttons=content.buttons(topic),
-                                 json_message=None)
+    def _answer(
+        dispatcher: CollectingDispatcher, content: Content, topic: Topic, drug: Optional[str], aspect: Optional[str]
+    ) -> List[EventType]:
+        dispatcher.utter_message(text=content.render(topic), buttons=content.buttons(topic), json_message=None)
         logger.debug("answered topic %s", topic.id)
         events: List[EventType] = [SlotSet("last_topic", topic.id)]
         if aspect:
@@ -62,13 +62,15 @@ class ActionAnswerFaq(Action):
         return events
 
     @staticmethod
-    def _no_answer_for(dispatcher: CollectingDispatcher, content: Content, drug: str,
-                       aspect: str) -> List[EventType]:
+    def _no_answer_for(dispatcher: CollectingDispatcher, content: Content, drug: str, aspect: str) -> List[EventType]:
         name = content.drugs[drug].name
         dispatcher.utter_message(
-            text=(f"I don't have a checked answer about {ASPECT_WORDS.get(aspect, aspect)} for {name}. "
-                  f"Your care team or pharmacist can tell you. You can also call {HELPLINE}."),
-            buttons=[topic_button(t) for t in _drug_topics(content, drug)][:3])
+            text=(
+                f"I don't have a checked answer about {ASPECT_WORDS.get(aspect, aspect)} for {name}. "
+                f"Your care team or pharmacist can tell you. You can also call {HELPLINE}."
+            ),
+            buttons=[topic_button(t) for t in _drug_topics(content, drug)][:3],
+        )
         return [SlotSet("drug", drug)]
 
     @staticmethod
@@ -83,8 +85,9 @@ def _drug_topics(content: Content, drug: str) -> List[Topic]:
 STARTER_TOPICS = vocabulary.load().starter_topics
 
 
-REPHRASE = ("Sorry, I'm not sure I understood. Could you say it another way, or pick a topic? "
-            f"You can also call {HELPLINE}.")
+REPHRASE = (
+    "Sorry, I'm not sure I understood. Could you say it another way, or pick a topic? " f"You can also call {HELPLINE}."
+)
 
 
 def offer_starters(dispatcher: CollectingDispatcher, content: Content) -> List[EventType]:
@@ -99,8 +102,7 @@ class ActionSuggestTopics(Action):
     def name(self) -> Text:
         return "action_suggest_topics"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         content = content_mod.load()
         message = tracker.latest_message
         selectors = message.get("response_selector") or {}
@@ -122,5 +124,6 @@ class ActionSuggestTopics(Action):
             return offer_starters(dispatcher, content)
         dispatcher.utter_message(
             text="I'm not sure I understood. Did you mean one of these?",
-            buttons=buttons + [{"title": "None of these", "payload": "/out_of_scope"}])
+            buttons=buttons + [{"title": "None of these", "payload": "/out_of_scope"}],
+        )
         return []

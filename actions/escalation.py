@@ -7,16 +7,15 @@ server; sent here only if it was not), then the ticket, then its reference numbe
 store cannot be written, the person is told to call the helpline now; the log names the tier and
 the error type, never the person's words or contact details.
 """
+
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from bot import content as content_mod
 from bot.dialogue import turn
@@ -27,11 +26,17 @@ from bot.tickets import TicketRequest, TicketService, TicketStoreError
 logger = logging.getLogger(__name__)
 
 FORM = "care_team_form"
-FORM_SLOTS = ("care_team_consent", "care_team_name", "care_team_contact", "care_team_contact_method",
-              "care_team_best_time", "care_team_description", "care_team_confirm")
+FORM_SLOTS = (
+    "care_team_consent",
+    "care_team_name",
+    "care_team_contact",
+    "care_team_contact_method",
+    "care_team_best_time",
+    "care_team_description",
+    "care_team_confirm",
+)
 REQUEST_SLOTS = ("care_team_tier", "care_team_category", "care_team_trigger")
 MAX_RECENT = 5
-MAX_DESCRIPTION = 500
 
 # -- tickets ---------------------------------------------------------------------------------------
 
@@ -48,33 +53,57 @@ def ticket_service() -> TicketService:
 
 def user_texts(tracker: Tracker) -> List[str]:
     """The person's messages in this conversation, oldest first (button payloads left out)."""
-    return [e.get("text") or "" for e in tracker.events
-            if e.get("event") == "user" and (e.get("text") or "").strip()
-            and not (e.get("text") or "").startswith("/")]
+    return [
+        e.get("text") or ""
+        for e in tracker.events
+        if e.get("event") == "user" and (e.get("text") or "").strip() and not (e.get("text") or "").startswith("/")
+    ]
 
 
-def file_ticket(tracker: Tracker, tier: str, category: str, trigger: str, recent: List[str],
-                contact: Optional[Dict[str, Any]] = None) -> Optional[str]:
+def file_ticket(
+    tracker: Tracker,
+    tier: str,
+    category: str,
+    trigger: str,
+    recent: List[str],
+    contact: Optional[Dict[str, Any]] = None,
+) -> Optional[str]:
     """File the ticket; its reference, or None when the store could not be written."""
     try:
-        ticket = ticket_service().file(TicketRequest(
-            tier=tier, category=category or "unspecified",
-            channel=tracker.get_latest_input_channel() or "unknown", conversation_id=tracker.sender_id,
-            contact=contact, trigger_message=trigger or "", recent_messages=recent[-MAX_RECENT:]))
+        ticket = ticket_service().file(
+            TicketRequest(
+                tier=tier,
+                category=category or "unspecified",
+                channel=tracker.get_latest_input_channel() or "unknown",
+                conversation_id=tracker.sender_id,
+                contact=contact,
+                trigger_message=trigger or "",
+                recent_messages=recent[-MAX_RECENT:],
+            )
+        )
     except TicketStoreError as error:
-        logger.error("Ticket store unavailable: %s ticket (%s) not filed (%s); the person was told to call "
-                     "the helpline.", tier, category, type(error).__name__)
+        logger.error(
+            "Ticket store unavailable: %s ticket (%s) not filed (%s); the person was told to call " "the helpline.",
+            tier,
+            category,
+            type(error).__name__,
+        )
         return None
     except Exception as error:  # noqa: BLE001 - whatever failed, the person must not wait for a callback
-        logger.error("Filing a %s ticket (%s) failed (%s); the person was told to call the helpline.",
-                     tier, category, type(error).__name__)
+        logger.error(
+            "Filing a %s ticket (%s) failed (%s); the person was told to call the helpline.",
+            tier,
+            category,
+            type(error).__name__,
+        )
         return None
     logger.info("Filed ticket %s", ticket.reference)
     return ticket.reference
 
 
-def tell_reference(dispatcher: CollectingDispatcher, safety: safety_content.SafetyContent,
-                   reference: Optional[str]) -> None:
+def tell_reference(
+    dispatcher: CollectingDispatcher, safety: safety_content.SafetyContent, reference: Optional[str]
+) -> None:
     if reference:
         dispatcher.utter_message(text=safety.message("ticket_filed", reference=reference))
     else:
@@ -83,6 +112,7 @@ def tell_reference(dispatcher: CollectingDispatcher, safety: safety_content.Safe
 
 # -- conversation helpers ----------------------------------------------------------------------------
 
+
 def safety_parse(tracker: Tracker) -> Dict[str, Any]:
     return tracker.latest_message.get(SAFETY_KEY) or {}
 
@@ -90,8 +120,7 @@ def safety_parse(tracker: Tracker) -> Dict[str, Any]:
 def category_for(tracker: Tracker, safety: safety_content.SafetyContent, tier: str) -> str:
     """The category SafetyNet found for this tier, else the safety_category slot if it is one of it."""
     parsed = safety_parse(tracker)
-    candidates = [parsed.get("category") if parsed.get("tier") == tier else None,
-                  tracker.get_slot(CATEGORY_ENTITY)]
+    candidates = [parsed.get("category") if parsed.get("tier") == tier else None, tracker.get_slot(CATEGORY_ENTITY)]
     return next((c for c in candidates if c and c in safety.categories(tier)), "unspecified")
 
 
@@ -118,14 +147,14 @@ def stop_form(tracker: Tracker) -> List[EventType]:
 
 # -- red flags -------------------------------------------------------------------------------------
 
+
 class _EscalateRedFlag(Action):
     tier = ""
 
     def name(self) -> Text:
         return f"action_escalate_{self.tier}"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         safety = safety_content.load()
         category = category_for(tracker, safety, self.tier)
         if not already_said(tracker, f"utter_safety_{self.tier}"):
@@ -151,14 +180,19 @@ class ActionEscalateCrisis(_EscalateRedFlag):
 
 class ActionEscalateUrgent(_EscalateRedFlag):
     """Also prepares the callback offer: the rule then starts care_team_form, which asks for consent."""
+
     tier = "urgent"
 
     def after(self, tracker: Tracker, category: str, trigger: str) -> List[EventType]:
-        return [SlotSet("care_team_tier", "urgent"), SlotSet("care_team_category", category),
-                SlotSet("care_team_trigger", trigger)]
+        return [
+            SlotSet("care_team_tier", "urgent"),
+            SlotSet("care_team_category", category),
+            SlotSet("care_team_trigger", trigger),
+        ]
 
 
 # -- clinical or personal questions, and requests for a person --------------------------------------
+
 
 class ActionOfferCareTeam(Action):
     """Say kindly why the bot can't decide this, give the general answer if there is one, then the
@@ -167,8 +201,7 @@ class ActionOfferCareTeam(Action):
     def name(self) -> Text:
         return "action_offer_care_team"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         safety = safety_content.load()
         content = content_mod.load()
         message = tracker.latest_message
@@ -180,124 +213,29 @@ class ActionOfferCareTeam(Action):
         if category != "request_human":
             self._general_answer(dispatcher, tracker, content, safety, category)
         trigger = message.get("text") or ""
-        return stop_form(tracker) + clear_request() + [
-            SlotSet("care_team_tier", "care_team"), SlotSet("care_team_category", category),
-            SlotSet("care_team_trigger", trigger)]
+        return (
+            stop_form(tracker)
+            + clear_request()
+            + [
+                SlotSet("care_team_tier", "care_team"),
+                SlotSet("care_team_category", category),
+                SlotSet("care_team_trigger", trigger),
+            ]
+        )
 
-    def _general_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, content: content_mod.Content,
-                        safety: safety_content.SafetyContent, category: str) -> None:
+    def _general_answer(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        content: content_mod.Content,
+        safety: safety_content.SafetyContent,
+        category: str,
+    ) -> None:
         general = (safety.categories("care_team").get(category) or {}).get("general_topic")
         topic = turn.general_answer(tracker.latest_message, content, general, tracker.get_slot("drug"))
         if topic is None:
             return
         dispatcher.utter_message(text=f"{safety.message('general_answer_intro')}\n\n{content.render(topic)}")
-
-
-# -- the care-team form ------------------------------------------------------------------------------
-
-EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
-# "No", "stop" or "cancel" given as an answer to any question of the form: stop, send nothing.
-CANCEL = re.compile(r"^\W*(no|nope|nah|no thanks?|no thank you|not now|cancel|stop|quit|exit|never ?mind|"
-                    r"forget it|don'?t send( it)?|i changed my mind|i don'?t want (this|that|to))\W*$",
-                    re.IGNORECASE)
-NAME_PREFIX = re.compile(r"^\s*(my name is|my name's|i am|i'm|im|it's|it is|this is|call me|name:?)\s+",
-                         re.IGNORECASE)
-
-
-def parse_contact(text: str) -> Optional[Dict[str, str]]:
-    """{"method": "email"|"phone", "value": ...} from what the person typed, or None."""
-    email = EMAIL.search(text or "")
-    if email:
-        return {"method": "email", "value": email.group(0)}
-    phone = PHONE.search(text or "")
-    if phone:
-        digits = re.sub(r"\D", "", phone.group(0))
-        if 7 <= len(digits) <= 15:
-            return {"method": "phone", "value": " ".join(phone.group(0).split())}
-    return None
-
-
-def clean_name(text: str) -> Optional[str]:
-    name = NAME_PREFIX.sub("", (text or "").strip()).strip(" .,!?:;\"'")
-    words = name.split()
-    if not name or len(name) > 60 or len(words) > 5 or re.search(r"[\d@/\\<>{}\[\]]", name):
-        return None
-    if not re.search(r"[^\W\d_]", name) or name.lower() in {"yes", "no", "ok", "okay", "sure", "yeah", "nope"}:
-        return None
-    return name
-
-
-class ValidateCareTeamForm(FormValidationAction):
-    def name(self) -> Text:
-        return "validate_care_team_form"
-
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> List[Text]:
-        # "No" to consent, "no" at the confirm step, or "cancel" anywhere ends the form at once.
-        if tracker.get_slot("care_team_consent") is False or tracker.get_slot("care_team_confirm") is False:
-            return []
-        return domain_slots
-
-    @staticmethod
-    def _cancelled(value: Any) -> bool:
-        return isinstance(value, str) and bool(CANCEL.match(value))
-
-    def _stop(self) -> Dict[Text, Any]:
-        return {"care_team_confirm": False}
-
-    def validate_care_team_name(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                domain: DomainDict) -> Dict[Text, Any]:
-        if self._cancelled(value):
-            return self._stop()
-        name = clean_name(str(value))
-        if name is None:
-            dispatcher.utter_message(text=safety_content.load().message("invalid_name"))
-            return {"care_team_name": None}
-        return {"care_team_name": name}
-
-    def validate_care_team_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: DomainDict) -> Dict[Text, Any]:
-        if self._cancelled(value):
-            return self._stop()
-        contact = parse_contact(str(value))
-        if contact is None:
-            dispatcher.utter_message(text=safety_content.load().message("invalid_contact"))
-            return {"care_team_contact": None, "care_team_contact_method": None}
-        return {"care_team_contact": contact["value"], "care_team_contact_method": contact["method"]}
-
-    def validate_care_team_best_time(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                     domain: DomainDict) -> Dict[Text, Any]:
-        if self._cancelled(value):
-            return self._stop()
-        text = " ".join(str(value).split())[:100]
-        return {"care_team_best_time": text or None}
-
-    async def extract_care_team_description(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                            domain: DomainDict) -> Dict[Text, Any]:
-        """In a callback form that an urgent red flag started (its urgent ticket is already filed), the
-        person describing those same signs ("the sore by my tooth is getting bigger") is answering the
-        question, not raising a new alarm. The domain's mapping leaves urgent wording out, so it would
-        otherwise start a second urgent ticket and form. Emergencies and crises still interrupt, and
-        urgent signs in a non-urgent (care-team) form still escalate to the urgent tier."""
-        if tracker.get_slot("requested_slot") != "care_team_description":
-            return {}
-        if tracker.get_slot("care_team_tier") != "urgent":
-            return {}
-        if (tracker.latest_message.get("intent") or {}).get("name") != "report_urgent":
-            return {}
-        text = tracker.latest_message.get("text") or ""
-        return {"care_team_description": text} if text.strip() else {}
-
-    def validate_care_team_description(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> Dict[Text, Any]:
-        if self._cancelled(value):
-            return self._stop()
-        text = " ".join(str(value).split())
-        if len(text) < 3:
-            dispatcher.utter_message(text=safety_content.load().message("invalid_description"))
-            return {"care_team_description": None}
-        return {"care_team_description": text[:MAX_DESCRIPTION]}
 
 
 class ActionEscalateCareTeam(Action):
@@ -307,8 +245,7 @@ class ActionEscalateCareTeam(Action):
     def name(self) -> Text:
         return "action_escalate_care_team"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         safety = safety_content.load()
         if tracker.get_slot("care_team_consent") is not True:
             dispatcher.utter_message(text=safety.message("declined"))
@@ -317,14 +254,22 @@ class ActionEscalateCareTeam(Action):
             dispatcher.utter_message(text=safety.message("cancelled"))
             return clear_request()
         method = tracker.get_slot("care_team_contact_method") or "phone"
-        contact = {"name": tracker.get_slot("care_team_name"), "method": method,
-                   "value": tracker.get_slot("care_team_contact"),
-                   "best_time": tracker.get_slot("care_team_best_time")}
+        contact = {
+            "name": tracker.get_slot("care_team_name"),
+            "method": method,
+            "value": tracker.get_slot("care_team_contact"),
+            "best_time": tracker.get_slot("care_team_best_time"),
+        }
         trigger = tracker.get_slot("care_team_trigger") or ""
         description = tracker.get_slot("care_team_description") or ""
-        reference = file_ticket(tracker, tracker.get_slot("care_team_tier") or "care_team",
-                                tracker.get_slot("care_team_category") or "unspecified", trigger,
-                                self._context(tracker, trigger) + [description], contact)
+        reference = file_ticket(
+            tracker,
+            tracker.get_slot("care_team_tier") or "care_team",
+            tracker.get_slot("care_team_category") or "unspecified",
+            trigger,
+            self._context(tracker, trigger) + [description],
+            contact,
+        )
         if reference:
             dispatcher.utter_message(text=safety.message("filed", reference=reference, method=method))
         else:
@@ -337,5 +282,5 @@ class ActionEscalateCareTeam(Action):
         texts = user_texts(tracker)
         for index in range(len(texts) - 1, -1, -1):
             if texts[index] == trigger:
-                return texts[max(0, index - (MAX_RECENT - 2)):index + 1]
+                return texts[max(0, index - (MAX_RECENT - 2)) : index + 1]
         return []

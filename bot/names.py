@@ -5,6 +5,7 @@ The safety intents map to the tier of help they trigger (bot.nlu.safety_net rais
 escalation actions act on them). Chat intents are small talk and form answers: the drug-and-aspect
 routing never turns them into an FAQ answer.
 """
+
 from __future__ import annotations
 
 # -- tiers of help ------------------------------------------------------------------------------
@@ -13,15 +14,24 @@ SEVERITY = {tier: rank for rank, tier in enumerate(TIERS)}
 RED_FLAG_TIERS = TIERS[:3]  # the tiers with a static reply that never waits for the action server
 
 # -- intents ------------------------------------------------------------------------------------
-TIER_OF_INTENT = {"report_emergency": "emergency", "report_crisis": "crisis", "report_urgent": "urgent",
-                  "ask_personal": "care_team", "request_human": "care_team"}
-INTENT_FOR_TIER = {"emergency": "report_emergency", "crisis": "report_crisis", "urgent": "report_urgent",
-                   "care_team": "ask_personal"}
+TIER_OF_INTENT = {
+    "report_emergency": "emergency",
+    "report_crisis": "crisis",
+    "report_urgent": "urgent",
+    "ask_personal": "care_team",
+    "request_human": "care_team",
+}
+INTENT_FOR_TIER = {
+    "emergency": "report_emergency",
+    "crisis": "report_crisis",
+    "urgent": "report_urgent",
+    "care_team": "ask_personal",
+}
 SAFETY_INTENTS = frozenset(TIER_OF_INTENT)
 CHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny", "give_details"})
 REQUEST_HUMAN = "request_human"
-ASK_TOPIC = "ask_topic"          # a topic button: /ask_topic{"topic": "<id>"}
-INFORM_DRUG = "inform_drug"      # a drug name alone ("Zometa?")
+ASK_TOPIC = "ask_topic"  # a topic button: /ask_topic{"topic": "<id>"}
+INFORM_DRUG = "inform_drug"  # a drug name alone ("Zometa?")
 DRUG_FOLLOWUP = "drug_followup"  # an answer that depends on the drug asked about or remembered
 OUT_OF_SCOPE = "out_of_scope"
 NLU_FALLBACK = "nlu_fallback"
@@ -30,10 +40,10 @@ EMPTY_MESSAGE = "empty_message"
 NO_ANSWER_INTENTS = frozenset({OUT_OF_SCOPE, NLU_FALLBACK, NON_ENGLISH, EMPTY_MESSAGE})
 
 # -- keys NLU components add to a parse (message.set(..., add_to_output=True)) --------------------
-ROUTE_KEY = "bone_health_route"                      # {retrieval_intent, topic}: DrugRouting, SafetyNet
-SAFETY_KEY = "bone_health_safety"                    # {tier, category, source, also, model_intent}: SafetyNet
+ROUTE_KEY = "bone_health_route"  # {retrieval_intent, topic}: DrugRouting, SafetyNet
+SAFETY_KEY = "bone_health_safety"  # {tier, category, source, also, model_intent}: SafetyNet
 CLASSIFIER_RANKING_KEY = "bone_health_classifier_ranking"  # the classifier's ranking before a guard
-CATEGORY_ENTITY = "safety_category"                  # entity (and slot) naming the red flag's category
+CATEGORY_ENTITY = "safety_category"  # entity (and slot) naming the red flag's category
 
 # -- metadata on messages the Rasa-side fallback sends (bot.serve.rasa_entry) ---------------------
 FALLBACK_FLAG = "bone_health_fallback"

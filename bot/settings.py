@@ -17,6 +17,7 @@ endpoints.yml). PYTHON310 is read by scripts/install.sh (a shell script), so it 
 The deployment numbers (EMERGENCY_NUMBER, CRISIS_LINE, HELPLINE_NUMBER, …) override the defaults in
 content/safety.yml `settings:`; bot.safety.content merges them (`deployment_overrides` below).
 """
+
 from __future__ import annotations
 
 import os
@@ -33,38 +34,95 @@ Env = Mapping[str, str]
 class Variable:
     name: str
     group: str
-    where: str = "python"   # who reads it: "python" (through this module) or the script that does
+    where: str = "python"  # who reads it: "python" (through this module) or the script that does
 
 
 def _declare(group: str, *names: str, where: str = "python") -> Tuple[Variable, ...]:
     return tuple(Variable(name, group, where) for name in names)
 
 
-VARIABLES: Dict[str, Variable] = {v.name: v for v in (
-    *_declare("serving", "BOT_PORT", "ACTION_PORT", "WEB_PORT", "WEB_HOST", "BOT_API_TOKEN",
-              "TRACKER_STORE_URL", "BONE_HEALTH_VAR_DIR", "BOT_PUBLIC_URL", "BOT_INTERNAL_URL", "BOT_MODEL",
-              "STAFF_API_TOKEN", "LOG_LEVEL"),
-    *_declare("deployment", "EMERGENCY_NUMBER", "EMERGENCY_WORDING", "CRISIS_LINE", "CRISIS_LINE_NAME",
-              "HELPLINE_NAME", "HELPLINE_NUMBER", "HELPLINE_HOURS"),
-    *_declare("channels", "TELEGRAM_ACCESS_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_WEBHOOK_URL",
-              "TELEGRAM_SET_WEBHOOK", "TELEGRAM_API_BASE", "TELEGRAM_MAX_CHARS",
-              "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_SMS_NUMBER", "TWILIO_WHATSAPP_NUMBER",
-              "TWILIO_API_BASE", "SMS_MAX_CHARS", "WHATSAPP_MAX_CHARS",
-              "MESSENGER_PAGE_ACCESS_TOKEN", "MESSENGER_APP_SECRET", "MESSENGER_VERIFY_TOKEN",
-              "MESSENGER_API_BASE", "MESSENGER_MAX_CHARS"),
-    *_declare("tickets", "TICKET_DB_URL", "TICKET_POLL_SECONDS", "TICKET_NOTIFY_TIMEOUT",
-              "TICKET_RETRY_BASE_SECONDS", "TICKET_RETRY_MAX_SECONDS", "CARE_TEAM_WEBHOOK_URL",
-              "CARE_TEAM_WEBHOOK_SECRET", "SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD",
-              "SMTP_STARTTLS", "SMTP_SSL", "CARE_TEAM_EMAIL_TO", "CARE_TEAM_EMAIL_FROM",
-              "CARE_TEAM_API_TOKEN"),
-    *_declare("development", "BONE_HEALTH_SOURCES"),
-    *_declare("development", "PYTHON310", where="scripts/install.sh"),
-)}
+VARIABLES: Dict[str, Variable] = {
+    v.name: v
+    for v in (
+        *_declare(
+            "serving",
+            "BOT_PORT",
+            "ACTION_PORT",
+            "WEB_PORT",
+            "WEB_HOST",
+            "BOT_API_TOKEN",
+            "TRACKER_STORE_URL",
+            "BONE_HEALTH_VAR_DIR",
+            "BOT_PUBLIC_URL",
+            "BOT_INTERNAL_URL",
+            "BOT_MODEL",
+            "STAFF_API_TOKEN",
+            "LOG_LEVEL",
+        ),
+        *_declare(
+            "deployment",
+            "EMERGENCY_NUMBER",
+            "EMERGENCY_WORDING",
+            "CRISIS_LINE",
+            "CRISIS_LINE_NAME",
+            "HELPLINE_NAME",
+            "HELPLINE_NUMBER",
+            "HELPLINE_HOURS",
+        ),
+        *_declare(
+            "channels",
+            "TELEGRAM_ACCESS_TOKEN",
+            "TELEGRAM_WEBHOOK_SECRET",
+            "TELEGRAM_WEBHOOK_URL",
+            "TELEGRAM_SET_WEBHOOK",
+            "TELEGRAM_API_BASE",
+            "TELEGRAM_MAX_CHARS",
+            "TWILIO_ACCOUNT_SID",
+            "TWILIO_AUTH_TOKEN",
+            "TWILIO_SMS_NUMBER",
+            "TWILIO_WHATSAPP_NUMBER",
+            "TWILIO_API_BASE",
+            "SMS_MAX_CHARS",
+            "WHATSAPP_MAX_CHARS",
+            "MESSENGER_PAGE_ACCESS_TOKEN",
+            "MESSENGER_APP_SECRET",
+            "MESSENGER_VERIFY_TOKEN",
+            "MESSENGER_API_BASE",
+            "MESSENGER_MAX_CHARS",
+        ),
+        *_declare(
+            "tickets",
+            "TICKET_DB_URL",
+            "TICKET_POLL_SECONDS",
+            "TICKET_NOTIFY_TIMEOUT",
+            "TICKET_RETRY_BASE_SECONDS",
+            "TICKET_RETRY_MAX_SECONDS",
+            "CARE_TEAM_WEBHOOK_URL",
+            "CARE_TEAM_WEBHOOK_SECRET",
+            "SMTP_HOST",
+            "SMTP_PORT",
+            "SMTP_USER",
+            "SMTP_PASSWORD",
+            "SMTP_STARTTLS",
+            "SMTP_SSL",
+            "CARE_TEAM_EMAIL_TO",
+            "CARE_TEAM_EMAIL_FROM",
+            "CARE_TEAM_API_TOKEN",
+        ),
+        *_declare("development", "BONE_HEALTH_SOURCES"),
+        *_declare("development", "PYTHON310", where="scripts/install.sh"),
+    )
+}
 
 # Set by the project for its child processes (bot/serve/supervisor.py, bot/tools/bench.py, the
 # Makefile), never read as a setting: Rasa, TensorFlow, SQLAlchemy and Python read them.
-CHILD_ONLY: Tuple[str, ...] = ("RASA_TELEMETRY_ENABLED", "TF_CPP_MIN_LOG_LEVEL", "SQLALCHEMY_SILENCE_UBER_WARNING",
-                               "PYTHONPATH", "ACTION_ENDPOINT_URL")
+CHILD_ONLY: Tuple[str, ...] = (
+    "RASA_TELEMETRY_ENABLED",
+    "TF_CPP_MIN_LOG_LEVEL",
+    "SQLALCHEMY_SILENCE_UBER_WARNING",
+    "PYTHONPATH",
+    "ACTION_ENDPOINT_URL",
+)
 
 # Environment variable -> key in content/safety.yml `settings:` (bot.safety.content fills them in).
 DEPLOYMENT_KEYS: Dict[str, str] = {
@@ -79,6 +137,7 @@ DEPLOYMENT_KEYS: Dict[str, str] = {
 
 
 # -- typed readers (one empty-string rule) ---------------------------------------------------------
+
 
 def get(name: str, env: Optional[Env] = None) -> Optional[str]:
     """The variable's value, or None when it is unset, empty or only whitespace."""
@@ -140,6 +199,7 @@ def child_environment() -> Dict[str, str]:
 
 # -- the settings the serving code uses ------------------------------------------------------------
 
+
 def var_dir(env: Optional[Env] = None) -> Path:
     """Where run-time files live (SQLite files, the script book, credentials): BONE_HEALTH_VAR_DIR,
     default var/ in the repository; always absolute."""
@@ -165,11 +225,11 @@ class Settings:
     bot_internal_url: str
     staff_api_token: Optional[str]
     care_team_api_token: Optional[str]
-    ticket_db_url: Optional[str]       # None: SQLite under var_dir (bot.tickets.store.default_url)
+    ticket_db_url: Optional[str]  # None: SQLite under var_dir (bot.tickets.store.default_url)
     ticket_poll_seconds: float
-    log_level: Optional[str]           # None: each tool's own default
+    log_level: Optional[str]  # None: each tool's own default
     sources_dir: Path
-    deployment: Tuple[Tuple[str, str], ...]   # deployment_overrides(), hashable
+    deployment: Tuple[Tuple[str, str], ...]  # deployment_overrides(), hashable
 
     @classmethod
     def from_env(cls, env: Optional[Env] = None) -> "Settings":

@@ -3,6 +3,7 @@
 Servers are started once per test session on free ports with the same commands `make run` uses
 (bot.serve.supervisor), against a throw-away SQLite tracker store.
 """
+
 from __future__ import annotations
 
 import json
@@ -67,6 +68,7 @@ def agent():
 
 # -- offline action tests: replay saved trackers (financial-demo style) -------------------------
 
+
 def load_tracker(name: str, **overrides: Any) -> Tracker:
     data = json.loads((TRACKERS / f"{name}.json").read_text())
     data.update(overrides)
@@ -81,10 +83,12 @@ def dispatcher() -> CollectingDispatcher:
 @pytest.fixture
 def domain() -> Dict[str, Any]:
     import yaml
+
     return yaml.safe_load((ROOT / "domain.yml").read_text())
 
 
 # -- the real servers --------------------------------------------------------------------------
+
 
 @dataclass
 class RunningBot:
@@ -98,11 +102,13 @@ class RunningBot:
         """Start the action server, the web server (if asked) and Rasa, as `make run` does."""
         self.start_actions()
         if self.web:
-            web = self.supervisor.start(serve.web_server_cmd(self.settings), self.env,
-                                        self.settings.var_dir / "web.log")
+            web = self.supervisor.start(
+                serve.web_server_cmd(self.settings), self.env, self.settings.var_dir / "web.log"
+            )
             serve.wait_http(f"http://127.0.0.1:{self.settings.web_port}/", 30, web)
-        rasa = self.supervisor.start(serve.rasa_server_cmd(self.settings, self.env), self.env,
-                                     self.settings.var_dir / "rasa.log")
+        rasa = self.supervisor.start(
+            serve.rasa_server_cmd(self.settings, self.env), self.env, self.settings.var_dir / "rasa.log"
+        )
         serve.wait_http(f"http://127.0.0.1:{self.settings.bot_port}/", 300, rasa)
 
     def restart(self) -> None:
@@ -124,8 +130,9 @@ class RunningBot:
         return f"http://127.0.0.1:{self.settings.bot_port}"
 
     def say(self, text: str, sender: Optional[str] = None, timeout: float = 30) -> List[Dict[str, Any]]:
-        response = requests.post(self.rest_url, json={"sender": sender or uuid.uuid4().hex, "message": text},
-                                  timeout=timeout)
+        response = requests.post(
+            self.rest_url, json={"sender": sender or uuid.uuid4().hex, "message": text}, timeout=timeout
+        )
         response.raise_for_status()
         return response.json()
 
@@ -135,20 +142,30 @@ class RunningBot:
         self.action_proc.wait(timeout=20)
 
     def start_actions(self) -> None:
-        self.action_proc = self.supervisor.start(serve.action_server_cmd(self.settings), self.env,
-                                                 self.settings.var_dir / "actions.log")
+        self.action_proc = self.supervisor.start(
+            serve.action_server_cmd(self.settings), self.env, self.settings.var_dir / "actions.log"
+        )
         serve.wait_http(f"http://127.0.0.1:{self.settings.action_port}/health", 120, self.action_proc)
 
 
 def start_bot(tmp_dir: Path, extra_env: Optional[Dict[str, str]] = None, web: bool = False) -> RunningBot:
-    env_in = {**os.environ, **(extra_env or {}),
-              "BOT_PORT": str(free_port()), "ACTION_PORT": str(free_port()), "WEB_PORT": str(free_port()),
-              "BONE_HEALTH_VAR_DIR": str(tmp_dir)}
+    env_in = {
+        **os.environ,
+        **(extra_env or {}),
+        "BOT_PORT": str(free_port()),
+        "ACTION_PORT": str(free_port()),
+        "WEB_PORT": str(free_port()),
+        "BONE_HEALTH_VAR_DIR": str(tmp_dir),
+    }
     settings = serve.Settings.from_env(env_in)
     if not settings.model.exists():
         pytest.fail(f"no trained model at {settings.model}: run `make train` first")
-    env = {**serve.child_env(settings), **(extra_env or {}),
-           "BOT_PORT": str(settings.bot_port), "WEB_PORT": str(settings.web_port)}
+    env = {
+        **serve.child_env(settings),
+        **(extra_env or {}),
+        "BOT_PORT": str(settings.bot_port),
+        "WEB_PORT": str(settings.web_port),
+    }
     bot = RunningBot(settings=settings, supervisor=serve.Supervisor(), env=env, web=web)
     bot.launch()
     return bot

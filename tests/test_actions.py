@@ -1,4 +1,5 @@
 """Offline action tests: saved trackers replayed against the actions, no servers needed."""
+
 from __future__ import annotations
 
 from actions.actions import ActionAnswerFaq, ActionSuggestTopics

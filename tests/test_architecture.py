@@ -1,4 +1,5 @@
 """The layout's rules (docs/architecture.md), read from the source: who may import whom, module size."""
+
 from __future__ import annotations
 
 import ast
@@ -51,14 +52,20 @@ def test_the_import_reader_sees_top_level_and_function_imports():
 
 
 def test_runtime_code_never_imports_the_developer_tools():
-    wrong = {name: sorted(i for i in imports(path) if within(i, ("bot.tools",)))
-             for name, path in modules().items() if not within(name, ("bot.tools",))}
+    wrong = {
+        name: sorted(i for i in imports(path) if within(i, ("bot.tools",)))
+        for name, path in modules().items()
+        if not within(name, ("bot.tools",))
+    }
     assert not {k: v for k, v in wrong.items() if v}
 
 
 def test_inner_rooms_never_import_the_outer_ones():
-    wrong = {name: sorted(i for i in imports(path) if within(i, OUTER_ROOMS))
-             for name, path in modules().items() if within(name, INNER_ROOMS)}
+    wrong = {
+        name: sorted(i for i in imports(path) if within(i, OUTER_ROOMS))
+        for name, path in modules().items()
+        if within(name, INNER_ROOMS)
+    }
     assert not {k: v for k, v in wrong.items() if v}
 
 

@@ -5,6 +5,7 @@ platform's webhook payload (real shape) is posted to the local server, and the p
 local stand-in (the only fake here) that records the calls the connectors make. SMS runs with
 SMS_MAX_CHARS=160 so a real answer has to be split.
 """
+
 from __future__ import annotations
 
 import base64
@@ -99,14 +100,21 @@ def stand_in():
 @pytest.fixture(scope="module")
 def channel_bot(stand_in, tmp_path_factory):
     env = {
-        "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN, "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_SECRET,
-        "TELEGRAM_SET_WEBHOOK": "true", "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook",
+        "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_SECRET,
+        "TELEGRAM_SET_WEBHOOK": "true",
+        "TELEGRAM_WEBHOOK_URL": "https://bot.example.org/webhooks/telegram/webhook",
         "TELEGRAM_API_BASE": f"{stand_in.base}/telegram",
-        "TWILIO_ACCOUNT_SID": TWILIO_SID, "TWILIO_AUTH_TOKEN": TWILIO_TOKEN, "TWILIO_SMS_NUMBER": SMS_NUMBER,
-        "TWILIO_WHATSAPP_NUMBER": WHATSAPP_NUMBER, "TWILIO_API_BASE": f"{stand_in.base}/twilio",
+        "TWILIO_ACCOUNT_SID": TWILIO_SID,
+        "TWILIO_AUTH_TOKEN": TWILIO_TOKEN,
+        "TWILIO_SMS_NUMBER": SMS_NUMBER,
+        "TWILIO_WHATSAPP_NUMBER": WHATSAPP_NUMBER,
+        "TWILIO_API_BASE": f"{stand_in.base}/twilio",
         "SMS_MAX_CHARS": str(SMS_MAX),
-        "MESSENGER_PAGE_ACCESS_TOKEN": FB_TOKEN, "MESSENGER_APP_SECRET": FB_SECRET,
-        "MESSENGER_VERIFY_TOKEN": FB_VERIFY, "MESSENGER_API_BASE": f"{stand_in.base}/messenger/v18.0",
+        "MESSENGER_PAGE_ACCESS_TOKEN": FB_TOKEN,
+        "MESSENGER_APP_SECRET": FB_SECRET,
+        "MESSENGER_VERIFY_TOKEN": FB_VERIFY,
+        "MESSENGER_API_BASE": f"{stand_in.base}/messenger/v18.0",
     }
     bot = start_bot(tmp_path_factory.mktemp("channels-var"), extra_env=env)
     yield bot
@@ -123,21 +131,39 @@ def sentences(text: str) -> List[str]:
 
 # -- Telegram ----------------------------------------------------------------------------------
 
+
 def telegram_update(chat_id: int, text: str) -> Dict[str, Any]:
     user = {"id": chat_id, "is_bot": False, "first_name": "Sam", "language_code": "en"}
-    return {"update_id": int(time.time() * 1000) % 10**9,
-            "message": {"message_id": 17, "from": user, "chat": {"id": chat_id, "first_name": "Sam", "type": "private"},
-                        "date": int(time.time()), "text": text}}
+    return {
+        "update_id": int(time.time() * 1000) % 10**9,
+        "message": {
+            "message_id": 17,
+            "from": user,
+            "chat": {"id": chat_id, "first_name": "Sam", "type": "private"},
+            "date": int(time.time()),
+            "text": text,
+        },
+    }
 
 
 def telegram_button(chat_id: int, data: str) -> Dict[str, Any]:
     user = {"id": chat_id, "is_bot": False, "first_name": "Sam"}
-    return {"update_id": int(time.time() * 1000) % 10**9 + 1,
-            "callback_query": {"id": f"cb{uuid.uuid4().hex[:12]}", "from": user, "chat_instance": "-4242",
-                               "message": {"message_id": 18, "from": {"id": 1, "is_bot": True, "first_name": "Bot"},
-                                           "chat": {"id": chat_id, "type": "private"}, "date": int(time.time()),
-                                           "text": "…"},
-                               "data": data}}
+    return {
+        "update_id": int(time.time() * 1000) % 10**9 + 1,
+        "callback_query": {
+            "id": f"cb{uuid.uuid4().hex[:12]}",
+            "from": user,
+            "chat_instance": "-4242",
+            "message": {
+                "message_id": 18,
+                "from": {"id": 1, "is_bot": True, "first_name": "Bot"},
+                "chat": {"id": chat_id, "type": "private"},
+                "date": int(time.time()),
+                "text": "…",
+            },
+            "data": data,
+        },
+    }
 
 
 def post_telegram(bot, update, secret=TELEGRAM_SECRET):
@@ -146,8 +172,9 @@ def post_telegram(bot, update, secret=TELEGRAM_SECRET):
 
 
 def telegram_sent(stand_in, chat_id: int) -> List[Dict[str, Any]]:
-    return stand_in.take(lambda c: c["path"] == f"/telegram/bot{TELEGRAM_TOKEN}/sendMessage"
-                         and c["json"].get("chat_id") == str(chat_id))
+    return stand_in.take(
+        lambda c: c["path"] == f"/telegram/bot{TELEGRAM_TOKEN}/sendMessage" and c["json"].get("chat_id") == str(chat_id)
+    )
 
 
 def test_telegram_start_registers_the_webhook_in_the_background_and_survives_a_failure(channel_bot, stand_in):
@@ -192,6 +219,7 @@ def test_telegram_refuses_a_forged_update(channel_bot, stand_in):
 
 # -- Twilio SMS and WhatsApp -------------------------------------------------------------------
 
+
 def twilio_signature(url: str, params: Dict[str, str], token: str = TWILIO_TOKEN) -> str:
     """Twilio's documented scheme: HMAC-SHA1 of the URL followed by each POST field name and value,
     sorted by name, base64-encoded."""
@@ -201,10 +229,27 @@ def twilio_signature(url: str, params: Dict[str, str], token: str = TWILIO_TOKEN
 
 def twilio_form(sender: str, to: str, body: str) -> Dict[str, str]:
     sid = "SM" + uuid.uuid4().hex
-    return {"ToCountry": "US", "ToState": "CA", "SmsMessageSid": sid, "NumMedia": "0", "ToCity": "",
-            "FromZip": "", "SmsSid": sid, "FromState": "CA", "SmsStatus": "received", "FromCity": "",
-            "Body": body, "FromCountry": "US", "To": to, "ToZip": "", "NumSegments": "1", "MessageSid": sid,
-            "AccountSid": TWILIO_SID, "From": sender, "ApiVersion": "2010-04-01"}
+    return {
+        "ToCountry": "US",
+        "ToState": "CA",
+        "SmsMessageSid": sid,
+        "NumMedia": "0",
+        "ToCity": "",
+        "FromZip": "",
+        "SmsSid": sid,
+        "FromState": "CA",
+        "SmsStatus": "received",
+        "FromCity": "",
+        "Body": body,
+        "FromCountry": "US",
+        "To": to,
+        "ToZip": "",
+        "NumSegments": "1",
+        "MessageSid": sid,
+        "AccountSid": TWILIO_SID,
+        "From": sender,
+        "ApiVersion": "2010-04-01",
+    }
 
 
 def post_twilio(bot, channel: str, form: Dict[str, str], signature: str = "sign"):
@@ -216,8 +261,9 @@ def post_twilio(bot, channel: str, form: Dict[str, str], signature: str = "sign"
 
 
 def twilio_sent(stand_in, to: str) -> List[Dict[str, Any]]:
-    return stand_in.take(lambda c: c["path"] == f"/twilio/2010-04-01/Accounts/{TWILIO_SID}/Messages.json"
-                         and c["form"].get("To") == to)
+    return stand_in.take(
+        lambda c: c["path"] == f"/twilio/2010-04-01/Accounts/{TWILIO_SID}/Messages.json" and c["form"].get("To") == to
+    )
 
 
 def test_sms_answer_is_split_within_the_limit_with_numbered_options_and_reply_1_picks(channel_bot, stand_in, content):
@@ -228,8 +274,10 @@ def test_sms_answer_is_split_within_the_limit_with_numbered_options_and_reply_1_
     bodies = [c["form"]["Body"] for c in sent]
     assert len(bodies) > 1 and all(len(b) <= SMS_MAX for b in bodies), [len(b) for b in bodies]
     assert all(c["form"]["From"] == SMS_NUMBER for c in sent)
-    assert sent[0]["headers"]["Authorization"] == "Basic " + base64.b64encode(
-        f"{TWILIO_SID}:{TWILIO_TOKEN}".encode()).decode()
+    assert (
+        sent[0]["headers"]["Authorization"]
+        == "Basic " + base64.b64encode(f"{TWILIO_SID}:{TWILIO_TOKEN}".encode()).decode()
+    )
     topic = content.topics["onj_what"]
     for sentence in sentences(topic.answer):  # split at sentence boundaries: each sentence in one SMS
         assert any(sentence in flat(b) for b in bodies), sentence
@@ -241,7 +289,7 @@ def test_sms_answer_is_split_within_the_limit_with_numbered_options_and_reply_1_
         assert f"{number}. {item.title}" in options
 
     post_twilio(channel_bot, "sms", twilio_form(caregiver, SMS_NUMBER, "2"))
-    after = [c["form"]["Body"] for c in twilio_sent(stand_in, caregiver)][len(bodies):]
+    after = [c["form"]["Body"] for c in twilio_sent(stand_in, caregiver)][len(bodies) :]
     assert after and sentences(related[1].answer)[0] in flat(" ".join(after))
 
 
@@ -282,10 +330,27 @@ def test_whatsapp_answer_with_numbered_options_from_the_whatsapp_number(channel_
 
 # -- Facebook Messenger ------------------------------------------------------------------------
 
+
 def messenger_event(psid: str, message: Dict[str, Any]) -> bytes:
-    return json.dumps({"object": "page", "entry": [{"id": "PAGE_ID", "time": int(time.time() * 1000), "messaging": [
-        {"sender": {"id": psid}, "recipient": {"id": "PAGE_ID"}, "timestamp": int(time.time() * 1000),
-         "message": {"mid": "m_" + uuid.uuid4().hex, **message}}]}]}).encode()
+    return json.dumps(
+        {
+            "object": "page",
+            "entry": [
+                {
+                    "id": "PAGE_ID",
+                    "time": int(time.time() * 1000),
+                    "messaging": [
+                        {
+                            "sender": {"id": psid},
+                            "recipient": {"id": "PAGE_ID"},
+                            "timestamp": int(time.time() * 1000),
+                            "message": {"mid": "m_" + uuid.uuid4().hex, **message},
+                        }
+                    ],
+                }
+            ],
+        }
+    ).encode()
 
 
 def post_messenger(bot, body: bytes, secret: str = FB_SECRET, header: str = "X-Hub-Signature-256"):
@@ -298,8 +363,7 @@ def post_messenger(bot, body: bytes, secret: str = FB_SECRET, header: str = "X-H
 
 
 def messenger_sent(stand_in, psid: str) -> List[Dict[str, Any]]:
-    return stand_in.take(lambda c: c["path"] == "/messenger/v18.0/me/messages"
-                         and c["json"]["recipient"]["id"] == psid)
+    return stand_in.take(lambda c: c["path"] == "/messenger/v18.0/me/messages" and c["json"]["recipient"]["id"] == psid)
 
 
 def test_messenger_answer_with_quick_replies_then_a_quick_reply(channel_bot, stand_in, content):
@@ -320,8 +384,9 @@ def test_messenger_answer_with_quick_replies_then_a_quick_reply(channel_bot, sta
         assert [q["title"] for q in quick] == [str(n) for n in range(1, len(related) + 1)]
         assert f"1. {related[0].title}" in message["text"]
 
-    post_messenger(channel_bot, messenger_event(psid, {"text": quick[0]["title"],
-                                                       "quick_reply": {"payload": quick[0]["payload"]}}))
+    post_messenger(
+        channel_bot, messenger_event(psid, {"text": quick[0]["title"], "quick_reply": {"payload": quick[0]["payload"]}})
+    )
     replies = messenger_sent(stand_in, psid)
     assert len(replies) == 2 and flat(related[0].answer) in flat(replies[1]["json"]["message"]["text"])
 
@@ -340,23 +405,49 @@ def test_messenger_refuses_forged_requests_and_wrong_verify_tokens(channel_bot, 
     assert post_messenger(channel_bot, body, secret="guessed-secret").status_code == 403
     signature = "sha256=" + hmac.new(FB_SECRET.encode(), body, hashlib.sha256).hexdigest()
     tampered = body.replace(b'"hi"', b'"yo"')
-    assert requests.post(f"{channel_bot.base_url}/webhooks/facebook/webhook", data=tampered, timeout=30,
-                         headers={"X-Hub-Signature-256": signature}).status_code == 403
+    assert (
+        requests.post(
+            f"{channel_bot.base_url}/webhooks/facebook/webhook",
+            data=tampered,
+            timeout=30,
+            headers={"X-Hub-Signature-256": signature},
+        ).status_code
+        == 403
+    )
     assert messenger_sent(stand_in, psid) == []
 
     url = f"{channel_bot.base_url}/webhooks/facebook/webhook"
-    ok = requests.get(url, params={"hub.mode": "subscribe", "hub.verify_token": FB_VERIFY, "hub.challenge": "1158201444"},
-                      timeout=10)
+    ok = requests.get(
+        url, params={"hub.mode": "subscribe", "hub.verify_token": FB_VERIFY, "hub.challenge": "1158201444"}, timeout=10
+    )
     assert ok.status_code == 200 and ok.text == "1158201444"
-    bad = requests.get(url, params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "1"}, timeout=10)
+    bad = requests.get(
+        url, params={"hub.mode": "subscribe", "hub.verify_token": "nope", "hub.challenge": "1"}, timeout=10
+    )
     assert bad.status_code == 403
 
 
 def test_messenger_ignores_echoes_and_delivery_receipts(channel_bot, stand_in):
     psid = "2400000000000003"
     echo = messenger_event(psid, {"text": "hi", "is_echo": True})
-    delivery = json.dumps({"object": "page", "entry": [{"id": "PAGE_ID", "time": 1, "messaging": [
-        {"sender": {"id": psid}, "recipient": {"id": "PAGE_ID"}, "delivery": {"mids": ["m_1"], "watermark": 1}}]}]}).encode()
+    delivery = json.dumps(
+        {
+            "object": "page",
+            "entry": [
+                {
+                    "id": "PAGE_ID",
+                    "time": 1,
+                    "messaging": [
+                        {
+                            "sender": {"id": psid},
+                            "recipient": {"id": "PAGE_ID"},
+                            "delivery": {"mids": ["m_1"], "watermark": 1},
+                        }
+                    ],
+                }
+            ],
+        }
+    ).encode()
     assert post_messenger(channel_bot, echo).status_code == 200
     assert post_messenger(channel_bot, delivery).status_code == 200
     assert messenger_sent(stand_in, psid) == []
@@ -364,7 +455,17 @@ def test_messenger_ignores_echoes_and_delivery_receipts(channel_bot, stand_in):
 
 def test_server_log_holds_no_message_text_numbers_or_secrets(channel_bot):
     log = (channel_bot.settings.var_dir / "rasa.log").read_text(errors="replace")
-    for private in ("osteonecrosis", "+1555777", "whatsapp:+1555", "2400000000000001", "700000001",
-                    TELEGRAM_TOKEN, TWILIO_TOKEN, FB_TOKEN, FB_SECRET, TELEGRAM_SECRET):
+    for private in (
+        "osteonecrosis",
+        "+1555777",
+        "whatsapp:+1555",
+        "2400000000000001",
+        "700000001",
+        TELEGRAM_TOKEN,
+        TWILIO_TOKEN,
+        FB_TOKEN,
+        FB_SECRET,
+        TELEGRAM_SECRET,
+    ):
         assert private not in log, private
     assert "refused a webhook call" in log  # the forged requests were logged, without their content

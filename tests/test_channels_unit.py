@@ -1,5 +1,6 @@
 """Messaging channels without servers: fitting answers to each platform, numbered options, request
 checks, payload parsing, and the credentials file that switches channels on from the environment."""
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,10 @@ def test_a_sentence_longer_than_the_limit_is_cut_between_words():
 
 
 def test_links_become_plain_urls_and_unsafe_links_lose_their_target():
-    assert plain_links("See [Komen](https://www.komen.org/support) today.") == \
-        "See Komen (https://www.komen.org/support) today."
+    assert (
+        plain_links("See [Komen](https://www.komen.org/support) today.")
+        == "See Komen (https://www.komen.org/support) today."
+    )
     assert "javascript" not in plain_links("[click](javascript:alert(1))")
     assert plain_links("Visit https://www.cancer.org now.") == "Visit https://www.cancer.org now."
 
@@ -73,8 +76,11 @@ def test_numbered_list_gets_its_own_message_when_the_last_part_is_full():
 
 
 def test_response_text_and_buttons_from_a_rasa_response():
-    message = {"text": "Answer.", "image": "https://example.org/x.png",
-               "buttons": [{"title": "More", "payload": "/more"}, {"title": "", "payload": "/x"}]}
+    message = {
+        "text": "Answer.",
+        "image": "https://example.org/x.png",
+        "buttons": [{"title": "More", "payload": "/more"}, {"title": "", "payload": "/x"}],
+    }
     assert response_text(message) == "Answer.\n\nhttps://example.org/x.png"
     assert response_buttons(message) == [{"title": "More", "payload": "/more"}]
     assert response_text({"image": "javascript:alert(1)"}) == ""
@@ -88,9 +94,9 @@ def test_pending_options_resolve_numbers_per_sender_and_turn(tmp_path):
     assert store.resolve("sms", "+15550001", "2") == "/b"
     assert store.resolve("sms", "+15550001", " 3. ") == "/c"
     assert store.resolve("sms", "+15550001", "4") is None
-    assert store.resolve("sms", "+15550002", "1") is None          # another person
-    assert store.resolve("whatsapp", "+15550001", "1") is None     # another channel
-    assert store.resolve("sms", "+15550001", "1 please") is None   # not a bare number
+    assert store.resolve("sms", "+15550002", "1") is None  # another person
+    assert store.resolve("whatsapp", "+15550001", "1") is None  # another channel
+    assert store.resolve("sms", "+15550001", "1 please") is None  # not a bare number
     # Survives a restart (a new store on the same file) …
     assert PendingOptions(tmp_path / "options.db").resolve("sms", "+15550001", "1") == "/a"
     # … and a new turn forgets the old options.
@@ -106,10 +112,16 @@ def test_pending_options_expire(tmp_path):
     assert store.resolve("sms", "+1", "1") is None
 
 
-SECRETS = {"TELEGRAM_ACCESS_TOKEN": "123456:telegram-secret", "TWILIO_ACCOUNT_SID": "AC0123",
-           "TWILIO_AUTH_TOKEN": "twilio-secret", "TWILIO_SMS_NUMBER": "+15550100",
-           "TWILIO_WHATSAPP_NUMBER": "+15550101", "MESSENGER_PAGE_ACCESS_TOKEN": "page-secret",
-           "MESSENGER_APP_SECRET": "app-secret", "MESSENGER_VERIFY_TOKEN": "verify-secret"}
+SECRETS = {
+    "TELEGRAM_ACCESS_TOKEN": "123456:telegram-secret",
+    "TWILIO_ACCOUNT_SID": "AC0123",
+    "TWILIO_AUTH_TOKEN": "twilio-secret",
+    "TWILIO_SMS_NUMBER": "+15550100",
+    "TWILIO_WHATSAPP_NUMBER": "+15550101",
+    "MESSENGER_PAGE_ACCESS_TOKEN": "page-secret",
+    "MESSENGER_APP_SECRET": "app-secret",
+    "MESSENGER_VERIFY_TOKEN": "verify-secret",
+}
 
 
 def test_no_channel_variables_means_only_rest_and_socketio(caplog):
@@ -128,8 +140,14 @@ def test_every_channel_on_with_secrets_kept_as_references(tmp_path, caplog):
     for value in ("telegram-secret", "twilio-secret", "page-secret", "app-secret", "verify-secret"):
         assert value not in text and value not in caplog.text
     data = yaml.safe_load(text)
-    assert set(data) == {"rest", "socketio", "bot.channels.telegram.TelegramInput", "bot.channels.twilio.SmsInput",
-                         "bot.channels.twilio.WhatsAppInput", "bot.channels.messenger.MessengerInput"}
+    assert set(data) == {
+        "rest",
+        "socketio",
+        "bot.channels.telegram.TelegramInput",
+        "bot.channels.twilio.SmsInput",
+        "bot.channels.twilio.WhatsAppInput",
+        "bot.channels.messenger.MessengerInput",
+    }
     assert data["bot.channels.twilio.SmsInput"]["auth_token"] == "${TWILIO_AUTH_TOKEN}"
     assert data["bot.channels.twilio.SmsInput"]["max_chars"] == "160"
     assert data["bot.channels.telegram.TelegramInput"]["api_base"] == "http://127.0.0.1:9/tg"
@@ -137,6 +155,7 @@ def test_every_channel_on_with_secrets_kept_as_references(tmp_path, caplog):
 
 def test_rasa_resolves_the_references_from_its_environment(tmp_path, monkeypatch):
     from rasa.shared.utils.io import read_config_file
+
     path = channel_config.write_credentials(ROOT / "credentials.yml", tmp_path / "credentials.yml", SECRETS)
     for key, value in SECRETS.items():
         monkeypatch.setenv(key, value)
@@ -156,6 +175,7 @@ def test_a_half_configured_channel_stays_off_with_a_warning(caplog):
 
 # -- request checks and payload parsing, offline ----------------------------------------------
 
+
 def test_twilio_signature_covers_empty_fields_and_rejects_changes():
     from urllib.parse import parse_qs, urlencode
 
@@ -163,6 +183,7 @@ def test_twilio_signature_covers_empty_fields_and_rejects_changes():
 
     from bot.channels.twilio import _Fields
     from tests.test_channels import twilio_form, twilio_signature
+
     url = "https://bot.example.org/webhooks/sms/webhook"
     form = twilio_form("+15550000001", "+15550100100", "hi")
     assert "" in form.values()  # Twilio sends empty fields and signs them
@@ -178,6 +199,7 @@ def test_messenger_signature_prefers_sha256():
     import hmac
 
     from bot.channels.messenger import signature_ok
+
     body = b'{"object":"page"}'
     good256 = "sha256=" + hmac.new(b"s", body, hashlib.sha256).hexdigest()
     good1 = "sha1=" + hmac.new(b"s", body, hashlib.sha1).hexdigest()
@@ -190,6 +212,7 @@ def test_messenger_signature_prefers_sha256():
 
 def test_telegram_updates_parsed_like_the_platform_sends_them():
     from bot.channels.telegram import TelegramInput, derived_secret
+
     chat = {"id": 42, "type": "private"}
     assert TelegramInput.parse({"update_id": 1, "message": {"chat": chat, "text": "/start"}}) == ("42", "/greet", None)
     assert TelegramInput.parse({"update_id": 1, "message": {"chat": chat, "text": "/start@BoneBot x"}})[1] == "/greet"

@@ -1,4 +1,5 @@
 """Fidelity of the curated content: sources, numbers, readability, shape, and training hygiene."""
+
 from __future__ import annotations
 
 import re
@@ -107,8 +108,20 @@ def test_held_out_questions_are_never_trained_on(content):
 
 def test_every_drug_name_maps_to_one_canonical_drug(content):
     index = content_mod.drug_name_index(content)
-    for name in ["Zometa", "Reclast", "Aredia", "Xgeva", "Prolia", "Bonefos", "Boniva", "Fosamax", "Actonel",
-                 "zometta", "xgiva", "zoledronate"]:
+    for name in [
+        "Zometa",
+        "Reclast",
+        "Aredia",
+        "Xgeva",
+        "Prolia",
+        "Bonefos",
+        "Boniva",
+        "Fosamax",
+        "Actonel",
+        "zometta",
+        "xgiva",
+        "zoledronate",
+    ]:
         assert name.lower() in index, name
     assert index["xgeva"] == index["prolia"] == "denosumab"
     assert index["zometa"] == index["reclast"] == "zoledronic_acid"

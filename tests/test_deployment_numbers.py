@@ -3,6 +3,7 @@ servers start: the model carries `[[markers]]`, Rasa fills them at start (bot/se
 the action server, the web page's /config.json, the care-team notification and the staff book read
 the same settings. The last test restarts nothing by hand: it starts the real servers with
 EMERGENCY_NUMBER=112 against the model as trained, and nothing says 911."""
+
 from __future__ import annotations
 
 import asyncio
@@ -42,6 +43,7 @@ def generated_responses(tmp_path) -> Dict[str, Any]:
 
 # -- what the model is trained with: markers, not numbers ------------------------------------------
 
+
 def test_trained_responses_carry_markers_not_numbers(tmp_path):
     settings_keys = set(safety_content.load(env={}).settings)
     responses = {**domain_responses(), **generated_responses(tmp_path)}
@@ -56,8 +58,9 @@ def test_trained_responses_carry_markers_not_numbers(tmp_path):
     assert {"crisis_line", "emergency_number"} <= set(safety_content.markers_in(responses["utter_safety_crisis"]))
 
 
-@pytest.mark.parametrize("env", [{}, LOCAL, {"EMERGENCY_WORDING": "dial 000. Ask for an ambulance",
-                                             "HELPLINE_NUMBER": "0800 123 456"}])
+@pytest.mark.parametrize(
+    "env", [{}, LOCAL, {"EMERGENCY_WORDING": "dial 000. Ask for an ambulance", "HELPLINE_NUMBER": "0800 123 456"}]
+)
 def test_filled_static_replies_are_what_the_action_server_says(env):
     """Rasa's static replies (filled at start) and the action server's rendering agree, for any settings."""
     safety = safety_content.load(env=env)
@@ -75,11 +78,13 @@ def test_markers_survive_rasa_interpolation():
 
 
 def test_unknown_markers_stay_and_other_text_is_untouched():
-    assert safety_content.fill_markers("[[nope]] {slot} [x] 911", {"emergency_number": "112"}) == \
-        "[[nope]] {slot} [x] 911"
+    assert (
+        safety_content.fill_markers("[[nope]] {slot} [x] 911", {"emergency_number": "112"}) == "[[nope]] {slot} [x] 911"
+    )
     nested = {"a": [{"text": "call [[emergency_number]]", "buttons": [{"payload": '/x{{"k":"v"}}'}]}]}
-    assert safety_content.fill_markers(nested, {"emergency_number": "112"}) == \
-        {"a": [{"text": "call 112", "buttons": [{"payload": '/x{{"k":"v"}}'}]}]}
+    assert safety_content.fill_markers(nested, {"emergency_number": "112"}) == {
+        "a": [{"text": "call 112", "buttons": [{"payload": '/x{{"k":"v"}}'}]}]
+    }
     assert nested["a"][0]["text"] == "call [[emergency_number]]"  # a copy: the domain stays as trained
 
 
@@ -94,6 +99,7 @@ def test_changed_numbers_without_names_get_generic_names():
 
 
 # -- Rasa's responses, filled once at start --------------------------------------------------------
+
 
 def test_rasa_fills_the_responses_at_start(tmp_path):
     from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator as Generator
@@ -128,9 +134,18 @@ def test_rasa_fills_the_responses_at_start(tmp_path):
 
 # -- the other places a number is shown ----------------------------------------------------------
 
+
 def test_care_team_notification_text_uses_the_settings():
-    ticket = {"tier": "emergency", "reference": "BH-7K3QX9", "category": "fracture", "created_at": "now",
-              "channel": "rest", "conversation_id": "c1", "contact": None, "trigger_message": "x"}
+    ticket = {
+        "tier": "emergency",
+        "reference": "BH-7K3QX9",
+        "category": "fracture",
+        "created_at": "now",
+        "channel": "rest",
+        "conversation_id": "c1",
+        "contact": None,
+        "trigger_message": "x",
+    }
     local = safety_content.load(env=LOCAL).settings
     document = json.loads(notify.payload(ticket, notify.EMAIL, "k", local))
     body = notify.email_text(document)
@@ -158,8 +173,10 @@ def test_the_page_hard_codes_no_number():
 
 # -- through the real servers ------------------------------------------------------------------
 
+
 class Receiver(BaseHTTPRequestHandler):
     """The care team's webhook: keeps every notification it receives."""
+
     received: List[Dict[str, Any]] = []
 
     def do_POST(self) -> None:  # noqa: N802
@@ -185,13 +202,17 @@ def test_a_start_with_emergency_number_112_says_112_everywhere(tmp_path):
     receiver = ThreadingHTTPServer(("127.0.0.1", free_port()), Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     Receiver.received = []
-    env = {**LOCAL, "CARE_TEAM_WEBHOOK_URL": f"http://127.0.0.1:{receiver.server_port}/tickets",
-           "CARE_TEAM_WEBHOOK_SECRET": "s3cret"}
+    env = {
+        **LOCAL,
+        "CARE_TEAM_WEBHOOK_URL": f"http://127.0.0.1:{receiver.server_port}/tickets",
+        "CARE_TEAM_WEBHOOK_SECRET": "s3cret",
+    }
     bot = start_bot(tmp_path, extra_env=env, web=True)
     try:
         # The staff book, built as `python -m bot.serve` and `make run` build it at start.
-        subprocess.run(serve.reference_build_cmd(bot.settings), cwd=ROOT, env=bot.env, check=True,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            serve.reference_build_cmd(bot.settings), cwd=ROOT, env=bot.env, check=True, capture_output=True, timeout=120
+        )
 
         greeting = texts(bot.say("/greet"))
         assert "In an emergency, call 112." in greeting and "911" not in greeting

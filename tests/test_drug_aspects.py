@@ -1,4 +1,5 @@
 """Drug × aspect questions are answered for the drug asked about, never for a different one."""
+
 from __future__ import annotations
 
 import asyncio
@@ -8,9 +9,15 @@ import pytest
 from bot.dialogue import answering
 from bot.tools import evaluate
 
-NAMES = {"zoledronic_acid": ["Zometa", "zoledronic acid", "zometta"], "pamidronate": ["Aredia", "pamidronate"],
-         "denosumab": ["Xgeva", "Prolia", "denosumab", "xgiva"], "ibandronate": ["Boniva", "ibandronate"],
-         "clodronate": ["Bonefos", "clodronate"], "alendronate": ["Fosamax"], "risedronate": ["Actonel"]}
+NAMES = {
+    "zoledronic_acid": ["Zometa", "zoledronic acid", "zometta"],
+    "pamidronate": ["Aredia", "pamidronate"],
+    "denosumab": ["Xgeva", "Prolia", "denosumab", "xgiva"],
+    "ibandronate": ["Boniva", "ibandronate"],
+    "clodronate": ["Bonefos", "clodronate"],
+    "alendronate": ["Fosamax"],
+    "risedronate": ["Actonel"],
+}
 QUESTIONS = {
     "schedule": ["how often is {} given?", "how do they give {}"],
     "side_effects": ["what are the side effects of {}?", "{} side effects"],
@@ -19,8 +26,13 @@ QUESTIONS = {
     "calcium": ["does {} lower calcium?"],
     "mechanism": ["how does {} work?"],
 }
-CASES = [(drug, aspect, template.format(name)) for drug, names in NAMES.items() for name in names
-         for aspect, templates in QUESTIONS.items() for template in templates]
+CASES = [
+    (drug, aspect, template.format(name))
+    for drug, names in NAMES.items()
+    for name in names
+    for aspect, templates in QUESTIONS.items()
+    for template in templates
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +61,9 @@ def test_follow_up_without_a_drug_uses_the_remembered_one(content):
     assert choice.topic.id == "denosumab_what"
     # The classifier's broader guess ("every 12 vs every 4 weeks" trials) gives way to the remembered
     # drug's own schedule when the question points back at it.
-    choice = answering.choose(content, content.topics["every_12_vs_4_weeks"], None, "denosumab",
-                              "how often do I get it?")
+    choice = answering.choose(
+        content, content.topics["every_12_vs_4_weeks"], None, "denosumab", "how often do I get it?"
+    )
     assert choice.topic.id == "denosumab_what"
     # Without a word pointing back, a drug-specific guess is not re-targeted to the remembered drug.
     choice = answering.choose(content, content.topics["zoledronic_acid"], None, "denosumab", "tell me about zometta")
@@ -58,7 +71,7 @@ def test_follow_up_without_a_drug_uses_the_remembered_one(content):
 
 
 def test_a_named_drug_and_asked_aspect_beat_a_general_answer(content):
-    """"How does Prolia work?" names denosumab's own answer (DrugRouting prefers it to a vague general one)."""
+    """ "How does Prolia work?" names denosumab's own answer (DrugRouting prefers it to a vague general one)."""
     text = "how does Prolia work?"
     choice = answering.by_asked_aspect(content, "denosumab", text)
     assert (choice.topic.id, choice.aspect) == ("denosumab_what", "mechanism")

@@ -1,4 +1,5 @@
 """End to end over Rasa's REST channel: the real action server and Rasa server on free ports."""
+
 from __future__ import annotations
 
 import uuid
@@ -44,7 +45,9 @@ def test_topic_button_payload(running_bot, content):
 
 
 def test_off_topic_is_declined(running_bot):
-    assert "I can only help with questions about breast cancer" in texts(running_bot.say("what's the weather in Paris tomorrow?"))
+    assert "I can only help with questions about breast cancer" in texts(
+        running_bot.say("what's the weather in Paris tomorrow?")
+    )
 
 
 def test_spanish_gets_the_spanish_helpline(running_bot):

@@ -3,6 +3,7 @@
 No model needed here; the live-call lookup is tested in test_reference_lookup.py. The browser tests
 drive Debian's Chromium (headless) with Playwright, from the file system and served by bot.serve.web.
 """
+
 from __future__ import annotations
 
 import html
@@ -27,8 +28,15 @@ from tests.conftest import ARTIFACTS, ROOT, free_port
 
 SAFETY_FILE = ROOT / "content" / "safety.yml"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +60,7 @@ def articles(page: str, kind: str = "topic") -> dict:
 
 # -- in step with the bot -----------------------------------------------------------------------
 
+
 def test_every_bot_answer_is_in_the_book(page, content, tmp_path):
     # What Rasa sends: the generated utter_faq_* responses, regenerated from content/ right now.
     generated = content_build.build(content, tmp_path)
@@ -72,7 +81,7 @@ def test_each_script_has_questions_sources_review_dates_and_related_links(page, 
     ids = set(re.findall(r' id="([^"]+)"', page))
     for topic in content.topics.values():
         block = blocks[reference.topic_anchor(topic.id)]
-        examples = topic.examples[:reference.EXAMPLES_SHOWN]
+        examples = topic.examples[: reference.EXAMPLES_SHOWN]
         assert len(examples) >= 3
         for example in examples:
             assert f"<li>{html.escape(example)}</li>" in block, (topic.id, example)
@@ -126,14 +135,19 @@ def test_each_tier_shows_the_patterns_the_bot_watches_for(page):
     tiers = articles(page, "tier")
     assert sum(len(p) for c in watched.values() for p in c.values()) >= 100
     for tier_id, categories in watched.items():
-        folded = re.search(r'<details class="patterns[^"]*"><summary>Patterns the bot watches for</summary>(.*?)'
-                           r"</details>", tiers[f"tier-{tier_id}"], re.S)
+        folded = re.search(
+            r'<details class="patterns[^"]*"><summary>Patterns the bot watches for</summary>(.*?)' r"</details>",
+            tiers[f"tier-{tier_id}"],
+            re.S,
+        )
         assert folded, tier_id
         for category_id, patterns in categories.items():
             title = next(c.title for c in safety.tier(tier_id).categories if c.id == category_id)
             listed = re.search(rf"<dt>{re.escape(html.escape(title))}</dt><dd>(.*?)</dd>", folded.group(1))
             assert listed, (tier_id, category_id)
-            shown = [c for c in re.findall(r"<code>(.*?)</code>", listed.group(1)) if not c.startswith("temperature of")]
+            shown = [
+                c for c in re.findall(r"<code>(.*?)</code>", listed.group(1)) if not c.startswith("temperature of")
+            ]
             assert shown == [html.escape(p) for p in patterns], (tier_id, category_id)
     fever = re.search(r"<dt>[^<]*[Ff]ever[^<]*</dt><dd>(.*?)</dd>", tiers["tier-emergency"]).group(1)
     assert "temperature of 38 °C / 100.4 °F or more" in fever
@@ -157,6 +171,7 @@ def test_version_and_build_date_are_on_the_page(page, content):
 
 
 # -- generated from content/, never hand-edited ----------------------------------------------------
+
 
 @pytest.fixture
 def content_copy(tmp_path) -> Path:
@@ -186,7 +201,9 @@ def test_content_cannot_inject_html(content_copy, tmp_path):
     data["topics"][0]["answer"] = 'Evil "quoted" answer </p><script>alert("answer")</script> & more.'
     data["topics"][0]["examples"][0] = '"><script>alert("example")</script>'
     path.write_text(yaml.safe_dump(data, sort_keys=False))
-    book = reference.build(tmp_path / "out", content=content_mod.load(content_copy), content_dir=content_copy).read_text()
+    book = reference.build(
+        tmp_path / "out", content=content_mod.load(content_copy), content_dir=content_copy
+    ).read_text()
     assert book.count("<script") == 1, "only the page's own script"
     assert "<img" not in book and 'onerror="' not in book
     assert "&lt;script&gt;alert(&quot;answer&quot;)&lt;/script&gt; &amp; more." in book
@@ -203,8 +220,9 @@ def test_page_is_self_contained(page):
 
 def test_cli_build_writes_to_the_var_dir(tmp_path):
     env = {**os.environ, "BONE_HEALTH_VAR_DIR": str(tmp_path), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "bot.reference", "build"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.reference", "build"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "reference" / "index.html").stat().st_size > 50_000
 
@@ -218,6 +236,7 @@ def test_the_staff_lookup_is_disabled_without_a_token_and_refused_without_the_ri
 
 
 # -- as staff use it: in a browser ----------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def browser():
@@ -237,8 +256,12 @@ def open_book(browser, url: str, origin: str = ""):
     problems = []
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("request", lambda request: None if request.url == url or (origin and request.url.startswith(origin))
-            else problems.append(f"request {request.url}"))
+    page.on(
+        "request",
+        lambda request: None
+        if request.url == url or (origin and request.url.startswith(origin))
+        else problems.append(f"request {request.url}"),
+    )
     page.goto(url)
     return page, problems
 
@@ -313,6 +336,7 @@ def test_served_book_runs_its_script_under_the_servers_security_policy(browser, 
     assert not problems, problems
     # The lookup runs the model: never without the staff token.
     assert requests.get(served_book + "lookup", params={"q": "jaw pain"}, timeout=10).status_code == 401
-    bad = requests.get(served_book + "lookup", params={"q": "jaw pain"}, timeout=10,
-                       headers={"Authorization": "Bearer wrong"})
+    bad = requests.get(
+        served_book + "lookup", params={"q": "jaw pain"}, timeout=10, headers={"Authorization": "Bearer wrong"}
+    )
     assert bad.status_code == 401

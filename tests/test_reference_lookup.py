@@ -4,6 +4,7 @@ The held-out questions (tests/data/heldout_faq.yml, never trained on) measure wh
 need is among the three shown. The served lookup is tested end to end: bot.serve.web forwarding to a real
 Rasa server whose HTTP API is on behind BOT_API_TOKEN, the staff token checked, the page's own script.
 """
+
 from __future__ import annotations
 
 import copy
@@ -104,16 +105,27 @@ def test_a_personal_question_is_marked_for_the_care_team_not_as_a_red_flag(agent
 
 # -- the served lookup -------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """Rasa (HTTP API on, BOT_API_TOKEN) and bot.serve.web (STAFF_API_TOKEN), started as `make run` does."""
     var = tmp_path_factory.mktemp("lookup-var")
     book.build(var / "reference")
-    env_in = {**os.environ, "BOT_PORT": str(free_port()), "WEB_PORT": str(free_port()),
-              "ACTION_PORT": str(free_port()), "BONE_HEALTH_VAR_DIR": str(var), "BOT_API_TOKEN": BOT_TOKEN}
+    env_in = {
+        **os.environ,
+        "BOT_PORT": str(free_port()),
+        "WEB_PORT": str(free_port()),
+        "ACTION_PORT": str(free_port()),
+        "BONE_HEALTH_VAR_DIR": str(var),
+        "BOT_API_TOKEN": BOT_TOKEN,
+    }
     settings = serve.Settings.from_env(env_in)
-    env = {**serve.child_env(settings), "BOT_PORT": str(settings.bot_port), "BOT_API_TOKEN": BOT_TOKEN,
-           "STAFF_API_TOKEN": STAFF_TOKEN}
+    env = {
+        **serve.child_env(settings),
+        "BOT_PORT": str(settings.bot_port),
+        "BOT_API_TOKEN": BOT_TOKEN,
+        "STAFF_API_TOKEN": STAFF_TOKEN,
+    }
     supervisor = serve.Supervisor()
     try:
         rasa = supervisor.start(serve.rasa_server_cmd(settings), env, var / "rasa.log")

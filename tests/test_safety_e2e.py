@@ -2,6 +2,7 @@
 SQLite ticket store. Red flags first; the care-team form with its confirm step; red flags that
 interrupt a form, an FAQ and a fallback; the action server down; the ticket store unwritable.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -91,8 +92,12 @@ def test_urgent_then_callback_through_the_form_with_confirm(bot, wording):
     assert len(callback) == 1
     ticket = callback[0]
     assert (ticket.tier, ticket.category) == ("urgent", "jaw_osteonecrosis")
-    assert ticket.contact == {"name": "Ann Lee", "method": "email", "value": "ann.lee@example.com",
-                              "best_time": "Morning"}
+    assert ticket.contact == {
+        "name": "Ann Lee",
+        "method": "email",
+        "value": "ann.lee@example.com",
+        "best_time": "Morning",
+    }
     assert ticket.trigger_message == "my jaw has exposed bone"
     assert ticket.recent_messages[-1] == "The sore spot by my back tooth is getting bigger"
     assert ticket.reference in done and "by email within one working day" in done and HELPLINE in done

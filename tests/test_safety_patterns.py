@@ -5,6 +5,7 @@ The engine's behaviour on whole message sets is in tests/test_safety.py; this fi
 and its loader (bot/safety/patterns.py): a typo in a macro, a key or a category must fail at load with
 a message that says where, and every category with patterns must still catch a plain example.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,10 @@ SAMPLES = {
     ("care_team", "which_drug"): ["which drug is best for me", "is xgeva right for my mum"],
     ("care_team", "prognosis"): ["how long do I have left", "is my mom going to die"],
     ("care_team", "request_human"): ["can I talk to a nurse", "please call me back"],
-    ("care_team", "personal_decision"): ["should I stop taking my calcium tablets",
-                                         "should we wait to start the new treatment"],
+    ("care_team", "personal_decision"): [
+        "should I stop taking my calcium tablets",
+        "should we wait to start the new treatment",
+    ],
 }
 
 
@@ -82,8 +85,9 @@ def test_every_macro_used_is_defined_and_every_macro_defined_is_used():
     assert used <= set(vocabulary.macros), used - set(vocabulary.macros)
     assert set(vocabulary.macros) <= used, set(vocabulary.macros) - used
     for rule in engine.RULES:
-        assert "@" not in patterns.expand_macros(patterns.fix_macro_joins(rule.pattern, vocabulary.macros),
-                                                 vocabulary.macros), rule
+        assert "@" not in patterns.expand_macros(
+            patterns.fix_macro_joins(rule.pattern, vocabulary.macros), vocabulary.macros
+        ), rule
 
 
 def test_every_pattern_compiles_to_matcher_patterns():
@@ -132,12 +136,14 @@ def test_temperature_thresholds_are_the_ones_the_wording_gives():
 
 # -- clear errors at load -----------------------------------------------------------------------------
 
+
 def _copy(tmp_path: Path, safety_edit=None, vocabulary_edit=None):
     safety_text, vocabulary_text = SAFETY.read_text(encoding="utf-8"), VOCABULARY.read_text(encoding="utf-8")
     safety_path, vocabulary_path = tmp_path / "safety.yml", tmp_path / "safety_vocabulary.yml"
     safety_path.write_text(safety_edit(safety_text) if safety_edit else safety_text, encoding="utf-8")
-    vocabulary_path.write_text(vocabulary_edit(vocabulary_text) if vocabulary_edit else vocabulary_text,
-                               encoding="utf-8")
+    vocabulary_path.write_text(
+        vocabulary_edit(vocabulary_text) if vocabulary_edit else vocabulary_text, encoding="utf-8"
+    )
     return safety_path, vocabulary_path
 
 
@@ -145,6 +151,7 @@ def _once(old: str, new: str):
     def edit(text: str) -> str:
         assert text.count(old) >= 1, old
         return text.replace(old, new, 1)
+
     return edit
 
 
@@ -152,24 +159,39 @@ def test_the_copied_files_load(tmp_path):
     assert patterns.load(*_copy(tmp_path)).rules == engine.RULES
 
 
-@pytest.mark.parametrize("safety_edit, vocabulary_edit, message", [
-    (_once('pattern: "@CANT walk|stand"', 'pattern: "@CANTT walk|stand"'), None, r"unknown macro @CANTT"),
-    (_once('pattern: "@CANT walk|stand"', 'pattern: "@CANT walk|stand"\n            negateable: true'), None,
-     r"spinal_cord_compression\.patterns\[1\]: unknown keys \['negateable'\]"),
-    (_once("- kind: report", "- kind: reprot"), None, r"kind must be one of"),
-    (_once('pattern: "@CANT walk|stand"', 'pattern: "@CANT walk|stand"\n            language: es'), None,
-     r"language 'es' is not supported yet"),
-    (_once("match_priority: [spinal_cord_compression,", "match_priority: [spinal_cord_compresion,"), None,
-     r"unknown category 'spinal_cord_compresion'"),
-    (_once("match_priority: [spinal_cord_compression, fracture,", "match_priority: [spinal_cord_compression,"),
-     None, r"must list each category with patterns once"),
-    (_once("\n  urgent:\n", "\n  urgnet:\n"), None, r"unknown tiers \['urgnet'\]"),
-    (_once('not_followed_by: "@ABOUT"', 'not_followed_by: "@ABOUTT"'), None, r"unknown word list @ABOUTT"),
-    (_once("not_followed_by: [being,", "not_followed_by: [no,"), None, r"expected a list of words"),
-    (None, _once("  LEGS: ", "  LEG: "), r"unknown macro @LEGS"),
-    (None, _once("  NEGATIONS: ", "  NEGATION: "), r"word_lists missing: \['NEGATIONS'\]"),
-    (None, _once("\nmacros:", "\nmacro:"), r"unknown keys \['macro'\]"),
-])
+@pytest.mark.parametrize(
+    "safety_edit, vocabulary_edit, message",
+    [
+        (_once('pattern: "@CANT walk|stand"', 'pattern: "@CANTT walk|stand"'), None, r"unknown macro @CANTT"),
+        (
+            _once('pattern: "@CANT walk|stand"', 'pattern: "@CANT walk|stand"\n            negateable: true'),
+            None,
+            r"spinal_cord_compression\.patterns\[1\]: unknown keys \['negateable'\]",
+        ),
+        (_once("- kind: report", "- kind: reprot"), None, r"kind must be one of"),
+        (
+            _once('pattern: "@CANT walk|stand"', 'pattern: "@CANT walk|stand"\n            language: es'),
+            None,
+            r"language 'es' is not supported yet",
+        ),
+        (
+            _once("match_priority: [spinal_cord_compression,", "match_priority: [spinal_cord_compresion,"),
+            None,
+            r"unknown category 'spinal_cord_compresion'",
+        ),
+        (
+            _once("match_priority: [spinal_cord_compression, fracture,", "match_priority: [spinal_cord_compression,"),
+            None,
+            r"must list each category with patterns once",
+        ),
+        (_once("\n  urgent:\n", "\n  urgnet:\n"), None, r"unknown tiers \['urgnet'\]"),
+        (_once('not_followed_by: "@ABOUT"', 'not_followed_by: "@ABOUTT"'), None, r"unknown word list @ABOUTT"),
+        (_once("not_followed_by: [being,", "not_followed_by: [no,"), None, r"expected a list of words"),
+        (None, _once("  LEGS: ", "  LEG: "), r"unknown macro @LEGS"),
+        (None, _once("  NEGATIONS: ", "  NEGATION: "), r"word_lists missing: \['NEGATIONS'\]"),
+        (None, _once("\nmacros:", "\nmacro:"), r"unknown keys \['macro'\]"),
+    ],
+)
 def test_mistakes_in_the_files_are_clear_errors_at_load(tmp_path, safety_edit, vocabulary_edit, message):
     with pytest.raises(patterns.PatternError, match=message):
         patterns.load(*_copy(tmp_path, safety_edit, vocabulary_edit))

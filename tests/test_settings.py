@@ -1,5 +1,6 @@
 """bot/settings.py: one reader for every environment variable, one empty-string rule, and README's
 tables in step with what the code reads (unit tests: no model, no servers)."""
+
 from __future__ import annotations
 
 import ast
@@ -15,13 +16,13 @@ from bot.tickets.notify import NotifyConfig
 
 ROOT = settings.ROOT
 README = ROOT / "README.md"
-SCANNED = [p for d in ("bot", "actions") for p in sorted((ROOT / d).rglob("*.py"))
-           if p != ROOT / "bot" / "settings.py"]
+SCANNED = [p for d in ("bot", "actions") for p in sorted((ROOT / d).rglob("*.py")) if p != ROOT / "bot" / "settings.py"]
 SHELL_SCRIPTS = sorted((ROOT / "scripts").glob("*.sh"))
 ENV_NAME = re.compile(r"^[A-Z][A-Z0-9_]+$")
 
 
 # -- README <-> code ------------------------------------------------------------------------------
+
 
 def readme_tables(text: str):
     """Markdown tables as lists of rows (lists of cells), header row first."""
@@ -37,8 +38,11 @@ def readme_tables(text: str):
 
 def env_tables():
     """The README tables that document variables: `| variable | …` and the channel table."""
-    return [t for t in readme_tables(README.read_text(encoding="utf-8"))
-            if t[0][0] == "variable" or t[0][:2] == ["channel", "switched on by"]]
+    return [
+        t
+        for t in readme_tables(README.read_text(encoding="utf-8"))
+        if t[0][0] == "variable" or t[0][:2] == ["channel", "switched on by"]
+    ]
 
 
 def names_in(cells) -> list:
@@ -112,12 +116,19 @@ def _reads(path: Path):
             found.append((node.lineno, node.id))
         elif isinstance(node, ast.ImportFrom) and node.module == "os":
             found += [(node.lineno, f"from os import {a.name}") for a in node.names if a.name in ("environ", "getenv")]
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr in ("get", "setdefault", "pop") and node.args
-              and (key := _env_key(node.func.value, node.args[0]))):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("get", "setdefault", "pop")
+            and node.args
+            and (key := _env_key(node.func.value, node.args[0]))
+        ):
             found.append((node.lineno, f".{node.func.attr}({key!r})"))
-        elif (isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Load)
-              and (key := _env_key(node.value, node.slice))):
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.ctx, ast.Load)
+            and (key := _env_key(node.value, node.slice))
+        ):
             found.append((node.lineno, f"[{key!r}]"))
     return found
 
@@ -130,17 +141,23 @@ def test_no_module_reads_the_environment_but_bot_settings():
 
 def test_the_scan_would_catch_a_direct_read(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text('import os\nfrom os import getenv\na = os.environ.get("X")\nb = getenv("Y")\n'
-                      'c = env.get("BOT_PORT")\nd = cfg["SMTP_HOST"]\ne = env.get("PYTHONPATH")\n'
-                      'f = env.get("NEW_SETTING")\ng = settings.get("BOT_PORT", env)\nh = VOCAB["FIRST_PERSON"]\n')
+    sample.write_text(
+        'import os\nfrom os import getenv\na = os.environ.get("X")\nb = getenv("Y")\n'
+        'c = env.get("BOT_PORT")\nd = cfg["SMTP_HOST"]\ne = env.get("PYTHONPATH")\n'
+        'f = env.get("NEW_SETTING")\ng = settings.get("BOT_PORT", env)\nh = VOCAB["FIRST_PERSON"]\n'
+    )
     lines = sorted({line for line, _ in _reads(sample)})
     assert lines == [2, 3, 4, 5, 6, 8]
 
 
 def test_channel_variables_are_declared():
     for spec in channels.CHANNELS:
-        for var in (*spec.secrets.values(), *spec.settings.values(), *spec.optional_secrets.values(),
-                    *spec.optional_settings.values()):
+        for var in (
+            *spec.secrets.values(),
+            *spec.settings.values(),
+            *spec.optional_secrets.values(),
+            *spec.optional_settings.values(),
+        ):
             assert var in settings.VARIABLES, var
 
 
@@ -153,6 +170,7 @@ def test_shell_scripts_read_only_declared_variables():
 
 
 # -- the readers ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("blank", ["", "   ", "\t\n"])
 def test_empty_means_unset_for_every_reader(blank):
@@ -179,13 +197,24 @@ def test_defaults_are_unchanged():
     serve = supervisor.Settings.from_env({})
     assert (serve.bot_port, serve.model, serve.var_dir, serve.api_token) == (5005, s.bot_model, s.var_dir, None)
     notify = NotifyConfig.from_env({})
-    assert (notify.webhook, notify.email, notify.retry_base, notify.retry_max, notify.timeout) == \
-        (None, None, 5.0, 300.0, 10.0)
+    assert (notify.webhook, notify.email, notify.retry_base, notify.retry_max, notify.timeout) == (
+        None,
+        None,
+        5.0,
+        300.0,
+        10.0,
+    )
 
 
 def test_values_are_typed_and_read_from_the_given_mapping(tmp_path):
-    env = {"BOT_PORT": " 6005 ", "BONE_HEALTH_VAR_DIR": str(tmp_path), "BOT_API_TOKEN": "t0k",
-           "TICKET_POLL_SECONDS": "2.5", "EMERGENCY_NUMBER": "112", "HELPLINE_HOURS": "any time"}
+    env = {
+        "BOT_PORT": " 6005 ",
+        "BONE_HEALTH_VAR_DIR": str(tmp_path),
+        "BOT_API_TOKEN": "t0k",
+        "TICKET_POLL_SECONDS": "2.5",
+        "EMERGENCY_NUMBER": "112",
+        "HELPLINE_HOURS": "any time",
+    }
     s = settings.Settings.from_env(env)
     assert s.bot_port == 6005 and s.bot_internal_url == "http://127.0.0.1:6005"
     assert s.var_dir == tmp_path.resolve() and s.tracker_store_url == f"sqlite:///{tmp_path.resolve() / 'tracker.db'}"

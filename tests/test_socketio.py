@@ -4,6 +4,7 @@ Guards RasaHQ/rasa#13027: Rasa 3.6 calls python-socketio's `enter_room` without 
 python-socketio 5.10 on that coroutine never runs, the socket never joins the session's room and
 no reply ever arrives. requirements pin 5.9.0; these tests fail if that pin is lost.
 """
+
 from __future__ import annotations
 
 import asyncio

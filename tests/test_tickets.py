@@ -1,5 +1,6 @@
 """Care-team tickets with real components: a SQLite store, a real HTTP receiver that checks the HMAC
 signature, a real SMTP server (aiosmtpd), the CLI and the web server run as processes."""
+
 from __future__ import annotations
 
 import email
@@ -30,20 +31,21 @@ from bot.tickets.store import TicketStore
 from tests.conftest import ROOT, free_port, wait_until
 
 SECRET = "test-webhook-secret-7f3a"
-SECRET_WORDS = "my jaw bone is showing through the gum"   # message text that must never reach a log
+SECRET_WORDS = "my jaw bone is showing through the gum"  # message text that must never reach a log
 PHONE = "+1 555 0100 999"
 
 
 # -- the care team's systems, for real -----------------------------------------------------------
+
 
 class WebhookReceiver:
     """A real HTTP server on a fixed port; can be stopped and restarted; records what it accepted."""
 
     def __init__(self, port: int, secret: str) -> None:
         self.port, self.secret = port, secret
-        self.accepted: List[Dict[str, Any]] = []   # 2xx answers only
-        self.rejected: List[Dict[str, Any]] = []   # answered with an error
-        self.fail_next = 0                          # answer the next N requests with HTTP 500
+        self.accepted: List[Dict[str, Any]] = []  # 2xx answers only
+        self.rejected: List[Dict[str, Any]] = []  # answered with an error
+        self.fail_next = 0  # answer the next N requests with HTTP 500
         self._server: ThreadingHTTPServer = None
         self._lock = threading.Lock()
 
@@ -58,9 +60,13 @@ class WebhookReceiver:
             def do_POST(self) -> None:  # noqa: N802
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 expected = "sha256=" + hmac.new(receiver.secret.encode(), body, hashlib.sha256).hexdigest()
-                record = {"body": body, "json": json.loads(body), "path": self.path,
-                          "key": self.headers.get("X-Idempotency-Key"),
-                          "signature_ok": hmac.compare_digest(expected, self.headers.get("X-BoneHealth-Signature", ""))}
+                record = {
+                    "body": body,
+                    "json": json.loads(body),
+                    "path": self.path,
+                    "key": self.headers.get("X-Idempotency-Key"),
+                    "signature_ok": hmac.compare_digest(expected, self.headers.get("X-BoneHealth-Signature", "")),
+                }
                 with receiver._lock:
                     if receiver.fail_next > 0:
                         receiver.fail_next -= 1
@@ -93,8 +99,9 @@ class Mailbox:
         self.recipients: List[List[str]] = []
 
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 (aiosmtpd hook)
-        self.messages.append(email.message_from_bytes(envelope.original_content or envelope.content,
-                                                      policy=email.policy.default))
+        self.messages.append(
+            email.message_from_bytes(envelope.original_content or envelope.content, policy=email.policy.default)
+        )
         self.recipients.append(list(envelope.rcpt_tos))
         return "250 OK"
 
@@ -172,23 +179,41 @@ def make(env: Dict[str, str], services: List[TicketService]) -> TicketService:
 
 def request(n: int = 0, tier: str = "urgent", contact: bool = True) -> TicketRequest:
     return TicketRequest(
-        tier=tier, category="jaw_osteonecrosis", channel="rest", conversation_id=f"conv-{n}",
-        contact={"name": "Ann Example", "method": "phone", "value": PHONE, "best_time": "mornings"} if contact else None,
+        tier=tier,
+        category="jaw_osteonecrosis",
+        channel="rest",
+        conversation_id=f"conv-{n}",
+        contact={"name": "Ann Example", "method": "phone", "value": PHONE, "best_time": "mornings"}
+        if contact
+        else None,
         trigger_message=f"{SECRET_WORDS} ({n})",
-        recent_messages=[f"earlier message {i}" for i in range(7)] + [f"{SECRET_WORDS} ({n})"])
+        recent_messages=[f"earlier message {i}" for i in range(7)] + [f"{SECRET_WORDS} ({n})"],
+    )
 
 
 def run_cli(env: Dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.tickets", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, env={**os.environ, **env, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "bot.tickets", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+    )
 
 
 # -- the request and the reference ----------------------------------------------------------------
 
+
 def test_request_keeps_at_most_the_last_five_messages_and_contact_only_when_given():
     cleaned = request(1).cleaned()
-    assert cleaned.recent_messages == ["earlier message 3", "earlier message 4", "earlier message 5",
-                                       "earlier message 6", f"{SECRET_WORDS} (1)"]
+    assert cleaned.recent_messages == [
+        "earlier message 3",
+        "earlier message 4",
+        "earlier message 5",
+        "earlier message 6",
+        f"{SECRET_WORDS} (1)",
+    ]
     assert cleaned.contact == {"name": "Ann Example", "method": "phone", "value": PHONE, "best_time": "mornings"}
     assert request(1, contact=False).cleaned().contact is None
     with pytest.raises(ValueError):
@@ -216,11 +241,12 @@ def test_backoff_doubles_up_to_the_cap():
 def test_destinations_only_when_configured():
     assert NotifyConfig.from_env({}).destinations == []
     assert NotifyConfig.from_env({"CARE_TEAM_WEBHOOK_URL": "http://x"}).destinations == ["webhook"]
-    assert NotifyConfig.from_env({"SMTP_HOST": "mail"}).destinations == []   # no recipient
+    assert NotifyConfig.from_env({"SMTP_HOST": "mail"}).destinations == []  # no recipient
     assert NotifyConfig.from_env({"SMTP_HOST": "mail", "CARE_TEAM_EMAIL_TO": "a@b.c"}).destinations == ["email"]
 
 
 # -- durable first, then notified; exactly once across receiver and worker restarts ------------
+
 
 def test_every_ticket_delivered_exactly_once_across_outages_and_worker_restart(env, receiver, smtp, services, caplog):
     caplog.set_level(logging.DEBUG)
@@ -240,6 +266,7 @@ def test_every_ticket_delivered_exactly_once_across_outages_and_worker_restart(e
     def failed_twice() -> bool:
         rows = [d for t in second for d in service.deliveries(t)]
         return len(rows) == 6 and all(d.attempts >= 2 and d.delivered_at is None and d.last_error for d in rows)
+
     assert wait_until(failed_twice, timeout=30), [service.deliveries(t) for t in second]
 
     # 3. The worker restarts (a new service, as after an action-server restart), the systems come back.
@@ -248,9 +275,10 @@ def test_every_ticket_delivered_exactly_once_across_outages_and_worker_restart(e
     smtp.start()
     restarted = make(env, services)
     assert restarted is not service
-    restarted.start_worker()   # catches up without a new ticket being filed
-    assert wait_until(lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6
-                      and restarted.pending() == 0, timeout=30)
+    restarted.start_worker()  # catches up without a new ticket being filed
+    assert wait_until(
+        lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6 and restarted.pending() == 0, timeout=30
+    )
 
     # 4. A separate `deliver` run finds nothing left to send.
     result = run_cli(env, "deliver")
@@ -260,7 +288,7 @@ def test_every_ticket_delivered_exactly_once_across_outages_and_worker_restart(e
     tickets = first + second
     keys = receiver.keys()
     assert sorted(keys) == sorted(f"{t.id}-webhook" for t in tickets)
-    assert set(keys.values()) == {1}, keys                                  # exactly once each
+    assert set(keys.values()) == {1}, keys  # exactly once each
     assert all(r["signature_ok"] for r in receiver.accepted)
     assert smtp.mailbox.references() == Counter({t.reference: 1 for t in tickets})
     assert not receiver.rejected
@@ -298,7 +326,7 @@ def test_a_failed_attempt_is_retried_with_the_same_bytes_and_key(env, receiver, 
     assert wait_until(lambda: len(receiver.accepted) == 1 and service.pending() == 0, timeout=30)
     assert len(receiver.rejected) == 2
     bodies = {r["body"] for r in receiver.rejected + receiver.accepted}
-    assert len(bodies) == 1                                                     # identical retries
+    assert len(bodies) == 1  # identical retries
     assert {r["key"] for r in receiver.rejected + receiver.accepted} == {f"{ticket.id}-webhook"}
     delivery = next(d for d in service.deliveries(ticket) if d.destination == "webhook")
     assert delivery.delivered_at is not None and delivery.attempts == 3
@@ -311,17 +339,24 @@ def test_two_workers_on_one_store_never_send_twice(env, receiver, smtp, services
     for worker in workers:
         worker.start_worker()
     tickets = [workers[n % 2].file(request(n, contact=False)) for n in range(10)]
-    assert wait_until(lambda: len(receiver.accepted) >= 10 and len(smtp.mailbox.messages) >= 10
-                      and workers[0].pending() == 0, timeout=60)
+    assert wait_until(
+        lambda: len(receiver.accepted) >= 10 and len(smtp.mailbox.messages) >= 10 and workers[0].pending() == 0,
+        timeout=60,
+    )
     assert receiver.keys() == Counter({f"{t.id}-webhook": 1 for t in tickets})
     assert smtp.mailbox.references() == Counter({t.reference: 1 for t in tickets})
 
 
 def test_file_returns_while_the_care_team_system_is_unreachable(tmp_path, services):
-    dead_port = free_port()   # nothing listens here
-    env = {"TICKET_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}",
-           "CARE_TEAM_WEBHOOK_URL": f"http://127.0.0.1:{dead_port}/hook", "CARE_TEAM_WEBHOOK_SECRET": SECRET,
-           "TICKET_RETRY_BASE_SECONDS": "0.2", "TICKET_RETRY_MAX_SECONDS": "1", "TICKET_NOTIFY_TIMEOUT": "2"}
+    dead_port = free_port()  # nothing listens here
+    env = {
+        "TICKET_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}",
+        "CARE_TEAM_WEBHOOK_URL": f"http://127.0.0.1:{dead_port}/hook",
+        "CARE_TEAM_WEBHOOK_SECRET": SECRET,
+        "TICKET_RETRY_BASE_SECONDS": "0.2",
+        "TICKET_RETRY_MAX_SECONDS": "1",
+        "TICKET_NOTIFY_TIMEOUT": "2",
+    }
     service = make(env, services)
     ticket = service.file(request(1))
     assert service.get(ticket.reference).trigger_message == ticket.trigger_message
@@ -332,16 +367,22 @@ def test_file_returns_while_the_care_team_system_is_unreachable(tmp_path, servic
 
 
 def test_a_webhook_without_a_secret_is_never_sent_unsigned(tmp_path, receiver, services):
-    env = {"TICKET_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}", "CARE_TEAM_WEBHOOK_URL": receiver.url,
-           "TICKET_RETRY_BASE_SECONDS": "0.2", "TICKET_RETRY_MAX_SECONDS": "1"}
+    env = {
+        "TICKET_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}",
+        "CARE_TEAM_WEBHOOK_URL": receiver.url,
+        "TICKET_RETRY_BASE_SECONDS": "0.2",
+        "TICKET_RETRY_MAX_SECONDS": "1",
+    }
     service = make(env, services)
     ticket = service.file(request(1))
-    assert wait_until(lambda: (service.deliveries(ticket)[0].last_error or "").startswith("CARE_TEAM_WEBHOOK_SECRET"),
-                      timeout=30)
+    assert wait_until(
+        lambda: (service.deliveries(ticket)[0].last_error or "").startswith("CARE_TEAM_WEBHOOK_SECRET"), timeout=30
+    )
     assert receiver.accepted == [] and receiver.rejected == []
 
 
 # -- the store cannot be written ---------------------------------------------------------------
+
 
 def test_unwritable_store_raises_without_the_message_in_the_log(tmp_path, services, caplog):
     caplog.set_level(logging.DEBUG)
@@ -360,17 +401,18 @@ def test_read_only_store_raises_on_write_and_logs_no_text(tmp_path, services, ca
     path = tmp_path / "tickets.db"
     make({"TICKET_DB_URL": f"sqlite:///{path}"}, services).file(request(0, contact=False))
     read_only = make({"TICKET_DB_URL": f"sqlite:///file:{path}?mode=ro&uri=true"}, services)
-    assert len(read_only.list()) == 1                         # reading still works
+    assert len(read_only.list()) == 1  # reading still works
     caplog.set_level(logging.DEBUG)
     with pytest.raises(TicketStoreError) as raised:
         read_only.file(request(1))
     text = str(raised.value) + "".join(str(a) for a in raised.value.__cause__.args)
-    assert SECRET_WORDS not in text and PHONE not in text     # the engine hides bound parameters
+    assert SECRET_WORDS not in text and PHONE not in text  # the engine hides bound parameters
     assert all(SECRET_WORDS not in r.getMessage() for r in caplog.records)
     assert len(read_only.list()) == 1
 
 
 # -- the care team's tools -----------------------------------------------------------------------
+
 
 def test_cli_list_show_ack_close(tmp_path, services):
     env = {"TICKET_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}"}
@@ -402,7 +444,7 @@ def test_cli_list_show_ack_close(tmp_path, services):
 
     closed = run_cli(env, "close", b.reference, "--by", "Dr Lee")
     assert closed.returncode == 0 and service.get(b.reference).status == "closed"
-    assert run_cli(env, "ack", b.reference, "--by", "Nurse Kim").returncode == 1   # closed stays closed
+    assert run_cli(env, "ack", b.reference, "--by", "Nurse Kim").returncode == 1  # closed stays closed
 
     missing = run_cli(env, "show", "BH-ZZZZZZ")
     assert missing.returncode == 1 and "No ticket BH-ZZZZZZ" in missing.stderr
@@ -419,8 +461,11 @@ def test_cli_reports_an_unusable_store(tmp_path):
 
 def start_web(tmp_path: Path, env: Dict[str, str]) -> subprocess.Popen:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "bot.serve.web", "--port", str(port), "--host", "127.0.0.1"], cwd=ROOT,
-                            env={**os.environ, **env, "PYTHONPATH": str(ROOT), "BONE_HEALTH_VAR_DIR": str(tmp_path)})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.serve.web", "--port", str(port), "--host", "127.0.0.1"],
+        cwd=ROOT,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT), "BONE_HEALTH_VAR_DIR": str(tmp_path)},
+    )
     serve.wait_http(f"http://127.0.0.1:{port}/", 30, proc)
     proc.url = f"http://127.0.0.1:{port}/api/tickets"
     return proc
@@ -435,7 +480,7 @@ def test_tickets_endpoint_needs_the_token(tmp_path, services):
     service.acknowledge(a.reference, "Nurse Kim")
 
     web = start_web(tmp_path, {**env, "CARE_TEAM_API_TOKEN": token})
-    off = start_web(tmp_path, env)   # CARE_TEAM_API_TOKEN unset: the endpoint does not exist
+    off = start_web(tmp_path, env)  # CARE_TEAM_API_TOKEN unset: the endpoint does not exist
     try:
         assert requests.get(web.url + "?status=open", timeout=10).status_code == 401
         wrong = requests.get(web.url + "?status=open", headers={"Authorization": "Bearer nope"}, timeout=10)
@@ -471,9 +516,11 @@ def test_ticket_fields_round_trip(tmp_path, services):
 
 # -- PostgreSQL (optional backend): a real server, started for this module -----------------------
 
+
 def _pg_binary(name: str) -> str:
     import glob
     import shutil
+
     found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
     return found or ""
 
@@ -483,12 +530,13 @@ def postgres_url():
     import pwd
     import shutil
     import tempfile
+
     initdb, pg_ctl = _pg_binary("initdb"), _pg_binary("pg_ctl")
     if not (initdb and pg_ctl):
         pytest.skip("PostgreSQL is not installed (optional backend; SQLite is the default)")
     as_user: List[str] = []
     base = Path(tempfile.mkdtemp(prefix="bh-pg-"))
-    if os.geteuid() == 0:   # postgres refuses to run as root
+    if os.geteuid() == 0:  # postgres refuses to run as root
         try:
             owner = pwd.getpwnam("postgres")
         except KeyError:
@@ -496,16 +544,35 @@ def postgres_url():
         os.chown(base, owner.pw_uid, owner.pw_gid)
         as_user = ["runuser", "-u", "postgres", "--"]
     data, port = base / "data", free_port()
-    subprocess.run(as_user + [initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
-                   check=True, capture_output=True, timeout=120)
-    subprocess.run(as_user + [pg_ctl, "-D", str(data), "-l", str(base / "log"), "-w", "-t", "60", "-o",
-                              f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        as_user + [initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    subprocess.run(
+        as_user
+        + [
+            pg_ctl,
+            "-D",
+            str(data),
+            "-l",
+            str(base / "log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True,
-                       timeout=60)
+        subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"], capture_output=True, timeout=60)
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -517,8 +584,10 @@ def test_postgresql_store_files_delivers_once_and_acknowledges(postgres_url, rec
     for worker in workers:
         worker.start_worker()
     tickets = [workers[n % 2].file(request(n)) for n in range(6)]
-    assert wait_until(lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6
-                      and workers[1].pending() == 0, timeout=60)
+    assert wait_until(
+        lambda: len(receiver.accepted) >= 6 and len(smtp.mailbox.messages) >= 6 and workers[1].pending() == 0,
+        timeout=60,
+    )
     assert receiver.keys() == Counter({f"{t.id}-webhook": 1 for t in tickets})
     assert all(r["signature_ok"] for r in receiver.accepted)
     stored = workers[1].get(tickets[0].reference)
@@ -536,9 +605,14 @@ def test_deliver_loop_process_sends_what_a_dead_process_left_in_the_outbox(env, 
     store.dispose()
     assert receiver.accepted == []
 
-    loop = subprocess.Popen([sys.executable, "-m", "bot.tickets", "deliver", "--loop"], cwd=ROOT,
-                            env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    loop = subprocess.Popen(
+        [sys.executable, "-m", "bot.tickets", "deliver", "--loop"],
+        cwd=ROOT,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert wait_until(lambda: len(receiver.accepted) >= 3 and len(smtp.mailbox.messages) >= 3, timeout=60)
     finally:
@@ -547,5 +621,5 @@ def test_deliver_loop_process_sends_what_a_dead_process_left_in_the_outbox(env, 
     assert loop.returncode == 0, err
     assert receiver.keys() == Counter({f"{t.id}-webhook": 1 for t in left})
     assert smtp.mailbox.references() == Counter({t.reference: 1 for t in left})
-    assert SECRET_WORDS not in err and PHONE not in err            # its log: references and tiers only
+    assert SECRET_WORDS not in err and PHONE not in err  # its log: references and tiers only
     assert all(t.reference in err for t in left)

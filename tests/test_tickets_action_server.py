@@ -4,6 +4,7 @@ This module is also the action package the test server loads: it holds one probe
 a ticket through the shared contract and tells the person the reference, or to call the helpline.
 The delivery worker is the action server's own background thread (started by the first `file()`).
 """
+
 from __future__ import annotations
 
 import os
@@ -26,9 +27,17 @@ class ActionFileProbeTicket(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict]:
         text = tracker.latest_message.get("text") or ""
         try:
-            ticket = TicketService.from_env().file(TicketRequest(
-                tier="urgent", category="probe", channel="rest", conversation_id=tracker.sender_id,
-                contact=None, trigger_message=text, recent_messages=[text]))
+            ticket = TicketService.from_env().file(
+                TicketRequest(
+                    tier="urgent",
+                    category="probe",
+                    channel="rest",
+                    conversation_id=tracker.sender_id,
+                    contact=None,
+                    trigger_message=text,
+                    recent_messages=[text],
+                )
+            )
         except TicketStoreError:
             dispatcher.utter_message(text="Please call the helpline now.")
             return []
@@ -48,10 +57,22 @@ from tests.test_tickets import SECRET, WebhookReceiver  # noqa: E402
 
 def call_action(port: int, text: str) -> str:
     sender = uuid.uuid4().hex
-    body = {"next_action": "action_file_probe_ticket", "sender_id": sender, "version": "3.6.21",
-            "domain": {}, "tracker": {"sender_id": sender, "slots": {}, "latest_message": {"text": text},
-                                      "events": [], "paused": False, "followup_action": None,
-                                      "active_loop": {}, "latest_action_name": "action_listen"}}
+    body = {
+        "next_action": "action_file_probe_ticket",
+        "sender_id": sender,
+        "version": "3.6.21",
+        "domain": {},
+        "tracker": {
+            "sender_id": sender,
+            "slots": {},
+            "latest_message": {"text": text},
+            "events": [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {},
+            "latest_action_name": "action_listen",
+        },
+    }
     response = requests.post(f"http://127.0.0.1:{port}/webhook", json=body, timeout=30)
     response.raise_for_status()
     return response.json()["responses"][0]["text"]
@@ -61,13 +82,26 @@ def call_action(port: int, text: str) -> str:
 def action_server(tmp_path):
     receiver = WebhookReceiver(free_port(), SECRET)
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TICKET_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}",
-           "CARE_TEAM_WEBHOOK_URL": receiver.url, "CARE_TEAM_WEBHOOK_SECRET": SECRET,
-           "TICKET_RETRY_BASE_SECONDS": "0.2", "TICKET_RETRY_MAX_SECONDS": "1", "TICKET_POLL_SECONDS": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "TICKET_DB_URL": f"sqlite:///{tmp_path / 'tickets.db'}",
+        "CARE_TEAM_WEBHOOK_URL": receiver.url,
+        "CARE_TEAM_WEBHOOK_SECRET": SECRET,
+        "TICKET_RETRY_BASE_SECONDS": "0.2",
+        "TICKET_RETRY_MAX_SECONDS": "1",
+        "TICKET_POLL_SECONDS": "1",
+    }
     store = TicketStore(env["TICKET_DB_URL"])
-    proc = subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "tests.test_tickets_action_server",
-                             "--port", str(port)], cwd=ROOT, env=env, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rasa_sdk", "--actions", "tests.test_tickets_action_server", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         serve.wait_http(f"http://127.0.0.1:{port}/health", 120, proc)
         yield port, receiver, proc, store
@@ -98,9 +132,11 @@ def test_action_server_files_at_once_and_delivers_in_the_background(action_serve
     assert references == sorted([first.split()[-1].rstrip("."), second.split()[-1].rstrip(".")])
     assert all(r["signature_ok"] for r in receiver.accepted)
     assert sorted(r["json"]["ticket"]["trigger_message"] for r in receiver.accepted) == [
-        "exposed bone in my mouth", "my jaw hurts and a tooth is loose"]
+        "exposed bone in my mouth",
+        "my jaw hurts and a tooth is loose",
+    ]
     proc.terminate()
     log, _ = proc.communicate(timeout=30)
     assert proc.returncode is not None
     assert "delivered to webhook" in log and "webhook delivery failed" in log, log  # it logs (INFO/WARNING)
-    assert "jaw hurts" not in log and "exposed bone" not in log                 # but never the text
+    assert "jaw hurts" not in log and "exposed bone" not in log  # but never the text

@@ -1,5 +1,6 @@
 """The chat widget in a real browser: Debian's Chromium, headless, driven by Playwright, against the
 real web, Rasa (socket.io) and action servers. Screenshots go to test-artifacts/."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,15 @@ from playwright.sync_api import Page, sync_playwright
 from tests.conftest import ARTIFACTS
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 CARE_TEAM_MESSAGE = "I want to talk to someone from my care team"
@@ -56,15 +64,18 @@ class Chat:
 
     def bot_texts(self) -> List[str]:
         return self.page.eval_on_selector_all(
-            "#log .msg.bot", "els => els.map(e => e.textContent.replace(/^Assistant: /, ''))")
+            "#log .msg.bot", "els => els.map(e => e.textContent.replace(/^Assistant: /, ''))"
+        )
 
     def user_texts(self) -> List[str]:
         return self.page.eval_on_selector_all(
-            "#log .msg.user", "els => els.map(e => e.textContent.replace(/^You said: /, ''))")
+            "#log .msg.user", "els => els.map(e => e.textContent.replace(/^You said: /, ''))"
+        )
 
     def wait_for_bot(self, count_before: int, timeout: float = 45_000) -> None:
-        self.page.wait_for_function("n => document.querySelectorAll('#log .msg.bot').length > n",
-                                    arg=count_before, timeout=timeout)
+        self.page.wait_for_function(
+            "n => document.querySelectorAll('#log .msg.bot').length > n", arg=count_before, timeout=timeout
+        )
 
     def ask(self, text: str) -> List[str]:
         """Type `text`, press Enter, wait for the reply; returns the new bot messages."""
@@ -146,8 +157,13 @@ def test_question_answer_source_follow_up_and_reload(browser, web_url, running_b
     chat.screenshot(f"widget-{width}-after-reload.png")
 
     # Nothing from anywhere but this machine's servers (no CDN, no web fonts), and no script errors.
-    allowed = (web_url, running_bot.base_url, f"http://127.0.0.1:{running_bot.settings.bot_port}",
-               "ws://127.0.0.1:", "data:")
+    allowed = (
+        web_url,
+        running_bot.base_url,
+        f"http://127.0.0.1:{running_bot.settings.bot_port}",
+        "ws://127.0.0.1:",
+        "data:",
+    )
     assert [u for u in chat.requests if not u.startswith(allowed)] == []
     assert chat.errors == []
     chat.close()
@@ -188,6 +204,7 @@ def test_red_flag_gets_the_emergency_message_first(browser, web_url):
 
 def test_talk_to_the_care_team_button_starts_care_team_follow_up(browser, web_url):
     from bot.safety import content as safety_content
+
     chat = Chat(browser, web_url).open()
     before = len(chat.bot_texts())
     chat.page.get_by_role("button", name="Talk to the care team").click()
@@ -204,8 +221,8 @@ def test_keyboard_and_screen_reader_basics(browser, web_url, content):
     page = chat.page
     log = page.locator("#log")
     assert log.get_attribute("role") == "log" and log.get_attribute("aria-live") == "polite"
-    assert page.get_by_label("Your question").count() == 1          # the input has a label
-    assert page.get_by_role("button", name="Send").count() == 1     # so does the send button
+    assert page.get_by_label("Your question").count() == 1  # the input has a label
+    assert page.get_by_role("button", name="Send").count() == 1  # so does the send button
     assert page.locator("#typing").get_attribute("role") == "status"
     # Every message says who speaks, for screen readers.
     assert chat.page.locator("#log .msg.bot").first.text_content().startswith("Assistant: ")
@@ -215,10 +232,17 @@ def test_keyboard_and_screen_reader_basics(browser, web_url, content):
     page.locator("body").focus()
     for _ in range(20):
         page.keyboard.press("Tab")
-        order.append(page.evaluate("""() => { const e = document.activeElement;
-            return e.id || e.className || e.tagName; }"""))
-    for earlier, later in [("emergency-link", "log"), ("log", "option"), ("option", "message"),
-                           ("message", "send"), ("send", "care-team")]:
+        order.append(
+            page.evaluate("""() => { const e = document.activeElement;
+            return e.id || e.className || e.tagName; }""")
+        )
+    for earlier, later in [
+        ("emergency-link", "log"),
+        ("log", "option"),
+        ("option", "message"),
+        ("message", "send"),
+        ("send", "care-team"),
+    ]:
         assert order.index(earlier) < order.index(later), order
 
     # Keyboard only: type and Enter, then Enter on a topic button.

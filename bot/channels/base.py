@@ -4,6 +4,7 @@ answers to the platform, and the input side that resolves numbered replies and h
 Logging: message text, phone numbers, chat ids and tokens never appear in logs (health data and
 secrets); failures are logged with the platform, the API method and the HTTP status only.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -62,7 +63,7 @@ class PlatformApi:
             except (aiohttp.ClientError, asyncio.TimeoutError) as error:
                 status = type(error).__name__
             if attempt + 1 < self.attempts:
-                await asyncio.sleep(0.5 * 2 ** attempt)
+                await asyncio.sleep(0.5 * 2**attempt)
         logger.error("%s: %s failed after %d attempts (%s)", self.platform, method, self.attempts, status)
         return None
 
@@ -93,12 +94,14 @@ class MessagingOutput(OutputChannel):
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self.send_response(recipient_id, {"text": text})
 
-    async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: List[Dict[str, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
         await self.send_response(recipient_id, {"text": text, "buttons": buttons})
 
-    async def send_quick_replies(self, recipient_id: str, text: str, quick_replies: List[Dict[str, Any]],
-                                 **kwargs: Any) -> None:
+    async def send_quick_replies(
+        self, recipient_id: str, text: str, quick_replies: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
         await self.send_response(recipient_id, {"text": text, "buttons": quick_replies})
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
@@ -133,14 +136,19 @@ class MessagingInput(InputChannel):
         self.options = PendingOptions()
         self.recent = RecentIds()
 
-    async def forward(self, on_new_message: Callable[[UserMessage], Awaitable[Any]], text: str, sender: str,
-                      output: OutputChannel, metadata: Optional[Dict[str, Any]] = None) -> None:
+    async def forward(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        text: str,
+        sender: str,
+        output: OutputChannel,
+        metadata: Optional[Dict[str, Any]] = None,
+    ) -> None:
         channel = self.name()
         payload = self.options.resolve(channel, sender, text)
         self.options.start_turn(channel, sender)
         try:
-            await on_new_message(UserMessage(payload or text, output, sender, input_channel=channel,
-                                             metadata=metadata))
+            await on_new_message(UserMessage(payload or text, output, sender, input_channel=channel, metadata=metadata))
         except Exception as error:  # noqa: BLE001 (a webhook must answer the platform anyway)
             logger.error("%s: handling a message failed (%s)", channel, type(error).__name__)
             logger.debug("%s: handling a message failed", channel, exc_info=True)

@@ -6,6 +6,7 @@ credentials.yml (REST and socket.io) plus the channels that are on. Secrets are 
 references that Rasa resolves from its own environment, so they never land on disk; plain settings
 (URLs, flags) are written as values.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,11 +22,11 @@ logger = logging.getLogger("bone_health.channels")
 
 @dataclass(frozen=True)
 class ChannelSpec:
-    name: str                               # URL prefix: /webhooks/<name>/webhook
+    name: str  # URL prefix: /webhooks/<name>/webhook
     title: str
-    connector: str                          # module path of the Rasa InputChannel
-    secrets: Dict[str, str]                 # credential key -> env variable (required)
-    settings: Dict[str, str] = field(default_factory=dict)   # credential key -> env variable (required)
+    connector: str  # module path of the Rasa InputChannel
+    secrets: Dict[str, str]  # credential key -> env variable (required)
+    settings: Dict[str, str] = field(default_factory=dict)  # credential key -> env variable (required)
     optional_secrets: Dict[str, str] = field(default_factory=dict)
     optional_settings: Dict[str, str] = field(default_factory=dict)
 
@@ -40,28 +41,49 @@ class ChannelSpec:
 
 CHANNELS: Tuple[ChannelSpec, ...] = (
     ChannelSpec(
-        name="telegram", title="Telegram", connector="bot.channels.telegram.TelegramInput",
+        name="telegram",
+        title="Telegram",
+        connector="bot.channels.telegram.TelegramInput",
         secrets={"access_token": "TELEGRAM_ACCESS_TOKEN"},
         optional_secrets={"webhook_secret": "TELEGRAM_WEBHOOK_SECRET"},
-        optional_settings={"webhook_url": "TELEGRAM_WEBHOOK_URL", "set_webhook": "TELEGRAM_SET_WEBHOOK",
-                           "api_base": "TELEGRAM_API_BASE", "max_chars": "TELEGRAM_MAX_CHARS"}),
+        optional_settings={
+            "webhook_url": "TELEGRAM_WEBHOOK_URL",
+            "set_webhook": "TELEGRAM_SET_WEBHOOK",
+            "api_base": "TELEGRAM_API_BASE",
+            "max_chars": "TELEGRAM_MAX_CHARS",
+        },
+    ),
     ChannelSpec(
-        name="sms", title="SMS (Twilio)", connector="bot.channels.twilio.SmsInput",
+        name="sms",
+        title="SMS (Twilio)",
+        connector="bot.channels.twilio.SmsInput",
         secrets={"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN"},
         settings={"number": "TWILIO_SMS_NUMBER"},
-        optional_settings={"public_url": "BOT_PUBLIC_URL", "api_base": "TWILIO_API_BASE",
-                           "max_chars": "SMS_MAX_CHARS"}),
+        optional_settings={"public_url": "BOT_PUBLIC_URL", "api_base": "TWILIO_API_BASE", "max_chars": "SMS_MAX_CHARS"},
+    ),
     ChannelSpec(
-        name="whatsapp", title="WhatsApp (Twilio)", connector="bot.channels.twilio.WhatsAppInput",
+        name="whatsapp",
+        title="WhatsApp (Twilio)",
+        connector="bot.channels.twilio.WhatsAppInput",
         secrets={"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN"},
         settings={"number": "TWILIO_WHATSAPP_NUMBER"},
-        optional_settings={"public_url": "BOT_PUBLIC_URL", "api_base": "TWILIO_API_BASE",
-                           "max_chars": "WHATSAPP_MAX_CHARS"}),
+        optional_settings={
+            "public_url": "BOT_PUBLIC_URL",
+            "api_base": "TWILIO_API_BASE",
+            "max_chars": "WHATSAPP_MAX_CHARS",
+        },
+    ),
     ChannelSpec(
-        name="facebook", title="Facebook Messenger", connector="bot.channels.messenger.MessengerInput",
-        secrets={"page_access_token": "MESSENGER_PAGE_ACCESS_TOKEN", "app_secret": "MESSENGER_APP_SECRET",
-                 "verify_token": "MESSENGER_VERIFY_TOKEN"},
-        optional_settings={"api_base": "MESSENGER_API_BASE", "max_chars": "MESSENGER_MAX_CHARS"}),
+        name="facebook",
+        title="Facebook Messenger",
+        connector="bot.channels.messenger.MessengerInput",
+        secrets={
+            "page_access_token": "MESSENGER_PAGE_ACCESS_TOKEN",
+            "app_secret": "MESSENGER_APP_SECRET",
+            "verify_token": "MESSENGER_VERIFY_TOKEN",
+        },
+        optional_settings={"api_base": "MESSENGER_API_BASE", "max_chars": "MESSENGER_MAX_CHARS"},
+    ),
 )
 
 
@@ -77,8 +99,9 @@ def enabled(env: Optional[Mapping[str, str]] = None) -> List[ChannelSpec]:
             on.append(spec)
             logger.info("Channel %s: on, webhook %s", spec.title, spec.webhook)
         elif any(settings.get(var, env) is not None for var in own):
-            logger.warning("Channel %s: off, %s not set (needs %s)", spec.title, ", ".join(missing),
-                           ", ".join(spec.required))
+            logger.warning(
+                "Channel %s: off, %s not set (needs %s)", spec.title, ", ".join(missing), ", ".join(spec.required)
+            )
         else:
             logger.info("Channel %s: off (set %s to switch it on)", spec.title, ", ".join(spec.required))
     return on
@@ -86,11 +109,17 @@ def enabled(env: Optional[Mapping[str, str]] = None) -> List[ChannelSpec]:
 
 def credentials_yaml(base: str, env: Optional[Mapping[str, str]] = None) -> str:
     """`base` (credentials.yml text) plus a section for every channel that is on."""
-    lines = [base.rstrip("\n"), "", "# Messaging channels switched on by environment variables (bot/channels/config.py)."]
+    lines = [
+        base.rstrip("\n"),
+        "",
+        "# Messaging channels switched on by environment variables (bot/channels/config.py).",
+    ]
     for spec in enabled(env):
         lines.append(f"{spec.connector}:")
-        for key, var in {**spec.secrets,
-                         **{k: v for k, v in spec.optional_secrets.items() if settings.get(v, env)}}.items():
+        for key, var in {
+            **spec.secrets,
+            **{k: v for k, v in spec.optional_secrets.items() if settings.get(v, env)},
+        }.items():
             lines.append(f"  {key}: ${{{var}}}")  # resolved by Rasa from its environment
         for key, var in {**spec.settings, **spec.optional_settings}.items():
             value = settings.get(var, env)

@@ -7,6 +7,7 @@ Pure functions, no I/O. The web widget shows buttons and links itself; messaging
   channel's limit;
 - buttons as a numbered list where the channel cannot show buttons (the person replies "1", "2"…).
 """
+
 from __future__ import annotations
 
 import re
@@ -15,19 +16,19 @@ from typing import Any, Dict, List, Optional, Sequence
 from urllib.parse import urlparse
 
 # Characters per message each platform accepts.
-SMS_LIMIT = 1600          # Twilio: a longer Body is refused
-WHATSAPP_LIMIT = 1600     # Twilio WhatsApp: same Body limit
-TELEGRAM_LIMIT = 4096     # Telegram sendMessage text
-MESSENGER_LIMIT = 2000    # Messenger Send API text
+SMS_LIMIT = 1600  # Twilio: a longer Body is refused
+WHATSAPP_LIMIT = 1600  # Twilio WhatsApp: same Body limit
+TELEGRAM_LIMIT = 4096  # Telegram sendMessage text
+MESSENGER_LIMIT = 2000  # Messenger Send API text
 
 OPTIONS_INTRO = "Reply with a number:"
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,200})\]\(([^)\s]+)\)")
 _LEVELS = (
-    ("\n\n", re.compile(r"\n[ \t]*\n\s*")),            # paragraphs
-    ("\n", re.compile(r"\n\s*")),                       # lines
+    ("\n\n", re.compile(r"\n[ \t]*\n\s*")),  # paragraphs
+    ("\n", re.compile(r"\n\s*")),  # lines
     (" ", re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”')\]]))\s+(?=[A-Z0-9\"“(\[])")),  # sentences
-    (" ", re.compile(r"\s+")),                          # words
+    (" ", re.compile(r"\s+")),  # words
 )
 
 
@@ -45,9 +46,11 @@ def is_web_url(url: str) -> bool:
 
 def plain_links(text: str) -> str:
     """`[label](https://x)` -> `label (https://x)`; a link that is not http(s) keeps only its label."""
+
     def replace(match: "re.Match[str]") -> str:
         label, url = match.group(1), match.group(2)
         return f"{label} ({url})" if is_web_url(url) else label
+
     return _MARKDOWN_LINK.sub(replace, text)
 
 
@@ -64,7 +67,7 @@ def split_text(text: str, limit: int) -> List[str]:
         parts = [p.strip() for p in pattern.split(text) if p.strip()]
         if len(parts) > 1:
             return _pack(parts, separator, limit)
-    return [text[i:i + limit] for i in range(0, len(text), limit)]  # one huge word
+    return [text[i : i + limit] for i in range(0, len(text), limit)]  # one huge word
 
 
 def _pack(parts: Sequence[str], separator: str, limit: int) -> List[str]:
@@ -124,5 +127,8 @@ def response_text(message: Dict[str, Any]) -> str:
 def response_buttons(message: Dict[str, Any]) -> List[Dict[str, str]]:
     """Buttons or quick replies of a Rasa response, as {title, payload} (others dropped)."""
     raw = message.get("buttons") or message.get("quick_replies") or []
-    return [{"title": str(b["title"]), "payload": str(b["payload"])} for b in raw
-            if isinstance(b, dict) and b.get("title") and b.get("payload")]
+    return [
+        {"title": str(b["title"]), "payload": str(b["payload"])}
+        for b in raw
+        if isinstance(b, dict) and b.get("title") and b.get("payload")
+    ]

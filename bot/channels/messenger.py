@@ -10,6 +10,7 @@ of a batched webhook, fits answers to Messenger's limits).
   numbers in the text and the quick replies carry the numbers ("1", "2"…), and typing the number
   works too. Links as plain URLs; answers over 2000 characters split at sentence boundaries.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -65,14 +66,15 @@ class MessengerOutput(MessagingOutput):
     async def deliver(self, recipient_id: str, text: str, options: List[Option]) -> None:
         titles_fit = all(len(o.title) <= QUICK_REPLY_TITLE_LIMIT for o in options)
         chunks = compose(text, self.limit, options, numbered=not titles_fit) or ["Please choose:"]
-        quick = [{"content_type": "text", "title": o.title if titles_fit else str(o.number), "payload": o.payload}
-                 for o in options[:QUICK_REPLY_COUNT_LIMIT]]
+        quick = [
+            {"content_type": "text", "title": o.title if titles_fit else str(o.number), "payload": o.payload}
+            for o in options[:QUICK_REPLY_COUNT_LIMIT]
+        ]
         for index, chunk in enumerate(chunks):
             message: Dict[str, Any] = {"text": chunk}
             if quick and index == len(chunks) - 1:
                 message["quick_replies"] = quick
-            await self.api.send({"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE",
-                                 "message": message})
+            await self.api.send({"recipient": {"id": recipient_id}, "messaging_type": "RESPONSE", "message": message})
 
 
 class MessengerInput(MessagingInput):
@@ -85,13 +87,22 @@ class MessengerInput(MessagingInput):
         credentials = credentials or {}
         if not all(credentials.get(k) for k in ("page_access_token", "app_secret", "verify_token")):
             cls.raise_missing_credentials_exception()
-        return cls(page_access_token=str(credentials["page_access_token"]),
-                   app_secret=str(credentials["app_secret"]), verify_token=str(credentials["verify_token"]),
-                   api_base=credentials.get("api_base") or DEFAULT_API_BASE,
-                   limit=channel_limit(credentials, MESSENGER_LIMIT))
+        return cls(
+            page_access_token=str(credentials["page_access_token"]),
+            app_secret=str(credentials["app_secret"]),
+            verify_token=str(credentials["verify_token"]),
+            api_base=credentials.get("api_base") or DEFAULT_API_BASE,
+            limit=channel_limit(credentials, MESSENGER_LIMIT),
+        )
 
-    def __init__(self, page_access_token: str, app_secret: str, verify_token: str,
-                 api_base: str = DEFAULT_API_BASE, limit: int = MESSENGER_LIMIT) -> None:
+    def __init__(
+        self,
+        page_access_token: str,
+        app_secret: str,
+        verify_token: str,
+        api_base: str = DEFAULT_API_BASE,
+        limit: int = MESSENGER_LIMIT,
+    ) -> None:
         super().__init__()
         self.limit = limit
         self.api = MessengerApi(page_access_token, api_base)
@@ -111,16 +122,21 @@ class MessengerInput(MessagingInput):
 
         @bp.route("/webhook", methods=["GET"])
         async def verify(request: Request) -> HTTPResponse:
-            if request.args.get("hub.mode") == "subscribe" and same_secret(self.verify_token,
-                                                                           request.args.get("hub.verify_token")):
+            if request.args.get("hub.mode") == "subscribe" and same_secret(
+                self.verify_token, request.args.get("hub.verify_token")
+            ):
                 return response.text(request.args.get("hub.challenge") or "")
             logger.warning("messenger: refused a subscription check with a wrong verify token")
             return response.text("forbidden", status=403)
 
         @bp.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            if not signature_ok(self.app_secret, request.body, request.headers.get("X-Hub-Signature-256"),
-                                request.headers.get("X-Hub-Signature")):
+            if not signature_ok(
+                self.app_secret,
+                request.body,
+                request.headers.get("X-Hub-Signature-256"),
+                request.headers.get("X-Hub-Signature"),
+            ):
                 logger.warning("messenger: refused a webhook call with a missing or wrong signature")
                 return response.text("forbidden", status=403)
             try:

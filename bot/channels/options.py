@@ -6,6 +6,7 @@ a plain number from the person then resolves to that button's payload. Kept in a
 under the var dir, so a restart mid-conversation loses nothing. Senders are stored only as a salted
 hash (no phone numbers or chat ids at rest), and options expire after a day.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,10 @@ class PendingOptions:
         self.ttl = ttl
         self.lock = threading.Lock()
         with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS pending (sender TEXT PRIMARY KEY, options TEXT NOT NULL,"
-                       " updated REAL NOT NULL)")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS pending (sender TEXT PRIMARY KEY, options TEXT NOT NULL,"
+                " updated REAL NOT NULL)"
+            )
             db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             row = db.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
             if row is None:
@@ -67,8 +70,10 @@ class PendingOptions:
     def start_turn(self, channel: str, sender: str) -> None:
         """The person wrote: the previous turn's options no longer apply."""
         with self.lock, self._connect() as db:
-            db.execute("DELETE FROM pending WHERE sender = ? OR updated < ?",
-                       (self._key(channel, sender), time.time() - self.ttl))
+            db.execute(
+                "DELETE FROM pending WHERE sender = ? OR updated < ?",
+                (self._key(channel, sender), time.time() - self.ttl),
+            )
 
     def add(self, channel: str, sender: str, buttons: Sequence[Dict[str, str]]) -> List[Option]:
         """Number `buttons` after those already sent in this turn; returns them numbered."""
@@ -76,8 +81,10 @@ class PendingOptions:
         with self.lock, self._connect() as db:
             current = self._load(db, key)
             added = [Option(len(current) + n, b["title"], b["payload"]) for n, b in enumerate(buttons, 1)]
-            db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?, ?)",
-                       (key, json.dumps([asdict(o) for o in current + added]), time.time()))
+            db.execute(
+                "INSERT OR REPLACE INTO pending VALUES (?, ?, ?)",
+                (key, json.dumps([asdict(o) for o in current + added]), time.time()),
+            )
         return added
 
     def resolve(self, channel: str, sender: str, text: str) -> Optional[str]:

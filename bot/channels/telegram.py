@@ -10,6 +10,7 @@ cannot start without internet, and trusts any POST to its webhook).
   plain URLs, answers over 4096 characters split at sentence boundaries, buttons as an inline
   keyboard (one button per row) under the last part. Typing the option number works as well.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -70,8 +71,9 @@ class TelegramOutput(MessagingOutput):
         for index, chunk in enumerate(chunks):
             body: Dict[str, Any] = {"chat_id": recipient_id, "text": chunk}
             if options and index == len(chunks) - 1:
-                body["reply_markup"] = {"inline_keyboard": [[{"text": o.title, "callback_data": callback_data(o)}]
-                                                            for o in options]}
+                body["reply_markup"] = {
+                    "inline_keyboard": [[{"text": o.title, "callback_data": callback_data(o)}] for o in options]
+                }
             await self.api.call("sendMessage", body)
 
 
@@ -85,15 +87,24 @@ class TelegramInput(MessagingInput):
         credentials = credentials or {}
         if not credentials.get("access_token"):
             cls.raise_missing_credentials_exception()
-        return cls(access_token=str(credentials["access_token"]),
-                   webhook_secret=credentials.get("webhook_secret"),
-                   webhook_url=credentials.get("webhook_url"),
-                   set_webhook=str(credentials.get("set_webhook", "false")).lower() == "true",
-                   api_base=credentials.get("api_base") or DEFAULT_API_BASE,
-                   limit=channel_limit(credentials, TELEGRAM_LIMIT))
+        return cls(
+            access_token=str(credentials["access_token"]),
+            webhook_secret=credentials.get("webhook_secret"),
+            webhook_url=credentials.get("webhook_url"),
+            set_webhook=str(credentials.get("set_webhook", "false")).lower() == "true",
+            api_base=credentials.get("api_base") or DEFAULT_API_BASE,
+            limit=channel_limit(credentials, TELEGRAM_LIMIT),
+        )
 
-    def __init__(self, access_token: str, webhook_secret: Optional[str] = None, webhook_url: Optional[str] = None,
-                 set_webhook: bool = False, api_base: str = DEFAULT_API_BASE, limit: int = TELEGRAM_LIMIT) -> None:
+    def __init__(
+        self,
+        access_token: str,
+        webhook_secret: Optional[str] = None,
+        webhook_url: Optional[str] = None,
+        set_webhook: bool = False,
+        api_base: str = DEFAULT_API_BASE,
+        limit: int = TELEGRAM_LIMIT,
+    ) -> None:
         super().__init__()
         self.limit = limit
         self.api = TelegramApi(access_token, api_base)
@@ -108,13 +119,17 @@ class TelegramInput(MessagingInput):
         if not self.webhook_url:
             logger.error("telegram: TELEGRAM_SET_WEBHOOK is true but TELEGRAM_WEBHOOK_URL is not set")
             return False
-        result = await self.api.call("setWebhook", {"url": self.webhook_url, "secret_token": self.secret,
-                                                    "allowed_updates": ["message", "callback_query"]})
+        result = await self.api.call(
+            "setWebhook",
+            {"url": self.webhook_url, "secret_token": self.secret, "allowed_updates": ["message", "callback_query"]},
+        )
         if result:
             logger.info("telegram: webhook registered with Telegram")
         else:
-            logger.error("telegram: could not register the webhook with Telegram; the server keeps running "
-                         "(register it later with TELEGRAM_SET_WEBHOOK=true and a restart)")
+            logger.error(
+                "telegram: could not register the webhook with Telegram; the server keeps running "
+                "(register it later with TELEGRAM_SET_WEBHOOK=true and a restart)"
+            )
         return bool(result)
 
     def blueprint(self, on_new_message: Callable[[Any], Awaitable[Any]]) -> Blueprint:
@@ -126,6 +141,7 @@ class TelegramInput(MessagingInput):
             return response.json({"status": "ok"})
 
         if self.set_webhook:
+
             @bp.listener("after_server_start")
             async def register(_app: Any, _loop: Any) -> None:
                 asyncio.ensure_future(self.register_webhook())

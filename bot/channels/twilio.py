@@ -8,6 +8,7 @@
   buttons, so buttons become a numbered list ("Reply with a number: 1. …") and a reply "1", "2"…
   picks the option. Links as plain URLs; answers over 1600 characters split at sentence boundaries.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,13 +46,13 @@ class TwilioApi:
         self.http = PlatformApi("twilio")
 
     async def send(self, to: str, from_: str, body: str) -> Optional[Any]:
-        return await self.http.post("Messages.create", self.url, data={"To": to, "From": from_, "Body": body},
-                                    auth=self.auth)
+        return await self.http.post(
+            "Messages.create", self.url, data={"To": to, "From": from_, "Body": body}, auth=self.auth
+        )
 
 
 class TwilioOutput(MessagingOutput):
-    def __init__(self, channel: str, api: TwilioApi, from_number: str, limit: int,
-                 options: PendingOptions) -> None:
+    def __init__(self, channel: str, api: TwilioApi, from_number: str, limit: int, options: PendingOptions) -> None:
         super().__init__(channel, options)
         self.api = api
         self.from_number = from_number
@@ -71,13 +72,24 @@ class _TwilioInput(MessagingInput):
         credentials = credentials or {}
         if not all(credentials.get(k) for k in ("account_sid", "auth_token", "number")):
             cls.raise_missing_credentials_exception()
-        return cls(account_sid=str(credentials["account_sid"]), auth_token=str(credentials["auth_token"]),
-                   number=str(credentials["number"]), public_url=credentials.get("public_url"),
-                   api_base=credentials.get("api_base") or DEFAULT_API_BASE,
-                   limit=channel_limit(credentials, cls.limit))
+        return cls(
+            account_sid=str(credentials["account_sid"]),
+            auth_token=str(credentials["auth_token"]),
+            number=str(credentials["number"]),
+            public_url=credentials.get("public_url"),
+            api_base=credentials.get("api_base") or DEFAULT_API_BASE,
+            limit=channel_limit(credentials, cls.limit),
+        )
 
-    def __init__(self, account_sid: str, auth_token: str, number: str, public_url: Optional[str] = None,
-                 api_base: str = DEFAULT_API_BASE, limit: Optional[int] = None) -> None:
+    def __init__(
+        self,
+        account_sid: str,
+        auth_token: str,
+        number: str,
+        public_url: Optional[str] = None,
+        api_base: str = DEFAULT_API_BASE,
+        limit: Optional[int] = None,
+    ) -> None:
         super().__init__()
         self.limit = limit or type(self).limit
         self.api = TwilioApi(account_sid, auth_token, api_base)
@@ -123,8 +135,11 @@ class _TwilioInput(MessagingInput):
             if not sender:
                 return response.text("bad request", status=400)
             if sender.startswith("whatsapp:") != (self.address_prefix == "whatsapp:"):
-                logger.warning("%s: a message for another Twilio channel reached this webhook; check the "
-                               "number's webhook URL in Twilio", self.name())
+                logger.warning(
+                    "%s: a message for another Twilio channel reached this webhook; check the "
+                    "number's webhook URL in Twilio",
+                    self.name(),
+                )
                 return response.text(EMPTY_TWIML, content_type="text/xml")
             if not self.recent.seen(fields.get("MessageSid")):
                 await self.forward(on_new_message, fields.get("Body") or "", sender, output)

@@ -4,6 +4,7 @@
 The Rasa files under `data/generated/` are derived from it by `python -m bot.content build`, so the
 answer text exists in exactly one committed file.
 """
+
 from __future__ import annotations
 
 import functools
@@ -92,8 +93,7 @@ class Content:
     def topic_for_drug(self, drug_id: str, aspects: Iterable[str]) -> Optional[Topic]:
         """The most specific topic about `drug_id` for the first aspect that has one."""
         for aspect in aspects:
-            candidates = [t for t in self.topics.values()
-                          if aspect in t.aspects and self.covers(t, drug_id)]
+            candidates = [t for t in self.topics.values() if aspect in t.aspects and self.covers(t, drug_id)]
             if candidates:
                 # A topic naming the drug itself beats one naming its class; fewer drugs = more
                 # specific; then the curated order (the first topic of a file is its overview).
@@ -138,11 +138,15 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
     raw_drugs = _read(content_dir / "drugs.yml")
     drugs: Dict[str, Drug] = {}
     for cid, value in (raw_drugs.get("classes") or {}).items():
-        drugs[cid] = Drug(id=cid, name=value["name"], names=_tuple(value["names"]), is_class=True,
-                          umbrella=bool(value.get("umbrella")))
+        drugs[cid] = Drug(
+            id=cid,
+            name=value["name"],
+            names=_tuple(value["names"]),
+            is_class=True,
+            umbrella=bool(value.get("umbrella")),
+        )
     for did, value in (raw_drugs.get("drugs") or {}).items():
-        drugs[did] = Drug(id=did, name=value["name"], names=_tuple(value["names"]),
-                          drug_class=value.get("class"))
+        drugs[did] = Drug(id=did, name=value["name"], names=_tuple(value["names"]), drug_class=value.get("class"))
 
     topics: Dict[str, Topic] = {}
     groups: Dict[str, str] = {}
@@ -156,10 +160,15 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
             if item["id"] in topics:
                 raise ValueError(f"duplicate topic id {item['id']!r} in {path}")
             topics[item["id"]] = Topic(
-                id=item["id"], retrieval_intent=intent, title=item["title"],
-                answer=" ".join(item["answer"].split()), sources=_tuple(item.get("sources")),
-                related=_tuple(item.get("related")), drugs=_tuple(item.get("drugs")),
-                aspects=_tuple(item.get("aspects")), examples=_tuple(item.get("examples")),
+                id=item["id"],
+                retrieval_intent=intent,
+                title=item["title"],
+                answer=" ".join(item["answer"].split()),
+                sources=_tuple(item.get("sources")),
+                related=_tuple(item.get("related")),
+                drugs=_tuple(item.get("drugs")),
+                aspects=_tuple(item.get("aspects")),
+                examples=_tuple(item.get("examples")),
             )
 
     facts: List[Tuple[str, str]] = []
@@ -169,8 +178,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
 
     oos_path = content_dir / "out_of_scope.yml"
     out_of_scope = _tuple(_read(oos_path).get("examples")) if oos_path.exists() else ()
-    return Content(sources=sources, topics=topics, groups=groups, drugs=drugs, facts=facts,
-                   out_of_scope=out_of_scope)
+    return Content(sources=sources, topics=topics, groups=groups, drugs=drugs, facts=facts, out_of_scope=out_of_scope)
 
 
 def drug_name_index(content: Content) -> Dict[str, str]:

@@ -3,6 +3,7 @@
 NLU examples with drug entities marked, `utter_faq_*` responses and synonyms under `data/generated/`,
 plus the static safety responses of content/safety.yml (bot.safety.content).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,10 @@ def _annotate(example: str, names: Dict[str, str]) -> str:
     text = _ENTITY_CHARS.sub(" ", example).strip()
     if not names:
         return text
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
     return pattern.sub(lambda m: f"[{m.group(1)}](drug)", text)
 
 
@@ -69,9 +72,11 @@ def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
             response["buttons"] = buttons
         responses[f"utter_{topic.response_key}"] = [response]
     path = out_dir / "faq_responses.yml"
-    path.write_text('version: "3.1"\n# GENERATED from content/. Do not edit.\n'
-                    + yaml.safe_dump({"responses": responses}, sort_keys=False, allow_unicode=True, width=100),
-                    encoding="utf-8")
+    path.write_text(
+        'version: "3.1"\n# GENERATED from content/. Do not edit.\n'
+        + yaml.safe_dump({"responses": responses}, sort_keys=False, allow_unicode=True, width=100),
+        encoding="utf-8",
+    )
     written.append(path)
     # Safety wording (content/safety.yml) -> static responses Rasa sends without the action server.
     written += safety_content.build(out_dir)

@@ -3,6 +3,7 @@
 Clinicians and content editors review the words; the code that uses them (bot/nlu, bot/dialogue,
 actions) only compiles them. Unknown or missing keys fail at load, not on a patient's message.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,8 +17,19 @@ import yaml
 from bot.settings import ROOT
 
 VOCABULARY_FILE = ROOT / "content" / "vocabulary.yml"
-KEYS = frozenset({"body_sites", "symptoms", "on_topic_stems", "spanish_words", "english_hints",
-                  "referring_words", "aspect_cues", "aspect_names", "starter_topics"})
+KEYS = frozenset(
+    {
+        "body_sites",
+        "symptoms",
+        "on_topic_stems",
+        "spanish_words",
+        "english_hints",
+        "referring_words",
+        "aspect_cues",
+        "aspect_names",
+        "starter_topics",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Which curated topic answers a turn: one pure function shared by the action server, the evaluation
 and the staff lookup, so all three agree on what a person would be shown.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ def asked_aspects(text: str) -> list:
 @dataclass(frozen=True)
 class Choice:
     """The topic to show, or (topic None) the drug and aspect we have no checked answer for."""
+
     topic: Optional[Topic]
     drug: Optional[str] = None
     aspect: Optional[str] = None
@@ -52,8 +54,13 @@ def is_generic(topic: Topic, content: Content) -> bool:
     return all(d in content.drugs and content.drugs[d].is_class for d in topic.drugs)
 
 
-def choose(content: Content, predicted: Optional[Topic], asked_drug: Optional[str] = None,
-           remembered_drug: Optional[str] = None, text: str = "") -> Choice:
+def choose(
+    content: Content,
+    predicted: Optional[Topic],
+    asked_drug: Optional[str] = None,
+    remembered_drug: Optional[str] = None,
+    text: str = "",
+) -> Choice:
     """Re-target a drug-specific answer to the drug asked about; never answer for another drug.
 
     The remembered drug is used when the message refers back to it ("it", "that drug") or when the
@@ -92,6 +99,6 @@ def _narrower(candidate: Topic, predicted: Topic, drug: str, aspects: list) -> b
 
 
 def for_another_drug(content: Content, drug: str, aspect: str) -> Choice:
-    """"What about Xgeva?": the same aspect as the last answer, for the newly named drug."""
+    """ "What about Xgeva?": the same aspect as the last answer, for the newly named drug."""
     topic = content.topic_for_drug(drug, [aspect])
     return Choice(topic, drug, aspect)

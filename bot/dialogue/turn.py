@@ -6,6 +6,7 @@ the classifiers route it to (`ROUTE_KEY`) and the safety tier (`SAFETY_KEY`). `d
 parse, plus what the conversation remembers (the drug and aspect of the last answer), into what is
 shown. Rasa's rules then only pick who sends it: a static response, or `action_answer_faq`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ class Decision:
     - "none": out of scope, not understood by the classifier, another language, or empty;
     - "chat": small talk and form answers, which the rules answer.
     """
+
     kind: str
     intent: Optional[str] = None
     topic: Optional[Topic] = None
@@ -86,8 +88,12 @@ def _from_choice(intent: Optional[str], choice: answering.Choice) -> Decision:
     return Decision(kind, intent, choice.topic, choice.drug, choice.aspect)
 
 
-def decide(parse: Mapping[str, Any], content: Content, remembered_drug: Optional[str] = None,
-           remembered_aspect: Optional[str] = None) -> Decision:
+def decide(
+    parse: Mapping[str, Any],
+    content: Content,
+    remembered_drug: Optional[str] = None,
+    remembered_aspect: Optional[str] = None,
+) -> Decision:
     """What this turn shows, from the parse and what the conversation remembers (both optional: the
     evaluation, the staff lookup and the failed-action fallback decide without a memory)."""
     intent = intent_of(parse)
@@ -96,8 +102,9 @@ def decide(parse: Mapping[str, Any], content: Content, remembered_drug: Optional
     remembered_drug = content.specific_drug(remembered_drug)
     if intent in SAFETY_INTENTS:
         safety = parse.get(SAFETY_KEY) or {}
-        return Decision("escalate", intent, tier=safety.get("tier") or TIER_OF_INTENT[intent],
-                        category=safety.get("category"))
+        return Decision(
+            "escalate", intent, tier=safety.get("tier") or TIER_OF_INTENT[intent], category=safety.get("category")
+        )
     if intent == INFORM_DRUG:
         drug = asked_drug or remembered_drug
         if not drug:
@@ -113,8 +120,12 @@ def decide(parse: Mapping[str, Any], content: Content, remembered_drug: Optional
     return Decision("chat", intent)
 
 
-def general_answer(parse: Mapping[str, Any], content: Content, general_topic: Optional[str] = None,
-                   remembered_drug: Optional[str] = None) -> Optional[Topic]:
+def general_answer(
+    parse: Mapping[str, Any],
+    content: Content,
+    general_topic: Optional[str] = None,
+    remembered_drug: Optional[str] = None,
+) -> Optional[Topic]:
     """The general curated answer shown with a care-team offer: the category's own topic
     (`general_topic` of content/safety.yml), else the FAQ answer NLU routed the question to when its
     ResponseSelector was sure of it; re-targeted to the drug asked about, never another drug's."""
@@ -124,13 +135,17 @@ def general_answer(parse: Mapping[str, Any], content: Content, general_topic: Op
         route = parse.get(ROUTE_KEY) or {}
         selector = (parse.get("response_selector") or {}).get(route.get("retrieval_intent") or "") or {}
         confidence = (selector.get("response") or {}).get("confidence") or 0
-        predicted = predicted_topic(parse, content) if route.get("topic") and \
-            confidence >= MIN_GENERAL_ANSWER_CONFIDENCE else None
+        predicted = (
+            predicted_topic(parse, content)
+            if route.get("topic") and confidence >= MIN_GENERAL_ANSWER_CONFIDENCE
+            else None
+        )
     if predicted is None:
         return None
     asked_drug = answering.named_drug(parse.get("entities") or [], content)
-    return answering.choose(content, predicted, asked_drug, content.specific_drug(remembered_drug),
-                            parse.get("text") or "").topic
+    return answering.choose(
+        content, predicted, asked_drug, content.specific_drug(remembered_drug), parse.get("text") or ""
+    ).topic
 
 
 def shown_topic(parse: Mapping[str, Any], content: Content) -> str:

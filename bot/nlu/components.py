@@ -9,6 +9,7 @@
   `action_answer_faq`, which knows the drug remembered in the conversation ("how often do I get it?")
   and never answers for a different drug than the one asked about.
 """
+
 from __future__ import annotations
 
 import re
@@ -79,8 +80,13 @@ class _Stateless(GraphComponent):
         self.config = config
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> GraphComponent:
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
         return cls(config)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -146,6 +152,7 @@ def field_vocabulary(content) -> frozenset:
     """Words of the curated content (titles, answers, examples, drug names) that never occur in the
     out-of-scope examples: "oligometastasis", "teriparatide" and "mscc" are this field's words,
     "what", "best" and "work" are everyone's."""
+
     def words(text: str):
         return {w.lower() for w in WORD.findall(text) if len(w) >= 4}
 
@@ -178,7 +185,7 @@ def is_just_a_drug_name(text: str, entities: List[Dict[Text, Any]]) -> bool:
     rest = text
     for entity in entities:
         if entity.get("entity") == "drug" and entity.get("start") is not None:
-            rest = rest[: entity["start"]] + " " * (entity["end"] - entity["start"]) + rest[entity["end"]:]
+            rest = rest[: entity["start"]] + " " * (entity["end"] - entity["start"]) + rest[entity["end"] :]
     leftover = [w for w in WORD.findall(rest.lower()) if w not in {"and", "what", "about", "how", "or", "the", "on"}]
     return not leftover
 
@@ -214,7 +221,8 @@ class DrugRouting(_Stateless):
             if named and intent not in SAFETY_OR_CHAT and self._route_by_asked_aspect(message, intent, text):
                 continue
             if intent in self.content.groups and not (
-                    drug_values or REFERS_BACK.search(text) or on_topic(text, self.vocabulary)):
+                drug_values or REFERS_BACK.search(text) or on_topic(text, self.vocabulary)
+            ):
                 # A confident FAQ guess for a message with no word of this field ("tell me a joke").
                 _force_intent(message, OUT_OF_SCOPE)
                 continue
@@ -223,8 +231,10 @@ class DrugRouting(_Stateless):
                     message.set(INTENT, {"name": NLU_FALLBACK, "confidence": 1.0}, add_to_output=True)
                     continue
                 # "How often do I get it?": the aspect comes from the best FAQ area.
-                intent = next((r["name"] for r in message.get(INTENT_RANKING_KEY) or []
-                               if r.get("name") in self.content.groups), None)
+                intent = next(
+                    (r["name"] for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") in self.content.groups),
+                    None,
+                )
             if intent not in self.content.groups:
                 continue
             topic, _ = self._selected(message, intent)
@@ -243,7 +253,7 @@ class DrugRouting(_Stateless):
         return messages
 
     def _route_by_asked_aspect(self, message: Message, intent: Optional[str], text: str) -> bool:
-        """"How does Prolia work?": a drug name plus an aspect in the question's own words name the
+        """ "How does Prolia work?": a drug name plus an aspect in the question's own words name the
         curated answer (bot.dialogue.answering.by_asked_aspect). It replaces the classifier's answer when the
         classifier is unsure, or picked a general answer ("how bone drugs help") it is not sure of."""
         drug = answering.named_drug(message.get(ENTITIES) or [], self.content)
@@ -252,8 +262,11 @@ class DrugRouting(_Stateless):
             return False
         unsure = (message.get(INTENT) or {}).get("confidence", 0.0) < FALLBACK_THRESHOLD
         selected, selected_confidence = self._selected(message, intent)
-        vague_general = (selected is not None and not (selected.drugs or selected.aspects)
-                         and selected_confidence < GENERAL_ANSWER_MIN_CONFIDENCE)
+        vague_general = (
+            selected is not None
+            and not (selected.drugs or selected.aspects)
+            and selected_confidence < GENERAL_ANSWER_MIN_CONFIDENCE
+        )
         if not (unsure or vague_general):
             return False
         topic = choice.topic
@@ -267,5 +280,7 @@ class DrugRouting(_Stateless):
     def _selected(self, message: Message, intent: Optional[str]):
         """The topic the FAQ area's ResponseSelector picked for this message (or None), and how sure it is."""
         selected = ((message.get("response_selector") or {}).get(intent or "") or {}).get("response") or {}
-        return (self.content.topic_for_key(selected.get("intent_response_key") or ""),
-                selected.get("confidence") or 0.0)
+        return (
+            self.content.topic_for_key(selected.get("intent_response_key") or ""),
+            selected.get("confidence") or 0.0,
+        )

@@ -12,6 +12,7 @@ Applied on import by `bot.nlu.components`, which every process that loads the mo
 model's graph names those components). Pinned to the Rasa version it was written against: on any
 other version it does nothing and Rasa's own loader runs.
 """
+
 from __future__ import annotations
 
 import logging
@@ -25,11 +26,13 @@ PATCHED_RASA_VERSION = "3.6.21"
 _original_load = models.RasaModel.load.__func__
 
 
-def _load_with_eager_build(cls, model_file_name, model_data_example, predict_data_example=None,
-                           finetune_mode=False, *args, **kwargs):
+def _load_with_eager_build(
+    cls, model_file_name, model_data_example, predict_data_example=None, finetune_mode=False, *args, **kwargs
+):
     if finetune_mode:  # further training needs Rasa's own compiled model
-        return _original_load(cls, model_file_name, model_data_example, predict_data_example,
-                              finetune_mode, *args, **kwargs)
+        return _original_load(
+            cls, model_file_name, model_data_example, predict_data_example, finetune_mode, *args, **kwargs
+        )
     import tensorflow as tf
     from rasa.utils.tensorflow.constants import LEARNING_RATE, RUN_EAGERLY
     from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator

@@ -17,6 +17,7 @@ English only: the patterns are English, and LanguageGuard does not override a sa
 English red flag inside a mixed-language message still reaches triage; a red flag written wholly in
 Spanish gets the Spanish helpline reply (utter_non_english), not triage.
 """
+
 from __future__ import annotations
 
 import logging
@@ -73,13 +74,25 @@ class SafetyNet(_Stateless):
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
         entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != CATEGORY_ENTITY]
-        entities.append({"entity": CATEGORY_ENTITY, "value": decision["category"], "start": 0, "end": len(text),
-                         "confidence_entity": 1.0, "extractor": "SafetyNet"})
+        entities.append(
+            {
+                "entity": CATEGORY_ENTITY,
+                "value": decision["category"],
+                "start": 0,
+                "end": len(text),
+                "confidence_entity": 1.0,
+                "extractor": "SafetyNet",
+            }
+        )
         message.set(ENTITIES, entities, add_to_output=True)
-        message.set(SAFETY_KEY, {**{k: decision[k] for k in ("tier", "category", "source", "also")},
-                                 "model_intent": predicted}, add_to_output=True)
-        logger.debug("safety net: tier %s, category %s, source %s", decision["tier"], decision["category"],
-                     decision["source"])
+        message.set(
+            SAFETY_KEY,
+            {**{k: decision[k] for k in ("tier", "category", "source", "also")}, "model_intent": predicted},
+            add_to_output=True,
+        )
+        logger.debug(
+            "safety net: tier %s, category %s, source %s", decision["tier"], decision["category"], decision["source"]
+        )
 
     def _record_general_answer(self, message: Message) -> None:
         """The ResponseSelector's answer of the likeliest FAQ area, when the classifier found one."""

@@ -5,6 +5,7 @@ and "injection" count as one word for the CountVectorsFeaturizer) and an entity 
 names (generic, brand and common misspellings from content/drugs.yml), body sites and symptom words.
 Rasa's SpacyNLP loads the saved folder from disk.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,6 +29,7 @@ SYMPTOMS = list(vocabulary.load().symptoms)
 
 def patterns(nlp, content: content_mod.Content) -> List[Dict]:
     """Token patterns matched on lower-case text, so 'ZOMETA' and 'zometa' both hit."""
+
     def tokens(text: str):
         return [{"LOWER": tok.lower_} for tok in nlp.make_doc(text)]
 
@@ -42,8 +44,9 @@ def patterns(nlp, content: content_mod.Content) -> List[Dict]:
 
 def fingerprint(content: content_mod.Content) -> str:
     """Changes when the drug list or term lists change, so `make` rebuilds only then."""
-    payload = json.dumps([sorted((d.id, d.names) for d in content.drugs.values()), BODY_SITES, SYMPTOMS,
-                          spacy.__version__])
+    payload = json.dumps(
+        [sorted((d.id, d.names) for d in content.drugs.values()), BODY_SITES, SYMPTOMS, spacy.__version__]
+    )
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 

@@ -1,8 +1,9 @@
 """The staff reference from the command line.
 
-    python -m bot.reference build [--out DIR]                    # the script book (bot.reference.book)
-    python -m bot.reference "caller's words" [--server URL] [--json]  # the lookup (bot.reference.lookup)
+python -m bot.reference build [--out DIR]                    # the script book (bot.reference.book)
+python -m bot.reference "caller's words" [--server URL] [--json]  # the lookup (bot.reference.lookup)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,12 @@ def main(argv: Optional[List[str]] = None, parser=None) -> int:
         return 0
     if argv and argv[0] == "lookup":
         argv = argv[1:]
-    cli = argparse.ArgumentParser(prog="python -m bot.reference",
-                                  description='look up scripts for what a caller asked, e.g. '
-                                              'python -m bot.reference "my jaw hurts after Zometa" '
-                                              '(or: python -m bot.reference build)')
+    cli = argparse.ArgumentParser(
+        prog="python -m bot.reference",
+        description="look up scripts for what a caller asked, e.g. "
+        'python -m bot.reference "my jaw hurts after Zometa" '
+        "(or: python -m bot.reference build)",
+    )
     cli.add_argument("question", nargs="+", help="the caller's words")
     cli.add_argument("--model", type=Path, default=settings.Settings.from_env().bot_model)
     cli.add_argument("--server", help="use a running Rasa server (needs BOT_API_TOKEN) instead of loading the model")

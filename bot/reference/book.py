@@ -12,6 +12,7 @@ The page skeleton is templates/page.html, its style static/book.css and its scri
 (string.Template `$placeholders`); the Content-Security-Policy allows exactly those inline blocks by
 their hashes. The live-call lookup is bot.reference.lookup.
 """
+
 from __future__ import annotations
 
 import base64
@@ -49,6 +50,7 @@ def reference_dir() -> Path:
 
 # -- inputs: content version and safety tiers ---------------------------------------------------
 
+
 def content_version(content_dir: Path = CONTENT_DIR) -> str:
     """Short hash of every file under content/ (names and bytes): changes whenever content does."""
     digest = hashlib.sha256()
@@ -63,7 +65,7 @@ class Category:
     id: str
     title: str
     signs: Tuple[str, ...]
-    says: str = ""   # what these signs can mean, in the patient's words (optional)
+    says: str = ""  # what these signs can mean, in the patient's words (optional)
     reply: str = ""  # the exact reply the bot sends for this category
     patterns: Tuple[str, ...] = ()  # what the red-flag engine watches for, as written in content/safety.yml
 
@@ -116,8 +118,10 @@ def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = 
     path = Path(path) if path else SAFETY_FILE
     loaded = safety_content.load(path, env)  # env: default os.environ
     watched = safety_patterns.load(path, path.with_name("safety_vocabulary.yml"))
-    readable = {(t.tier, t.category): [f"temperature of {t.celsius:g} °C / {t.fahrenheit:g} °F or more"]
-                for t in watched.thresholds}
+    readable = {
+        (t.tier, t.category): [f"temperature of {t.celsius:g} °C / {t.fahrenheit:g} °F or more"]
+        for t in watched.thresholds
+    }
     for tier_id, categories in watched.by_category.items():
         for category_id, patterns in categories.items():
             readable.setdefault((tier_id, category_id), []).extend(patterns)
@@ -125,13 +129,26 @@ def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = 
     tiers = []
     for tier_id, value in loaded.tiers.items():
         categories = tuple(
-            Category(id=cid, title=str(c.get("title", cid)), signs=tuple(str(s) for s in c.get("signs") or ()),
-                     says=_fill(c.get("says", ""), settings), reply=loaded.reply(tier_id, cid),
-                     patterns=tuple(readable.get((tier_id, cid), ())))
-            for cid, c in loaded.categories(tier_id).items())
-        tiers.append(Tier(id=tier_id, title=str(value.get("title", tier_id)), action=str(value.get("action", "")),
-                          reply=loaded.reply(tier_id), staff_script=loaded.staff_script(tier_id),
-                          categories=categories))
+            Category(
+                id=cid,
+                title=str(c.get("title", cid)),
+                signs=tuple(str(s) for s in c.get("signs") or ()),
+                says=_fill(c.get("says", ""), settings),
+                reply=loaded.reply(tier_id, cid),
+                patterns=tuple(readable.get((tier_id, cid), ())),
+            )
+            for cid, c in loaded.categories(tier_id).items()
+        )
+        tiers.append(
+            Tier(
+                id=tier_id,
+                title=str(value.get("title", tier_id)),
+                action=str(value.get("action", "")),
+                reply=loaded.reply(tier_id),
+                staff_script=loaded.staff_script(tier_id),
+                categories=categories,
+            )
+        )
     return SafetyBook(path=path, settings=settings, tiers=tuple(tiers))
 
 
@@ -150,8 +167,14 @@ def topic_anchor(topic_id: str, prefix: str = "topic-") -> str:
 def topic_search_text(content: Content, topic: Topic) -> str:
     drugs = [content.drugs[d] for d in topic.drugs if d in content.drugs]
     drug_names = [name for drug in drugs for name in (drug.name,) + drug.names]
-    return search_text(content.groups[topic.retrieval_intent], topic.title, topic.id.replace("_", " "),
-                       content.render(topic), " ".join(topic.examples), " ".join(drug_names))
+    return search_text(
+        content.groups[topic.retrieval_intent],
+        topic.title,
+        topic.id.replace("_", " "),
+        content.render(topic),
+        " ".join(topic.examples),
+        " ".join(drug_names),
+    )
 
 
 def _asset(path: Path) -> str:
@@ -165,17 +188,22 @@ def _csp_hash(text: str) -> str:
 
 def content_security_policy(css: str, js: str) -> str:
     """Only this page's own inline style and script run; it may call the lookup on its own server."""
-    return (f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
-            "connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'")
+    return (
+        f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; "
+        "connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
 
 
 def _numbers(settings: Mapping[str, str]) -> str:
     crisis = settings.get("crisis_line")
     if crisis and settings.get("crisis_line_name"):
         crisis = f"{crisis} ({settings['crisis_line_name']})"
-    rows = [("Emergency", settings.get("emergency_number")), ("Crisis line", crisis),
-            (settings.get("helpline_name") or "Helpline", settings.get("helpline_number")),
-            ("Helpline hours", settings.get("helpline_hours"))]
+    rows = [
+        ("Emergency", settings.get("emergency_number")),
+        ("Crisis line", crisis),
+        (settings.get("helpline_name") or "Helpline", settings.get("helpline_number")),
+        ("Helpline hours", settings.get("helpline_hours")),
+    ]
     items = "".join(f"<div><dt>{esc(k)}:</dt><dd>{esc(v)}</dd></div>" for k, v in rows if v)
     return f'<dl class="numbers" aria-label="Numbers to give callers">{items}</dl>'
 
@@ -195,27 +223,40 @@ def _patterns(tier: Tier) -> str:
     watched = [c for c in tier.categories if c.patterns]
     if not watched:
         return ""
-    items = "".join(f'<dt>{esc(c.title)}</dt><dd><ul class="patterns">'
-                    + "".join(f"<li><code>{esc(p)}</code></li>" for p in c.patterns) + "</ul></dd>"
-                    for c in watched)
-    return ('<details class="patterns no-print"><summary>Patterns the bot watches for</summary>'
-            '<p class="tag">As written in content/safety.yml: <code>a|b</code> either word, <code>x?</code> '
-            'optional, <code>a_b</code> words together, <code>*N</code> up to N other words, <code>=word</code> that '
-            'exact word (else any form of it), '
-            '<code>@NAME</code> a word list of content/safety_vocabulary.yml. The bot also escalates '
-            f"what its trained model recognises.</p><dl>{items}</dl></details>")
+    items = "".join(
+        f'<dt>{esc(c.title)}</dt><dd><ul class="patterns">'
+        + "".join(f"<li><code>{esc(p)}</code></li>" for p in c.patterns)
+        + "</ul></dd>"
+        for c in watched
+    )
+    return (
+        '<details class="patterns no-print"><summary>Patterns the bot watches for</summary>'
+        '<p class="tag">As written in content/safety.yml: <code>a|b</code> either word, <code>x?</code> '
+        "optional, <code>a_b</code> words together, <code>*N</code> up to N other words, <code>=word</code> that "
+        "exact word (else any form of it), "
+        "<code>@NAME</code> a word list of content/safety_vocabulary.yml. The bot also escalates "
+        f"what its trained model recognises.</p><dl>{items}</dl></details>"
+    )
 
 
 def _tier_article(tier: Tier) -> str:
     anchor = topic_anchor(tier.id, "tier-")
     signs = "".join(_category_item(c) for c in tier.categories)
-    text = search_text("escalation", tier.title, tier.id, tier.staff_script, tier.reply,
-                       " ".join(" ".join((c.title, c.says, c.reply) + c.signs) for c in tier.categories))
-    return (f'<article class="tier" id="{anchor}" data-search="{esc(text)}" aria-labelledby="{anchor}-h">'
-            f'<h3 id="{anchor}-h">{esc(tier.title)}</h3>'
-            f'<h4>Say and do</h4><p class="staff-script">{esc(tier.staff_script)}</p>'
-            f"<h4>If the caller reports</h4><ul class=\"signs\">{signs}</ul>{_patterns(tier)}"
-            f'<p class="tag">Bot action: {esc(tier.action)}</p></article>')
+    text = search_text(
+        "escalation",
+        tier.title,
+        tier.id,
+        tier.staff_script,
+        tier.reply,
+        " ".join(" ".join((c.title, c.says, c.reply) + c.signs) for c in tier.categories),
+    )
+    return (
+        f'<article class="tier" id="{anchor}" data-search="{esc(text)}" aria-labelledby="{anchor}-h">'
+        f'<h3 id="{anchor}-h">{esc(tier.title)}</h3>'
+        f'<h4>Say and do</h4><p class="staff-script">{esc(tier.staff_script)}</p>'
+        f'<h4>If the caller reports</h4><ul class="signs">{signs}</ul>{_patterns(tier)}'
+        f'<p class="tag">Bot action: {esc(tier.action)}</p></article>'
+    )
 
 
 def _topic_article(content: Content, topic: Topic) -> str:
@@ -223,17 +264,23 @@ def _topic_article(content: Content, topic: Topic) -> str:
     examples = "".join(f"<li>{esc(e)}</li>" for e in topic.examples[:EXAMPLES_SHOWN])
     sources = "".join(
         f"<li>{esc(s.publisher)}, <cite>{esc(s.title)}</cite>. Reviewed: {esc(s.reviewed)}</li>"
-        for s in (content.sources[sid] for sid in topic.sources if sid in content.sources))
-    related = "".join(f'<li><a href="#{topic_anchor(r)}">{esc(content.topics[r].title)}</a></li>'
-                      for r in topic.related if r in content.topics)
-    return (f'<article class="topic" id="{anchor}" data-search="{esc(topic_search_text(content, topic))}" '
-            f'aria-labelledby="{anchor}-h">'
-            f'<h3 id="{anchor}-h">{esc(topic.title)}</h3>'
-            f'<h4>Script (exactly what the bot says)</h4><p class="script">{esc(content.render(topic))}</p>'
-            f'<h4>Questions it answers</h4><ul class="examples">{examples}</ul>'
-            f'<h4>Source and review date</h4><ul class="sources">{sources}</ul>'
-            + (f'<h4>Related topics</h4><ul class="related">{related}</ul>' if related else "")
-            + f'<p class="tag">Topic id: {esc(topic.response_key)}</p></article>')
+        for s in (content.sources[sid] for sid in topic.sources if sid in content.sources)
+    )
+    related = "".join(
+        f'<li><a href="#{topic_anchor(r)}">{esc(content.topics[r].title)}</a></li>'
+        for r in topic.related
+        if r in content.topics
+    )
+    return (
+        f'<article class="topic" id="{anchor}" data-search="{esc(topic_search_text(content, topic))}" '
+        f'aria-labelledby="{anchor}-h">'
+        f'<h3 id="{anchor}-h">{esc(topic.title)}</h3>'
+        f'<h4>Script (exactly what the bot says)</h4><p class="script">{esc(content.render(topic))}</p>'
+        f'<h4>Questions it answers</h4><ul class="examples">{examples}</ul>'
+        f'<h4>Source and review date</h4><ul class="sources">{sources}</ul>'
+        + (f'<h4>Related topics</h4><ul class="related">{related}</ul>' if related else "")
+        + f'<p class="tag">Topic id: {esc(topic.response_key)}</p></article>'
+    )
 
 
 def area_order(content: Content) -> List[str]:
@@ -252,38 +299,59 @@ def render_page(content: Content, safety: SafetyBook, version: str, built: str) 
         areas[topic.retrieval_intent].append(topic)
     # The print footer repeats version and build date (CSS string: only safe characters).
     css = Template(_asset(STATIC_DIR / "book.css")).substitute(
-        version=re.sub(r"[^\w.:-]", "", version), built=re.sub(r"[^\w.: -]", "", built))
+        version=re.sub(r"[^\w.:-]", "", version), built=re.sub(r"[^\w.: -]", "", built)
+    )
     js = _asset(STATIC_DIR / "book.js")
 
-    index = ['<nav class="index" aria-labelledby="index-h"><h2 id="index-h">Topic index</h2>',
-             '<div data-group><h3>Escalation</h3><ul>']
-    index += [f'<li data-for="{topic_anchor(t.id, "tier-")}"><a href="#{topic_anchor(t.id, "tier-")}">'
-              f'{esc(t.title)}</a></li>' for t in safety.tiers]
+    index = [
+        '<nav class="index" aria-labelledby="index-h"><h2 id="index-h">Topic index</h2>',
+        "<div data-group><h3>Escalation</h3><ul>",
+    ]
+    index += [
+        f'<li data-for="{topic_anchor(t.id, "tier-")}"><a href="#{topic_anchor(t.id, "tier-")}">'
+        f'{esc(t.title)}</a></li>'
+        for t in safety.tiers
+    ]
     index.append("</ul></div>")
     for intent, topics in areas.items():
         index.append(f'<div data-group><h3><a href="#area-{esc(intent)}">{esc(content.groups[intent])}</a></h3><ul>')
-        index += [f'<li data-for="{topic_anchor(t.id)}"><a href="#{topic_anchor(t.id)}">{esc(t.title)}</a></li>'
-                  for t in topics]
+        index += [
+            f'<li data-for="{topic_anchor(t.id)}"><a href="#{topic_anchor(t.id)}">{esc(t.title)}</a></li>'
+            for t in topics
+        ]
         index.append("</ul></div>")
     index.append("</nav>")
 
-    escalation = ('<section id="escalation" data-group aria-labelledby="escalation-h">'
-                  '<h2 id="escalation-h">Escalation scripts: red flags first</h2>'
-                  '<p>If the caller reports any of these, stop the topic scripts and follow the tier. '
-                  'Never give personal medical advice.</p>'
-                  + "".join(_tier_article(t) for t in safety.tiers) + "</section>")
+    escalation = (
+        '<section id="escalation" data-group aria-labelledby="escalation-h">'
+        '<h2 id="escalation-h">Escalation scripts: red flags first</h2>'
+        "<p>If the caller reports any of these, stop the topic scripts and follow the tier. "
+        "Never give personal medical advice.</p>" + "".join(_tier_article(t) for t in safety.tiers) + "</section>"
+    )
 
     sections = []
     for intent, topics in areas.items():
-        sections.append(f'<section id="area-{esc(intent)}" data-group aria-labelledby="area-{esc(intent)}-h">'
-                        f'<h2 id="area-{esc(intent)}-h">{esc(content.groups[intent])}</h2>'
-                        + "".join(_topic_article(content, t) for t in topics) + "</section>")
+        sections.append(
+            f'<section id="area-{esc(intent)}" data-group aria-labelledby="area-{esc(intent)}-h">'
+            f'<h2 id="area-{esc(intent)}-h">{esc(content.groups[intent])}</h2>'
+            + "".join(_topic_article(content, t) for t in topics)
+            + "</section>"
+        )
 
     # The CSP hashes are computed on the exact text inside the tags.
     return Template(_asset(TEMPLATES_DIR / "page.html") + "\n").substitute(
-        csp=esc(content_security_policy(css, js)), css=css, js=js, version=esc(version), built=esc(built),
-        numbers=_numbers(safety.settings), index="".join(index), escalation=escalation,
-        sections="".join(sections), topic_count=len(content.topics), safety_file=esc(safety.path.name))
+        csp=esc(content_security_policy(css, js)),
+        css=css,
+        js=js,
+        version=esc(version),
+        built=esc(built),
+        numbers=_numbers(safety.settings),
+        index="".join(index),
+        escalation=escalation,
+        sections="".join(sections),
+        topic_count=len(content.topics),
+        safety_file=esc(safety.path.name),
+    )
 
 
 def page_csp_from_text(page: str) -> Optional[str]:
@@ -300,8 +368,12 @@ def page_csp(page: Path) -> Optional[str]:
         return None
 
 
-def build(out_dir: Optional[Path] = None, content: Optional[Content] = None, content_dir: Path = CONTENT_DIR,
-          now: Optional[dt.datetime] = None) -> Path:
+def build(
+    out_dir: Optional[Path] = None,
+    content: Optional[Content] = None,
+    content_dir: Path = CONTENT_DIR,
+    now: Optional[dt.datetime] = None,
+) -> Path:
     """Write the script book to `out_dir`/index.html and return its path."""
     out_dir = Path(out_dir) if out_dir else reference_dir()
     content = content or content_mod.load(content_dir)

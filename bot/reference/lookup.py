@@ -10,6 +10,7 @@ first. Red-flag wording is flagged before any script by two guards: the determin
 (bot.safety.engine.classify) and the model's view (the SafetyNet decision or a safety intent); the
 more severe tier wins.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -143,14 +144,16 @@ class RasaParser:
     def __call__(self, text: str) -> Dict[str, Any]:
         import requests
 
-        response = requests.post(f"{self.base_url}/model/parse", params={"token": self.token},
-                                 json={"text": text}, timeout=self.timeout)
+        response = requests.post(
+            f"{self.base_url}/model/parse", params={"token": self.token}, json={"text": text}, timeout=self.timeout
+        )
         response.raise_for_status()
         return response.json()
 
 
-def lookup(text: str, parser, content: Optional[Content] = None, safety: Optional[SafetyBook] = None,
-           n: int = TOP_N) -> LookupResult:
+def lookup(
+    text: str, parser, content: Optional[Content] = None, safety: Optional[SafetyBook] = None, n: int = TOP_N
+) -> LookupResult:
     content = content or content_mod.load()
     text = " ".join(str(text).split())[:MAX_QUERY_CHARS]
     # Two guards: the deterministic rules (bot.safety.engine) and the model's view; the more severe tier wins.
@@ -167,15 +170,30 @@ def result_dict(result: LookupResult, content: Content, safety: Optional[SafetyB
     if result.red_flag:
         tier = safety.tier(result.red_flag.tier) if safety else None
         found = safety.category(result.red_flag.category or "") if safety else None
-        flag = {"kind": "red_flag" if result.red_flag.tier in RED_FLAG_TIERS else "care_team",
-                "tier": result.red_flag.tier, "tier_title": tier.title if tier else result.red_flag.tier,
-                "category": result.red_flag.category, "category_title": found[1].title if found else None,
-                "matched": result.red_flag.matched, "detector": result.red_flag.detector,
-                "staff_script": tier.staff_script if tier else None}
-    return {"red_flag": flag,
-            "matches": [{"topic": m.topic.response_key, "title": m.topic.title, "anchor": topic_anchor(m.topic.id),
-                         "area": content.groups[m.topic.retrieval_intent], "confidence": round(m.confidence, 4),
-                         "script": content.render(m.topic)} for m in result.matches]}
+        flag = {
+            "kind": "red_flag" if result.red_flag.tier in RED_FLAG_TIERS else "care_team",
+            "tier": result.red_flag.tier,
+            "tier_title": tier.title if tier else result.red_flag.tier,
+            "category": result.red_flag.category,
+            "category_title": found[1].title if found else None,
+            "matched": result.red_flag.matched,
+            "detector": result.red_flag.detector,
+            "staff_script": tier.staff_script if tier else None,
+        }
+    return {
+        "red_flag": flag,
+        "matches": [
+            {
+                "topic": m.topic.response_key,
+                "title": m.topic.title,
+                "anchor": topic_anchor(m.topic.id),
+                "area": content.groups[m.topic.retrieval_intent],
+                "confidence": round(m.confidence, 4),
+                "script": content.render(m.topic),
+            }
+            for m in result.matches
+        ],
+    }
 
 
 def format_result(result: LookupResult, content: Content, safety: Optional[SafetyBook]) -> str:
@@ -219,8 +237,7 @@ def served_parser(env: Optional[Mapping[str, str]] = None):
         return _served_parser
 
 
-def serve_lookup(path: str, headers: Mapping[str, str],
-                 env: Optional[Mapping[str, str]] = None) -> Tuple[int, Dict]:
+def serve_lookup(path: str, headers: Mapping[str, str], env: Optional[Mapping[str, str]] = None) -> Tuple[int, Dict]:
     """(HTTP status, JSON body) for GET /reference/lookup?q=… . Disabled unless STAFF_API_TOKEN is set."""
     expected = settings.get("STAFF_API_TOKEN", env) or ""
     if not expected:

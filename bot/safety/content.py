@@ -15,6 +15,7 @@ bot/serve/rasa_entry.py fills with `load().settings` once when Rasa starts (`fil
 action server renders from this file with the settings of its own start. Restarting with another
 EMERGENCY_NUMBER needs no rebuild and no retraining.
 """
+
 from __future__ import annotations
 
 import functools
@@ -83,8 +84,7 @@ class SafetyContent:
         first, _, rest = template.partition(". ")
         if not rest:
             return f"{_fill(template, self.settings)} {says}".strip()
-        return " ".join(part for part in (_fill(first + ".", self.settings), says, _fill(rest, self.settings))
-                        if part)
+        return " ".join(part for part in (_fill(first + ".", self.settings), says, _fill(rest, self.settings)) if part)
 
     def staff_script(self, tier: str) -> str:
         return _fill(self.tiers[tier]["staff_script"], self.settings)
@@ -117,8 +117,10 @@ def settings_from(raw: Mapping[str, Any], env: Optional[Mapping[str, str]] = Non
     number = overrides.get("emergency_number", default_number)
     if "emergency_wording" not in overrides and number != default_number:
         overrides["emergency_wording"] = settings.get("emergency_wording", "").replace(default_number, number)
-    for key, name_key, generic in (("crisis_line", "crisis_line_name", "crisis line"),
-                                   ("helpline_number", "helpline_name", "helpline")):
+    for key, name_key, generic in (
+        ("crisis_line", "crisis_line_name", "crisis line"),
+        ("helpline_number", "helpline_name", "helpline"),
+    ):
         if overrides.get(key, settings.get(key)) != settings.get(key) and name_key not in overrides:
             overrides[name_key] = generic
     return {**settings, **overrides}
@@ -132,18 +134,23 @@ def _load(path: Path, env_key: tuple) -> SafetyContent:
     missing = [t for t in TIERS if t not in tiers]
     if missing:
         raise ValueError(f"{path}: tiers missing: {missing}")
-    return SafetyContent(settings=settings_from(raw.get("settings") or {}, env), tiers=tiers,
-                         messages={k: str(v) for k, v in (raw.get("messages") or {}).items()})
+    return SafetyContent(
+        settings=settings_from(raw.get("settings") or {}, env),
+        tiers=tiers,
+        messages={k: str(v) for k, v in (raw.get("messages") or {}).items()},
+    )
 
 
 def load(path: Path = SAFETY_FILE, env: Optional[Mapping[str, str]] = None) -> SafetyContent:
     """The wording with the deployment settings of `env` (default os.environ), cached per settings."""
-    overrides = {name: value for name in bot_settings.DEPLOYMENT_KEYS
-                 if (value := bot_settings.get(name, env)) is not None}
+    overrides = {
+        name: value for name in bot_settings.DEPLOYMENT_KEYS if (value := bot_settings.get(name, env)) is not None
+    }
     return _load(Path(path), tuple(sorted(overrides.items())))
 
 
 # -- static responses ------------------------------------------------------------------------------
+
 
 def _buttons(pairs: Iterable[tuple]) -> List[Dict[str, str]]:
     return [{"title": title, "payload": payload} for title, payload in pairs]
@@ -151,8 +158,9 @@ def _buttons(pairs: Iterable[tuple]) -> List[Dict[str, str]]:
 
 YES_NO = _buttons([("Yes", "/affirm"), ("No, thanks", "/deny")])
 CONFIRM = _buttons([("Yes, send it", "/affirm"), ("No, don't send it", "/deny")])
-BEST_TIMES = _buttons([("Morning", "Morning"), ("Afternoon", "Afternoon"), ("Evening", "Evening"),
-                       ("Any time", "Any time")])
+BEST_TIMES = _buttons(
+    [("Morning", "Morning"), ("Afternoon", "Afternoon"), ("Evening", "Evening"), ("Any time", "Any time")]
+)
 
 
 def responses(safety: SafetyContent) -> Dict[str, List[Dict[str, Any]]]:
@@ -162,16 +170,24 @@ def responses(safety: SafetyContent) -> Dict[str, List[Dict[str, Any]]]:
     for tier in STATIC_TIERS:
         variations = []
         for category in safety.categories(tier):
-            variations.append({"condition": [{"type": "slot", "name": CATEGORY_SLOT, "value": category}],
-                               "text": safety.reply(tier, category)})
+            variations.append(
+                {
+                    "condition": [{"type": "slot", "name": CATEGORY_SLOT, "value": category}],
+                    "text": safety.reply(tier, category),
+                }
+            )
         variations.append({"text": safety.reply(tier)})
         result[f"utter_safety_{tier}"] = variations
     for slot, key in FORM_QUESTIONS.items():
         if slot == "care_team_consent":
             result[f"utter_ask_{slot}"] = [
-                {"condition": [{"type": "slot", "name": TIER_SLOT, "value": "urgent"}],
-                 "text": safety.message("ask_consent_urgent"), "buttons": YES_NO},
-                {"text": safety.message("ask_consent"), "buttons": YES_NO}]
+                {
+                    "condition": [{"type": "slot", "name": TIER_SLOT, "value": "urgent"}],
+                    "text": safety.message("ask_consent_urgent"),
+                    "buttons": YES_NO,
+                },
+                {"text": safety.message("ask_consent"), "buttons": YES_NO},
+            ]
         elif slot == "care_team_confirm":
             result[f"utter_ask_{slot}"] = [{"text": safety.message(key), "buttons": CONFIRM}]
         elif slot == "care_team_best_time":
@@ -186,10 +202,13 @@ def build(out_dir: Path, safety: Optional[SafetyContent] = None) -> List[Path]:
     safety = with_markers(safety or load(env={}))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "safety_responses.yml"
-    path.write_text('version: "3.1"\n# GENERATED from content/safety.yml by `python -m bot.content build`. '
-                    "Do not edit.\n# [[name]]: a deployment setting, filled in when Rasa starts "
-                    "(bot/serve/rasa_entry.py).\n" + yaml.safe_dump({"responses": responses(safety)}, sort_keys=False,
-                                                                    allow_unicode=True, width=100), encoding="utf-8")
+    path.write_text(
+        'version: "3.1"\n# GENERATED from content/safety.yml by `python -m bot.content build`. '
+        "Do not edit.\n# [[name]]: a deployment setting, filled in when Rasa starts "
+        "(bot/serve/rasa_entry.py).\n"
+        + yaml.safe_dump({"responses": responses(safety)}, sort_keys=False, allow_unicode=True, width=100),
+        encoding="utf-8",
+    )
     return [path]
 
 
@@ -204,8 +223,9 @@ def marker(key: str) -> str:
 
 def with_markers(safety: SafetyContent) -> SafetyContent:
     """The same wording with every deployment setting as its marker (for the generated responses)."""
-    return SafetyContent(settings={key: marker(key) for key in safety.settings}, tiers=safety.tiers,
-                         messages=safety.messages)
+    return SafetyContent(
+        settings={key: marker(key) for key in safety.settings}, tiers=safety.tiers, messages=safety.messages
+    )
 
 
 def fill_markers(value: Any, settings: Mapping[str, str]) -> Any:

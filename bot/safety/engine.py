@@ -23,6 +23,7 @@ content/safety.yml, the macros, word lists and temperature words in content/safe
 (which explains the notation). bot/safety/patterns.py loads, checks and compiles them; this module
 reads messages with them. `patterns_by_category()` lists them for people.
 """
+
 from __future__ import annotations
 
 import functools
@@ -40,10 +41,10 @@ SPACY_PATH = ROOT / "var" / "spacy" / "en_bone_health"
 
 @dataclass(frozen=True)
 class SafetyHit:
-    tier: str            # emergency | crisis | urgent | care_team
-    category: str        # a category of that tier in content/safety.yml
-    matched: str         # the words that matched (never logged: it is health data)
-    also: Tuple[str, ...] = ()   # less severe tiers that matched too (e.g. crisis with an overdose)
+    tier: str  # emergency | crisis | urgent | care_team
+    category: str  # a category of that tier in content/safety.yml
+    matched: str  # the words that matched (never logged: it is health data)
+    also: Tuple[str, ...] = ()  # less severe tiers that matched too (e.g. crisis with an overdose)
 
 
 # -- the patterns: content/safety.yml and content/safety_vocabulary.yml (bot/safety/patterns.py) ----
@@ -76,6 +77,7 @@ def _norm(token) -> str:
 
 
 # -- the engine -----------------------------------------------------------------------------------
+
 
 @functools.lru_cache(maxsize=1)
 def _nlp():
@@ -129,11 +131,11 @@ def _matcher():
 class _Sentence:
     start: int
     end: int
-    personal: bool     # about a real person: "I", "my", "she", "my husband"…
-    question: bool     # starts like a question: "what…", "can…", "is…"
-    general: bool      # a question or an information request ("signs of…", "…cause…")
-    info: bool         # asks for information ("…cause…", "…mean…", "signs of…")
-    first: str = ""    # its first word
+    personal: bool  # about a real person: "I", "my", "she", "my husband"…
+    question: bool  # starts like a question: "what…", "can…", "is…"
+    general: bool  # a question or an information request ("signs of…", "…cause…")
+    info: bool  # asks for information ("…cause…", "…mean…", "signs of…")
+    first: str = ""  # its first word
 
 
 def _sentences(doc, norms: Sequence[str]) -> List[_Sentence]:
@@ -149,7 +151,7 @@ def _sentences(doc, norms: Sequence[str]) -> List[_Sentence]:
         words = norms[s:e]
         personal = False
         for i, word in enumerate(words):
-            following = words[i + 1:i + 3]
+            following = words[i + 1 : i + 3]
             if word in FIRST_PERSON and not (word in {"i", "we"} and set(following) & REPORTING_VERBS):
                 personal = True
             elif word in THIRD_PERSON or word in CAREGIVER:
@@ -175,8 +177,10 @@ def _negated(norms: Sequence[str], doc, start: int, end: int, sentence: _Sentenc
 # Temperatures: "38.5", "38,5 C", "101F", "100.4 °F", "39 degrees", with a fever word nearby (the words
 # and the units that rule a number out are in content/safety_vocabulary.yml, the thresholds beside
 # their categories in content/safety.yml).
-_TEMP = re.compile(r"(?<![\d.,/])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°|º|degrees?|deg)?\s*(c|f|celsius|centigrade|"
-                   r"fahrenheit)?(?![\w/%])", re.IGNORECASE)
+_TEMP = re.compile(
+    r"(?<![\d.,/])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°|º|degrees?|deg)?\s*(c|f|celsius|centigrade|" r"fahrenheit)?(?![\w/%])",
+    re.IGNORECASE,
+)
 _FEVER_CONTEXT = _PATTERNS.vocabulary.fever_context
 _NOT_TEMP_UNITS = _PATTERNS.vocabulary.not_temperature_units
 
@@ -189,7 +193,7 @@ def temperature_hit(text: str) -> Optional[SafetyHit]:
         if not _FEVER_CONTEXT.search(sentence):
             continue
         for match in _TEMP.finditer(sentence):
-            if _NOT_TEMP_UNITS.match(sentence[match.end():]):
+            if _NOT_TEMP_UNITS.match(sentence[match.end() :]):
                 continue
             value = float(match.group(1).replace(",", "."))
             unit = (match.group(3) or "").lower()[:1]
@@ -223,8 +227,11 @@ def find_all(text: str) -> List[SafetyHit]:
         index = int(doc.vocab.strings[match_id])
         rule = RULES[index]
         sentence = sentence_of(start)
-        if rule.not_followed_by and end < len(doc) and (norms[end] in rule.not_followed_by
-                                                        or doc[end].lower_ in rule.not_followed_by):
+        if (
+            rule.not_followed_by
+            and end < len(doc)
+            and (norms[end] in rule.not_followed_by or doc[end].lower_ in rule.not_followed_by)
+        ):
             continue
         if rule.kind == "topic" and not sentence.personal:
             continue

@@ -12,6 +12,7 @@ tier, category, kind, language or macro, a missing word list); `compile_pattern(
 string into spaCy Matcher token patterns; `patterns_by_category()` gives the readable patterns for
 people (the staff book).
 """
+
 from __future__ import annotations
 
 import functools
@@ -34,11 +35,20 @@ LANGUAGES = ("en",)  # Spanish patterns come with their own issue: add "es" here
 FLAGS = ("negatable", "skip_questions", "skip_info")
 WORD_OPTIONS = ("not_followed_by", "not_preceded_by", "skip_starts")
 PATTERN_KEYS = frozenset(("kind", "pattern", "language") + FLAGS + WORD_OPTIONS)
-GRAMMAR_LISTS = ("FIRST_PERSON", "REPORTING_VERBS", "THIRD_PERSON", "CAREGIVER", "QUESTION_START", "FILLERS",
-                 "INFO_CUES", "NEGATIONS", "CLAUSE_BREAKS")
+GRAMMAR_LISTS = (
+    "FIRST_PERSON",
+    "REPORTING_VERBS",
+    "THIRD_PERSON",
+    "CAREGIVER",
+    "QUESTION_START",
+    "FILLERS",
+    "INFO_CUES",
+    "NEGATIONS",
+    "CLAUSE_BREAKS",
+)
 VOCABULARY_KEYS = frozenset({"macros", "word_lists", "norm_fixes", "temperature"})
 TEMPERATURE_KEYS = frozenset({"fever_words", "fever_symbols", "not_units"})
-MACRO = re.compile(r"@([A-Z]+[0-9]?)")          # @NAME in a pattern
+MACRO = re.compile(r"@([A-Z]+[0-9]?)")  # @NAME in a pattern
 JOINED_MACRO = re.compile(r"([\w'=]+)_@([A-Z]+)")  # kill_@SELF
 
 
@@ -50,14 +60,14 @@ class PatternError(ValueError):
 class Rule:
     tier: str
     category: str
-    kind: str            # report | symptom | topic
-    pattern: str         # as written (one line), macros not expanded
+    kind: str  # report | symptom | topic
+    pattern: str  # as written (one line), macros not expanded
     negatable: bool = False
     not_followed_by: FrozenSet[str] = frozenset()
-    skip_questions: bool = False   # not in a sentence that starts as a question ("can I have dental work…")
-    skip_info: bool = False        # not in a sentence asking for information ("can my spine mets cause…")
-    not_preceded_by: FrozenSet[str] = frozenset()   # "hay fever" is not a fever
-    skip_starts: FrozenSet[str] = frozenset()       # not in a sentence starting with these ("why do I have to…")
+    skip_questions: bool = False  # not in a sentence that starts as a question ("can I have dental work…")
+    skip_info: bool = False  # not in a sentence asking for information ("can my spine mets cause…")
+    not_preceded_by: FrozenSet[str] = frozenset()  # "hay fever" is not a fever
+    skip_starts: FrozenSet[str] = frozenset()  # not in a sentence starting with these ("why do I have to…")
     language: str = "en"
 
 
@@ -80,13 +90,14 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Patterns:
-    rules: Tuple[Rule, ...]            # per tier, categories in match_priority order, patterns in file order
+    rules: Tuple[Rule, ...]  # per tier, categories in match_priority order, patterns in file order
     thresholds: Tuple[Threshold, ...]  # most severe first
     vocabulary: Vocabulary
     by_category: Dict[str, Dict[str, List[str]]]  # readable, in the order of content/safety.yml
 
 
 # -- loading and checking -------------------------------------------------------------------------
+
 
 def _words(value: Any, where: str, lists: Mapping[str, FrozenSet[str]]) -> FrozenSet[str]:
     """A word list option: a YAML list, words separated by spaces, or "@NAME" of a vocabulary list."""
@@ -119,8 +130,9 @@ def _check_macros(pattern: str, macros: Mapping[str, str], where: str) -> None:
         if name in seen:
             continue
         if name not in macros:
-            raise PatternError(f"{where}: unknown macro @{name} in {pattern!r} "
-                               f"(defined: {', '.join(sorted(macros))})")
+            raise PatternError(
+                f"{where}: unknown macro @{name} in {pattern!r} " f"(defined: {', '.join(sorted(macros))})"
+            )
         seen.add(name)
         todo += MACRO.findall(macros[name])
 
@@ -147,8 +159,13 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     if set(temperature) != TEMPERATURE_KEYS:
         raise PatternError(f"{path}: temperature needs exactly {sorted(TEMPERATURE_KEYS)}")
     try:
-        fever = re.compile(r"\b(" + "|".join(temperature["fever_words"]) + r")\b|"
-                           + "|".join(map(re.escape, temperature["fever_symbols"])), re.IGNORECASE)
+        fever = re.compile(
+            r"\b("
+            + "|".join(temperature["fever_words"])
+            + r")\b|"
+            + "|".join(map(re.escape, temperature["fever_symbols"])),
+            re.IGNORECASE,
+        )
         units = re.compile(r"^\s*(" + "|".join(temperature["not_units"]) + ")", re.IGNORECASE)
     except (re.error, TypeError) as error:
         raise PatternError(f"{path}: temperature: {error}") from error
@@ -173,10 +190,18 @@ def _rule(tier: str, category: str, entry: Any, where: str, vocabulary: Vocabula
     for flag in FLAGS:
         if not isinstance(entry.get(flag, False), bool):
             raise PatternError(f"{where}: {flag} must be true or false")
-    options = {name: _words(entry[name], f"{where}: {name}", vocabulary.word_lists)
-               for name in WORD_OPTIONS if name in entry}
-    return Rule(tier, category, entry["kind"], pattern, language=language,
-                **{flag: entry.get(flag, False) for flag in FLAGS}, **options)
+    options = {
+        name: _words(entry[name], f"{where}: {name}", vocabulary.word_lists) for name in WORD_OPTIONS if name in entry
+    }
+    return Rule(
+        tier,
+        category,
+        entry["kind"],
+        pattern,
+        language=language,
+        **{flag: entry.get(flag, False) for flag in FLAGS},
+        **options,
+    )
 
 
 def load(safety_file: Path = SAFETY_FILE, vocabulary_file: Path = VOCABULARY_FILE) -> Patterns:
@@ -207,16 +232,23 @@ def load(safety_file: Path = SAFETY_FILE, vocabulary_file: Path = VOCABULARY_FIL
             if not isinstance(body.get("patterns", []), list):
                 raise PatternError(f"{safety_file}: tiers.{tier}.categories.{category}.patterns must be a list")
             by_rule[category] = [
-                _rule(tier, category, entry, f"{safety_file}: tiers.{tier}.categories.{category}.patterns[{i}]",
-                      vocabulary)
-                for i, entry in enumerate(body.get("patterns") or [])]
+                _rule(
+                    tier,
+                    category,
+                    entry,
+                    f"{safety_file}: tiers.{tier}.categories.{category}.patterns[{i}]",
+                    vocabulary,
+                )
+                for i, entry in enumerate(body.get("patterns") or [])
+            ]
             if by_rule[category]:
                 by_category.setdefault(tier, {})[category] = [r.pattern for r in by_rule[category]]
             if "temperature" in body:
                 t = body["temperature"]
                 if not isinstance(t, dict) or set(t) != {"celsius", "fahrenheit"}:
-                    raise PatternError(f"{safety_file}: tiers.{tier}.categories.{category}.temperature needs "
-                                       "celsius and fahrenheit")
+                    raise PatternError(
+                        f"{safety_file}: tiers.{tier}.categories.{category}.temperature needs " "celsius and fahrenheit"
+                    )
                 thresholds.append(Threshold(tier, category, float(t["celsius"]), float(t["fahrenheit"])))
         for category in priority:
             rules += by_rule[category]
@@ -234,17 +266,22 @@ def patterns_by_category() -> Dict[str, Dict[str, List[str]]]:
     """{tier: {category: [pattern, …]}} as written in content/safety.yml (one line each, `@MACRO`s
     unexpanded; content/safety_vocabulary.yml defines them), for people reading the rules. Only
     categories with patterns; the temperature thresholds are in `current().thresholds`."""
-    return {tier: {category: list(patterns) for category, patterns in categories.items()}
-            for tier, categories in current().by_category.items()}
+    return {
+        tier: {category: list(patterns) for category, patterns in categories.items()}
+        for tier, categories in current().by_category.items()
+    }
 
 
 # -- compiling ------------------------------------------------------------------------------------
 
+
 def fix_macro_joins(pattern: str, macros: Mapping[str, str]) -> str:
     """`kill_@SELF` means kill + one of SELF: expand it into proper alternatives before compiling."""
+
     def repl(match: re.Match) -> str:
         prefix, name = match.group(1), match.group(2)
         return "|".join(f"{prefix}_{alt}" for alt in macros[name].split("|"))
+
     return JOINED_MACRO.sub(repl, pattern)
 
 

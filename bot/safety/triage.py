@@ -3,6 +3,7 @@
 Pure (no Rasa): SafetyNet (bot/nlu/safety_net.py) applies it to every message, and the tests and tools
 call it directly. The most severe tier wins (emergency > crisis > urgent > care_team).
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, Optional
@@ -11,8 +12,7 @@ from bot.names import INTENT_FOR_TIER, OUT_OF_SCOPE, REQUEST_HUMAN, SEVERITY, TI
 from bot.safety.engine import SafetyHit
 
 
-def decide(hit: Optional[SafetyHit], predicted: Optional[str],
-           names_a_drug: bool = False) -> Optional[Dict[str, Any]]:
+def decide(hit: Optional[SafetyHit], predicted: Optional[str], names_a_drug: bool = False) -> Optional[Dict[str, Any]]:
     """Combine the patterns' hit and the classifier's intent: the most severe tier wins.
 
     One exception: a care-team pattern ("should I take…", "what do I do") in a message the classifier

@@ -17,6 +17,7 @@ responses: a question still gets its answer, just not re-targeted to the drug in
 Only a failure is changed; a validation rejection (HTTP 400, ActionExecutionRejection) still goes to
 Rasa as before. The log line names the action and the error type, never the conversation.
 """
+
 from __future__ import annotations
 
 import functools
@@ -103,11 +104,17 @@ def install() -> None:
             if self.name() == FAQ_ACTION:
                 answer = await routed_answer(nlg, tracker, output_channel.name())
                 if answer:
-                    logger.error("Custom action %s failed (%s): sent the general curated answer instead.",
-                                 self.name(), type(error).__name__)
+                    logger.error(
+                        "Custom action %s failed (%s): sent the general curated answer instead.",
+                        self.name(),
+                        type(error).__name__,
+                    )
                     return answer
-            logger.error("Custom action %s failed (%s): sent the helpline and emergency numbers instead.",
-                         self.name(), type(error).__name__)
+            logger.error(
+                "Custom action %s failed (%s): sent the helpline and emergency numbers instead.",
+                self.name(),
+                type(error).__name__,
+            )
             return fallback_events(self.name(), tracker)
 
     run._bone_health_fallback = True  # type: ignore[attr-defined]
@@ -146,8 +153,12 @@ def install_deployment_numbers(values: Optional[Mapping[str, str]] = None) -> Di
 
     Generator.responses = property(get_responses, set_responses)  # type: ignore[assignment]
     Generator._bone_health_numbers = numbers  # type: ignore[attr-defined]
-    logger.info("Deployment numbers: emergency %s, crisis line %s, helpline %s",
-                numbers.get("emergency_number"), numbers.get("crisis_line"), numbers.get("helpline_number"))
+    logger.info(
+        "Deployment numbers: emergency %s, crisis line %s, helpline %s",
+        numbers.get("emergency_number"),
+        numbers.get("crisis_line"),
+        numbers.get("helpline_number"),
+    )
     return dict(numbers)
 
 

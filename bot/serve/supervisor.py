@@ -4,6 +4,7 @@ One supervisor so `make run` is one command, Ctrl-C/SIGTERM stops every child, a
 takes the others down instead of leaving a half-working bot. Settings come from the environment
 (see README); embedded defaults need no external service.
 """
+
 from __future__ import annotations
 
 import logging
@@ -63,14 +64,14 @@ def child_env(settings: Settings) -> Dict[str, str]:
 
 
 def action_server_cmd(settings: Settings) -> List[str]:
-    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port",
-            str(settings.action_port)]
+    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(settings.action_port)]
 
 
 def write_credentials(settings: Settings, env: Optional[Dict[str, str]] = None) -> Path:
     """The credentials file Rasa reads: credentials.yml plus the messaging channels switched on by
     `env` (see bot/channels/config.py; secrets stay ${VAR} references, never written out)."""
     from bot.channels import config as channels
+
     return channels.write_credentials(ROOT / "credentials.yml", settings.var_dir / "credentials.yml", env)
 
 
@@ -80,10 +81,22 @@ def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) ->
     `rasa run` goes through bot.serve.rasa_entry: the same command line, plus the safety fallback when a
     custom action fails (helpline and emergency numbers instead of silence)."""
     credentials = write_credentials(settings, env)
-    cmd = [str(VENV_BIN / "python"), "-m", "bot.serve.rasa_entry", "run", "--model", str(settings.model),
-           "--port", str(settings.bot_port),
-           "--endpoints", str(ROOT / "endpoints.yml"), "--credentials", str(credentials),
-           "--cors", "*"]
+    cmd = [
+        str(VENV_BIN / "python"),
+        "-m",
+        "bot.serve.rasa_entry",
+        "run",
+        "--model",
+        str(settings.model),
+        "--port",
+        str(settings.bot_port),
+        "--endpoints",
+        str(ROOT / "endpoints.yml"),
+        "--credentials",
+        str(credentials),
+        "--cors",
+        "*",
+    ]
     if settings.api_token:
         # The HTTP API (trackers, model, …) only when a token protects it.
         cmd += ["--enable-api", "--auth-token", settings.api_token]
@@ -128,8 +141,9 @@ class Supervisor:
     def start(self, cmd: List[str], env: Dict[str, str], log: Optional[Path] = None) -> subprocess.Popen:
         """Start a child in its own process group; `log` captures its output (tests read it)."""
         out = open(log, "ab") if log else None
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True, stdout=out,
-                                stderr=subprocess.STDOUT if out else None)
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, start_new_session=True, stdout=out, stderr=subprocess.STDOUT if out else None
+        )
         self.children.append(proc)
         return proc
 
@@ -169,8 +183,9 @@ def main() -> int:
     signal.signal(signal.SIGINT, supervisor.stop)
     built = subprocess.run(reference_build_cmd(settings), cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     if built.returncode:
-        logger.error("The staff script book could not be built (exit %s): /reference/ may be out of date.",
-                     built.returncode)
+        logger.error(
+            "The staff script book could not be built (exit %s): /reference/ may be out of date.", built.returncode
+        )
     try:
         actions = supervisor.start(action_server_cmd(settings), env)
         wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120, actions)
@@ -179,8 +194,11 @@ def main() -> int:
             supervisor.start(ticket_delivery_cmd(settings), env)
         bot = supervisor.start(rasa_server_cmd(settings, env), env)
         wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, bot)
-        logger.info("Ready: chat at http://localhost:%s/ , REST at http://localhost:%s/webhooks/rest/webhook",
-                    settings.web_port, settings.bot_port)
+        logger.info(
+            "Ready: chat at http://localhost:%s/ , REST at http://localhost:%s/webhooks/rest/webhook",
+            settings.web_port,
+            settings.bot_port,
+        )
         code = supervisor.wait_any()
         if not supervisor.stopping:
             logger.error("A server exited (code %s); stopping the others.", code)

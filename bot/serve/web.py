@@ -4,6 +4,7 @@ Static files only, plus `/config.json` telling the widget where the Rasa socket.
 page works whatever BOT_PORT a deployer chooses, and the care team's token-protected
 `/api/tickets` (bot/tickets/api.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,7 +46,7 @@ class Handler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         """`/reference/...` comes from the generated script book; everything else from web/."""
         if path.split("?", 1)[0].split("#", 1)[0].startswith("/reference"):
-            inside = SimpleHTTPRequestHandler.translate_path(self, path[len("/reference"):] or "/")
+            inside = SimpleHTTPRequestHandler.translate_path(self, path[len("/reference") :] or "/")
             return str(REFERENCE_DIR / Path(inside).relative_to(WEB_DIR))
         return SimpleHTTPRequestHandler.translate_path(self, path)
 
@@ -76,9 +77,11 @@ class Handler(SimpleHTTPRequestHandler):
 
     def end_headers(self) -> None:
         # The page loads nothing from elsewhere; say so to the browser.
-        self.send_header("Content-Security-Policy",
-                         "default-src 'self'; connect-src 'self' http: ws: https: wss:; img-src 'self' data:; "
-                         "style-src 'self'; script-src 'self'")
+        self.send_header(
+            "Content-Security-Policy",
+            "default-src 'self'; connect-src 'self' http: ws: https: wss:; img-src 'self' data:; "
+            "style-src 'self'; script-src 'self'",
+        )
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 

@@ -14,6 +14,7 @@ Modules: `records` (tickets, requests, deliveries as plain data), `schema` (the 
 (TicketService and the delivery worker), `api` (GET /api/tickets for bot.serve.web), `__main__` (the
 care-team CLI: `python -m bot.tickets list|show|ack|close|deliver`).
 """
+
 from bot.tickets.records import (
     STATUSES,
     TIERS,
@@ -26,5 +27,15 @@ from bot.tickets.records import (
 )
 from bot.tickets.service import DeliveryWorker, TicketService
 
-__all__ = ["TicketService", "TicketRequest", "Ticket", "TicketStoreError", "TicketNotFound", "Delivery",
-           "DeliveryWorker", "TIERS", "STATUSES", "normalise_reference"]
+__all__ = [
+    "TicketService",
+    "TicketRequest",
+    "Ticket",
+    "TicketStoreError",
+    "TicketNotFound",
+    "Delivery",
+    "DeliveryWorker",
+    "TIERS",
+    "STATUSES",
+    "normalise_reference",
+]

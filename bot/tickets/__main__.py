@@ -10,6 +10,7 @@ Reads the same environment as the bot (TICKET_DB_URL or BONE_HEALTH_VAR_DIR, and
 settings for `deliver`). Ticket contents go to stdout only, never to the log.
 Exit codes: 0 done, 1 no such ticket or not allowed, 3 the store cannot be used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     deliver.add_argument("--loop", action="store_true", help="keep delivering until stopped (SIGTERM/Ctrl-C)")
     args = parser.parse_args(argv)
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s",
-                        stream=sys.stderr)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s", stream=sys.stderr)
     service = TicketService.from_env()
     try:
         if args.command == "list":
@@ -86,19 +86,29 @@ def _show(service: TicketService, reference: str, as_json: bool) -> int:
     deliveries = service.deliveries(ticket)
     if as_json:
         data = ticket.to_dict()
-        data["deliveries"] = [{"destination": d.destination, "idempotency_key": d.idempotency_key,
-                               "attempts": d.attempts, "delivered_at": iso(d.delivered_at),
-                               "next_attempt_at": iso(d.next_attempt_at), "last_error": d.last_error}
-                              for d in deliveries]
+        data["deliveries"] = [
+            {
+                "destination": d.destination,
+                "idempotency_key": d.idempotency_key,
+                "attempts": d.attempts,
+                "delivered_at": iso(d.delivered_at),
+                "next_attempt_at": iso(d.next_attempt_at),
+                "last_error": d.last_error,
+            }
+            for d in deliveries
+        ]
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(_describe(ticket))
     if deliveries:
         print("Notifications:")
         for d in deliveries:
-            state = (f"delivered {iso(d.delivered_at)}" if d.delivered_at
-                     else f"pending, next try {iso(d.next_attempt_at)}" + (f" (last error: {d.last_error})"
-                                                                           if d.last_error else ""))
+            state = (
+                f"delivered {iso(d.delivered_at)}"
+                if d.delivered_at
+                else f"pending, next try {iso(d.next_attempt_at)}"
+                + (f" (last error: {d.last_error})" if d.last_error else "")
+            )
             print(f"  {d.destination:<8} {state}; attempts {d.attempts}; key {d.idempotency_key}")
     else:
         print("Notifications: none configured when it was filed")
@@ -106,10 +116,15 @@ def _show(service: TicketService, reference: str, as_json: bool) -> int:
 
 
 def _describe(t: Ticket) -> str:
-    lines = [f"Ticket {t.reference}  ({t.status})", f"  id:            {t.id}",
-             f"  created (UTC): {iso(t.created_at)}", f"  tier:          {t.tier}",
-             f"  category:      {t.category}", f"  channel:       {t.channel}",
-             f"  conversation:  {t.conversation_id}"]
+    lines = [
+        f"Ticket {t.reference}  ({t.status})",
+        f"  id:            {t.id}",
+        f"  created (UTC): {iso(t.created_at)}",
+        f"  tier:          {t.tier}",
+        f"  category:      {t.category}",
+        f"  channel:       {t.channel}",
+        f"  conversation:  {t.conversation_id}",
+    ]
     if t.acknowledged_by:
         lines.append(f"  acknowledged:  by {t.acknowledged_by} at {iso(t.acknowledged_at)}")
     if t.closed_by:
@@ -134,8 +149,10 @@ def _set_status(service: TicketService, command: str, reference: str, by: str) -
             print(f"{ticket.reference} acknowledged by {ticket.acknowledged_by}.")
             return 0
         if ticket.status == "acknowledged":
-            print(f"{ticket.reference} was already acknowledged by {ticket.acknowledged_by} "
-                  f"at {iso(ticket.acknowledged_at)}.")
+            print(
+                f"{ticket.reference} was already acknowledged by {ticket.acknowledged_by} "
+                f"at {iso(ticket.acknowledged_at)}."
+            )
             return 0
         print(f"{ticket.reference} is {ticket.status}; nothing to acknowledge.", file=sys.stderr)
         return 1
@@ -149,8 +166,10 @@ def _set_status(service: TicketService, command: str, reference: str, by: str) -
 
 def _deliver(service: TicketService, loop: bool) -> int:
     if not service.notify.destinations:
-        print("No care-team notification is configured (CARE_TEAM_WEBHOOK_URL, SMTP_HOST + CARE_TEAM_EMAIL_TO).",
-              file=sys.stderr)
+        print(
+            "No care-team notification is configured (CARE_TEAM_WEBHOOK_URL, SMTP_HOST + CARE_TEAM_EMAIL_TO).",
+            file=sys.stderr,
+        )
     if not loop:
         delivered = service.deliver_due()
         print(f"delivered {delivered}; {service.pending()} notification(s) still pending")
@@ -158,8 +177,9 @@ def _deliver(service: TicketService, loop: bool) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    logging.getLogger("bone_health.tickets").info("ticket delivery loop started (%s)",
-                                                  ", ".join(service.notify.destinations) or "no destinations")
+    logging.getLogger("bone_health.tickets").info(
+        "ticket delivery loop started (%s)", ", ".join(service.notify.destinations) or "no destinations"
+    )
     service.start_worker()
     stop.wait()
     return 0  # `finally` in main() stops the worker after a send in progress

@@ -6,6 +6,7 @@
 404 when CARE_TEAM_API_TOKEN is unset (the endpoint does not exist), 401 without the right bearer
 token, 503 if the store cannot be read. Responses are never cached.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -37,8 +38,12 @@ def serve(handler: BaseHTTPRequestHandler) -> None:
     if not token:
         return send_json(handler, 404, {"error": "not found"})
     if not authorised(handler.headers.get("Authorization"), token):
-        return send_json(handler, 401, {"error": "a valid bearer token is required"},
-                     {"WWW-Authenticate": 'Bearer realm="care-team"'})
+        return send_json(
+            handler,
+            401,
+            {"error": "a valid bearer token is required"},
+            {"WWW-Authenticate": 'Bearer realm="care-team"'},
+        )
     params = parse_qs(urlsplit(handler.path).query)
     status = (params.get("status") or ["open"])[0]
     if status not in STATUSES + ("all",):
@@ -57,8 +62,9 @@ def serve(handler: BaseHTTPRequestHandler) -> None:
     send_json(handler, 200, {"status": status, "count": len(tickets), "tickets": [t.to_dict() for t in tickets]})
 
 
-def send_json(handler: BaseHTTPRequestHandler, code: int, body: Dict[str, Any],
-          headers: Optional[Dict[str, str]] = None) -> None:
+def send_json(
+    handler: BaseHTTPRequestHandler, code: int, body: Dict[str, Any], headers: Optional[Dict[str, str]] = None
+) -> None:
     data = json.dumps(body, ensure_ascii=False).encode("utf-8")
     handler.send_response(code)
     handler.send_header("Content-Type", "application/json; charset=utf-8")

@@ -15,6 +15,7 @@ Both destinations are optional and only used when configured (see README, "Care 
 Every network call has a timeout (`TICKET_NOTIFY_TIMEOUT`, default 10 s). Errors become a
 `DeliveryError` whose text is log-safe (no message text, no contact details, no secrets).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -85,8 +86,8 @@ class EmailConfig:
 class NotifyConfig:
     webhook: Optional[WebhookConfig]
     email: Optional[EmailConfig]
-    retry_base: float = 5.0      # seconds before the first retry
-    retry_max: float = 300.0     # backoff cap
+    retry_base: float = 5.0  # seconds before the first retry
+    retry_max: float = 300.0  # backoff cap
     timeout: float = 10.0
 
     @classmethod
@@ -103,14 +104,23 @@ class NotifyConfig:
         if host and recipients:
             use_ssl = settings.flag("SMTP_SSL", False, env)
             email = EmailConfig(
-                host=host, port=settings.integer("SMTP_PORT", 465 if use_ssl else 25, env),
-                user=settings.get("SMTP_USER", env), password=settings.get("SMTP_PASSWORD", env),
-                starttls=settings.flag("SMTP_STARTTLS", False, env), use_ssl=use_ssl,
+                host=host,
+                port=settings.integer("SMTP_PORT", 465 if use_ssl else 25, env),
+                user=settings.get("SMTP_USER", env),
+                password=settings.get("SMTP_PASSWORD", env),
+                starttls=settings.flag("SMTP_STARTTLS", False, env),
+                use_ssl=use_ssl,
                 sender=settings.text("CARE_TEAM_EMAIL_FROM", "bone-health-companion@localhost", env),
-                recipients=recipients, timeout=timeout)
-        return cls(webhook=webhook, email=email,
-                   retry_base=settings.number("TICKET_RETRY_BASE_SECONDS", 5.0, env),
-                   retry_max=settings.number("TICKET_RETRY_MAX_SECONDS", 300.0, env), timeout=timeout)
+                recipients=recipients,
+                timeout=timeout,
+            )
+        return cls(
+            webhook=webhook,
+            email=email,
+            retry_base=settings.number("TICKET_RETRY_BASE_SECONDS", 5.0, env),
+            retry_max=settings.number("TICKET_RETRY_MAX_SECONDS", 300.0, env),
+            timeout=timeout,
+        )
 
     @property
     def destinations(self) -> List[str]:
@@ -131,12 +141,23 @@ class NotifyConfig:
 
 # -- the document both destinations carry -------------------------------------------------------
 
-def payload(ticket_dict: Dict[str, Any], destination: str, key: str,
-            numbers: Optional[Mapping[str, str]] = None) -> str:
+
+def payload(
+    ticket_dict: Dict[str, Any], destination: str, key: str, numbers: Optional[Mapping[str, str]] = None
+) -> str:
     """The notification document, serialised once at filing time (retries send the same bytes)."""
-    return json.dumps({"event": "ticket.created", "destination": destination, "idempotency_key": key,
-                       "summary": tier_line(ticket_dict["tier"], numbers),
-                       "ticket": ticket_dict}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(
+        {
+            "event": "ticket.created",
+            "destination": destination,
+            "idempotency_key": key,
+            "summary": tier_line(ticket_dict["tier"], numbers),
+            "ticket": ticket_dict,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
 
 
 def sign(body: bytes, secret: str) -> str:
@@ -150,14 +171,20 @@ def verify(body: bytes, secret: str, header: Optional[str]) -> bool:
 
 # -- webhook -------------------------------------------------------------------------------------
 
+
 def send_webhook(cfg: WebhookConfig, body: bytes, key: str) -> None:
     if not cfg.secret:
         raise DeliveryError("CARE_TEAM_WEBHOOK_SECRET is not set: refusing to send unsigned")
-    headers = {"Content-Type": "application/json; charset=utf-8", SIGNATURE_HEADER: sign(body, cfg.secret),
-               IDEMPOTENCY_HEADER: key, "User-Agent": "BoneHealthCompanion-tickets/1"}
+    headers = {
+        "Content-Type": "application/json; charset=utf-8",
+        SIGNATURE_HEADER: sign(body, cfg.secret),
+        IDEMPOTENCY_HEADER: key,
+        "User-Agent": "BoneHealthCompanion-tickets/1",
+    }
     try:
-        response = requests.post(cfg.url, data=body, headers=headers, timeout=(cfg.timeout, cfg.timeout),
-                                 allow_redirects=False)
+        response = requests.post(
+            cfg.url, data=body, headers=headers, timeout=(cfg.timeout, cfg.timeout), allow_redirects=False
+        )
     except requests.Timeout:
         raise DeliveryError("webhook timed out") from None
     except requests.ConnectionError:
@@ -172,6 +199,7 @@ def send_webhook(cfg: WebhookConfig, body: bytes, key: str) -> None:
 
 
 # -- email ---------------------------------------------------------------------------------------
+
 
 def render_email(cfg: EmailConfig, document: Dict[str, Any], key: str) -> EmailMessage:
     ticket = document["ticket"]
@@ -233,8 +261,9 @@ def send_email(cfg: EmailConfig, document: Dict[str, Any], key: str) -> None:
     message = render_email(cfg, document, key)
     try:
         if cfg.use_ssl:
-            client: smtplib.SMTP = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout,
-                                                    context=ssl.create_default_context())
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                cfg.host, cfg.port, timeout=cfg.timeout, context=ssl.create_default_context()
+            )
         else:
             client = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
         with client:
@@ -253,5 +282,9 @@ def send_email(cfg: EmailConfig, document: Dict[str, Any], key: str) -> None:
         raise DeliveryError(f"SMTP unreachable ({type(error).__name__})") from None
     if refused:
         # Delivered to the others; sending again would duplicate it for them. Addresses not logged.
-        logger.warning("SMTP refused %d of %d care-team recipients for %s", len(refused),
-                       len(cfg.recipients), message["X-BoneHealth-Reference"])
+        logger.warning(
+            "SMTP refused %d of %d care-team recipients for %s",
+            len(refused),
+            len(cfg.recipients),
+            message["X-BoneHealth-Reference"],
+        )

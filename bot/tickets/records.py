@@ -3,6 +3,7 @@
 Plain data and the rules for it (tiers, statuses, references read out over the phone, size limits);
 no SQL here (bot.tickets.store) and nothing sent (bot.tickets.notify).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,6 +56,7 @@ def normalise_reference(text: str) -> str:
 
 # -- the request and the ticket ----------------------------------------------------------------
 
+
 @dataclass
 class TicketRequest:
     """What an escalation action files. `contact` only with the person's consent, else None."""
@@ -74,16 +76,22 @@ class TicketRequest:
             raise ValueError("category is required")
         contact = None
         if self.contact:
-            contact = {str(k): clip(str(v), MAX_CONTACT_FIELD_CHARS) for k, v in self.contact.items()
-                       if v is not None and str(v).strip()}
+            contact = {
+                str(k): clip(str(v), MAX_CONTACT_FIELD_CHARS)
+                for k, v in self.contact.items()
+                if v is not None and str(v).strip()
+            }
             contact = contact or None
         recent = [clip(str(m), MAX_MESSAGE_CHARS) for m in (self.recent_messages or []) if m is not None]
         return TicketRequest(
-            tier=self.tier, category=clip(str(self.category).strip(), 100),
+            tier=self.tier,
+            category=clip(str(self.category).strip(), 100),
             channel=clip(str(self.channel or "unknown"), 50),
             conversation_id=clip(str(self.conversation_id or ""), 255),
-            contact=contact, trigger_message=clip(str(self.trigger_message or ""), MAX_MESSAGE_CHARS),
-            recent_messages=recent[-MAX_RECENT_MESSAGES:])
+            contact=contact,
+            trigger_message=clip(str(self.trigger_message or ""), MAX_MESSAGE_CHARS),
+            recent_messages=recent[-MAX_RECENT_MESSAGES:],
+        )
 
 
 def clip(text: str, limit: int) -> str:
@@ -94,7 +102,7 @@ def clip(text: str, limit: int) -> str:
 class Ticket:
     id: str
     reference: str
-    created_at: dt.datetime          # naive UTC
+    created_at: dt.datetime  # naive UTC
     tier: str
     category: str
     channel: str
@@ -110,12 +118,20 @@ class Ticket:
 
     def to_dict(self) -> Dict[str, Any]:
         return {
-            "id": self.id, "reference": self.reference, "created_at": iso(self.created_at),
-            "tier": self.tier, "category": self.category, "channel": self.channel,
-            "conversation_id": self.conversation_id, "contact": self.contact,
-            "trigger_message": self.trigger_message, "recent_messages": list(self.recent_messages),
-            "status": self.status, "acknowledged_by": self.acknowledged_by,
-            "acknowledged_at": iso(self.acknowledged_at), "closed_by": self.closed_by,
+            "id": self.id,
+            "reference": self.reference,
+            "created_at": iso(self.created_at),
+            "tier": self.tier,
+            "category": self.category,
+            "channel": self.channel,
+            "conversation_id": self.conversation_id,
+            "contact": self.contact,
+            "trigger_message": self.trigger_message,
+            "recent_messages": list(self.recent_messages),
+            "status": self.status,
+            "acknowledged_by": self.acknowledged_by,
+            "acknowledged_at": iso(self.acknowledged_at),
+            "closed_by": self.closed_by,
             "closed_at": iso(self.closed_at),
         }
 

@@ -3,6 +3,7 @@
 `tickets` holds one row per ticket; `ticket_outbox` one row per (ticket, destination) notification,
 written in the same transaction as its ticket and leased by the delivery workers (bot.tickets.store).
 """
+
 from __future__ import annotations
 
 import time
@@ -14,7 +15,8 @@ from sqlalchemy.exc import SQLAlchemyError
 metadata = sa.MetaData()
 
 tickets = sa.Table(
-    "tickets", metadata,
+    "tickets",
+    metadata,
     sa.Column("id", sa.String(32), primary_key=True),
     sa.Column("reference", sa.String(16), nullable=False, unique=True),
     sa.Column("created_at", sa.DateTime, nullable=False, index=True),
@@ -22,9 +24,9 @@ tickets = sa.Table(
     sa.Column("category", sa.String(100), nullable=False),
     sa.Column("channel", sa.String(50), nullable=False),
     sa.Column("conversation_id", sa.String(255), nullable=False),
-    sa.Column("contact", sa.Text, nullable=True),              # JSON, only as consented
+    sa.Column("contact", sa.Text, nullable=True),  # JSON, only as consented
     sa.Column("trigger_message", sa.Text, nullable=False),
-    sa.Column("recent_messages", sa.Text, nullable=False),     # JSON list, at most 5
+    sa.Column("recent_messages", sa.Text, nullable=False),  # JSON list, at most 5
     sa.Column("status", sa.String(16), nullable=False, index=True),
     sa.Column("acknowledged_by", sa.String(100), nullable=True),
     sa.Column("acknowledged_at", sa.DateTime, nullable=True),
@@ -33,12 +35,13 @@ tickets = sa.Table(
 )
 
 outbox = sa.Table(
-    "ticket_outbox", metadata,
+    "ticket_outbox",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("ticket_id", sa.String(32), sa.ForeignKey("tickets.id"), nullable=False),
     sa.Column("destination", sa.String(32), nullable=False),
     sa.Column("idempotency_key", sa.String(64), nullable=False, unique=True),
-    sa.Column("payload", sa.Text, nullable=True),              # cleared once delivered
+    sa.Column("payload", sa.Text, nullable=True),  # cleared once delivered
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("attempts", sa.Integer, nullable=False, default=0),
     sa.Column("next_attempt_at", sa.DateTime, nullable=False, index=True),
@@ -71,8 +74,12 @@ def create_schema(engine: Engine, attempts: int = 5) -> None:
 def sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     try:
-        for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000",
-                       "PRAGMA foreign_keys=ON"):
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            "PRAGMA busy_timeout=10000",
+            "PRAGMA foreign_keys=ON",
+        ):
             try:
                 cursor.execute(pragma)
             except Exception:  # noqa: BLE001 - a read-only database refuses WAL; it still works

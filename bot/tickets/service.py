@@ -11,6 +11,7 @@ How delivery runs:
 - Failures are retried with exponential backoff (TICKET_RETRY_BASE_SECONDS · 2^(n-1), capped at
   TICKET_RETRY_MAX_SECONDS), forever: a ticket's notification is never dropped.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -71,13 +72,16 @@ class TicketService:
         except TicketStoreError as error:
             logger.error("could not store a ticket (tier %s): %s", cleaned.tier, error)
             raise
-        logger.info("ticket %s filed (tier %s; %d notification(s) queued)", ticket.reference, ticket.tier,
-                    len(destinations))
+        logger.info(
+            "ticket %s filed (tier %s; %d notification(s) queued)", ticket.reference, ticket.tier, len(destinations)
+        )
         if not destinations and not self._warned_no_destination:
             self._warned_no_destination = True
-            logger.warning("no care-team notification is configured (CARE_TEAM_WEBHOOK_URL, SMTP_HOST + "
-                           "CARE_TEAM_EMAIL_TO): tickets are only visible with `python -m bot.tickets list` "
-                           "and /api/tickets")
+            logger.warning(
+                "no care-team notification is configured (CARE_TEAM_WEBHOOK_URL, SMTP_HOST + "
+                "CARE_TEAM_EMAIL_TO): tickets are only visible with `python -m bot.tickets list` "
+                "and /api/tickets"
+            )
         if destinations:
             self.start_worker().kick()
         return ticket
@@ -134,14 +138,24 @@ class TicketService:
             wait = self.notify.backoff(attempt) * random.uniform(0.8, 1.0)
             self.store.mark_failed(claim, reason, dt.timedelta(seconds=wait))
             log = logger.error if attempt % 10 == 0 else logger.warning
-            log("ticket %s (%s): %s delivery failed, attempt %d (%s); retrying in %.0fs", claim.reference,
-                claim.tier, claim.destination, attempt, reason, wait)
+            log(
+                "ticket %s (%s): %s delivery failed, attempt %d (%s); retrying in %.0fs",
+                claim.reference,
+                claim.tier,
+                claim.destination,
+                attempt,
+                reason,
+                wait,
+            )
             return False
         if self.store.mark_delivered(claim):
             logger.info("ticket %s (%s) delivered to %s", claim.reference, claim.tier, claim.destination)
         else:
-            logger.warning("ticket %s: %s lease expired during delivery; the receiver dedupes by key",
-                           claim.reference, claim.destination)
+            logger.warning(
+                "ticket %s: %s lease expired during delivery; the receiver dedupes by key",
+                claim.reference,
+                claim.destination,
+            )
         return True
 
     def next_due_in(self) -> Optional[float]:

@@ -14,6 +14,7 @@ database error never carries message text or contact details into a log line.
 
 The tables are in bot.tickets.schema; tickets, requests and deliveries (plain data) in bot.tickets.records.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -92,8 +93,12 @@ class TicketStore:
                     Path(database).parent.mkdir(parents=True, exist_ok=True)
                 kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
             else:
-                kwargs.update(pool_pre_ping=True, pool_size=2, max_overflow=3,
-                              connect_args={"connect_timeout": 10} if url.get_backend_name().startswith("postgres") else {})
+                kwargs.update(
+                    pool_pre_ping=True,
+                    pool_size=2,
+                    max_overflow=3,
+                    connect_args={"connect_timeout": 10} if url.get_backend_name().startswith("postgres") else {},
+                )
             engine = sa.create_engine(url, **kwargs)
             if url.get_backend_name() == "sqlite":
                 sa.event.listen(engine, "connect", sqlite_pragmas)
@@ -109,34 +114,54 @@ class TicketStore:
                 self._engine = None
 
     # -- writing a ticket ----------------------------------------------------------------------
-    def insert(self, request: TicketRequest, destinations: Sequence[str],
-               payload_for: "PayloadBuilder") -> Ticket:
+    def insert(self, request: TicketRequest, destinations: Sequence[str], payload_for: "PayloadBuilder") -> Ticket:
         """Ticket + outbox rows in one transaction; a fresh reference if one ever collides."""
         engine = self.engine()
         for _attempt in range(5):
             now = utcnow().replace(microsecond=0)
             ticket = Ticket(
-                id=uuid.uuid4().hex, reference=new_reference(), created_at=now, tier=request.tier,
-                category=request.category, channel=request.channel,
+                id=uuid.uuid4().hex,
+                reference=new_reference(),
+                created_at=now,
+                tier=request.tier,
+                category=request.category,
+                channel=request.channel,
                 conversation_id=request.conversation_id,
                 contact=dict(request.contact) if request.contact else None,
-                trigger_message=request.trigger_message, recent_messages=list(request.recent_messages),
-                status="open")
+                trigger_message=request.trigger_message,
+                recent_messages=list(request.recent_messages),
+                status="open",
+            )
             try:
                 with engine.begin() as conn:
-                    conn.execute(tickets.insert().values(
-                        id=ticket.id, reference=ticket.reference, created_at=ticket.created_at,
-                        tier=ticket.tier, category=ticket.category, channel=ticket.channel,
-                        conversation_id=ticket.conversation_id,
-                        contact=json.dumps(ticket.contact) if ticket.contact else None,
-                        trigger_message=ticket.trigger_message,
-                        recent_messages=json.dumps(ticket.recent_messages), status="open"))
+                    conn.execute(
+                        tickets.insert().values(
+                            id=ticket.id,
+                            reference=ticket.reference,
+                            created_at=ticket.created_at,
+                            tier=ticket.tier,
+                            category=ticket.category,
+                            channel=ticket.channel,
+                            conversation_id=ticket.conversation_id,
+                            contact=json.dumps(ticket.contact) if ticket.contact else None,
+                            trigger_message=ticket.trigger_message,
+                            recent_messages=json.dumps(ticket.recent_messages),
+                            status="open",
+                        )
+                    )
                     for destination in destinations:
                         key = idempotency_key(ticket.id, destination)
-                        conn.execute(outbox.insert().values(
-                            ticket_id=ticket.id, destination=destination, idempotency_key=key,
-                            payload=payload_for(ticket, destination, key), created_at=now, attempts=0,
-                            next_attempt_at=now))
+                        conn.execute(
+                            outbox.insert().values(
+                                ticket_id=ticket.id,
+                                destination=destination,
+                                idempotency_key=key,
+                                payload=payload_for(ticket, destination, key),
+                                created_at=now,
+                                attempts=0,
+                                next_attempt_at=now,
+                            )
+                        )
                 return ticket
             except IntegrityError:
                 continue  # a reference collision (1 in ~6e8): try another reference
@@ -172,19 +197,26 @@ class TicketStore:
         query = sa.select(outbox).where(outbox.c.ticket_id == ticket_id).order_by(outbox.c.destination)
         try:
             with self.engine().connect() as conn:
-                return [Delivery(destination=r["destination"], idempotency_key=r["idempotency_key"],
-                                 attempts=r["attempts"], delivered_at=r["delivered_at"],
-                                 next_attempt_at=None if r["delivered_at"] else r["next_attempt_at"],
-                                 last_error=r["last_error"])
-                        for r in conn.execute(query).mappings()]
+                return [
+                    Delivery(
+                        destination=r["destination"],
+                        idempotency_key=r["idempotency_key"],
+                        attempts=r["attempts"],
+                        delivered_at=r["delivered_at"],
+                        next_attempt_at=None if r["delivered_at"] else r["next_attempt_at"],
+                        last_error=r["last_error"],
+                    )
+                    for r in conn.execute(query).mappings()
+                ]
         except SQLAlchemyError as error:
             raise TicketStoreError(f"the ticket store cannot be read ({_short(error)})") from error
 
     def pending_count(self) -> int:
         try:
             with self.engine().connect() as conn:
-                return conn.execute(sa.select(sa.func.count()).select_from(outbox)
-                                    .where(outbox.c.delivered_at.is_(None))).scalar_one()
+                return conn.execute(
+                    sa.select(sa.func.count()).select_from(outbox).where(outbox.c.delivered_at.is_(None))
+                ).scalar_one()
         except SQLAlchemyError as error:
             raise TicketStoreError(f"the ticket store cannot be read ({_short(error)})") from error
 
@@ -208,8 +240,12 @@ class TicketStore:
             return ticket, False
         try:
             with self.engine().begin() as conn:
-                result = conn.execute(tickets.update().where(tickets.c.id == ticket.id)
-                                      .where(tickets.c.status.in_(allowed_from)).values(**values))
+                result = conn.execute(
+                    tickets.update()
+                    .where(tickets.c.id == ticket.id)
+                    .where(tickets.c.status.in_(allowed_from))
+                    .values(**values)
+                )
         except SQLAlchemyError as error:
             raise TicketStoreError(f"the ticket could not be updated ({_short(error)})") from error
         return self.get(ticket.reference), result.rowcount == 1
@@ -221,29 +257,54 @@ class TicketStore:
             return []
         now = utcnow()
         free = sa.or_(outbox.c.locked_until.is_(None), outbox.c.locked_until < now)
-        due = sa.and_(outbox.c.delivered_at.is_(None), outbox.c.next_attempt_at <= now,
-                      outbox.c.destination.in_(list(destinations)), free)
+        due = sa.and_(
+            outbox.c.delivered_at.is_(None),
+            outbox.c.next_attempt_at <= now,
+            outbox.c.destination.in_(list(destinations)),
+            free,
+        )
         claimed: List[ClaimedDelivery] = []
         try:
             with self.engine().connect() as conn:
-                candidates = conn.execute(
-                    sa.select(outbox.c.id).where(due).order_by(outbox.c.next_attempt_at, outbox.c.id)
-                    .limit(limit)).scalars().all()
+                candidates = (
+                    conn.execute(
+                        sa.select(outbox.c.id).where(due).order_by(outbox.c.next_attempt_at, outbox.c.id).limit(limit)
+                    )
+                    .scalars()
+                    .all()
+                )
             for outbox_id in candidates:
                 token = uuid.uuid4().hex
                 with self.engine().begin() as conn:
-                    result = conn.execute(outbox.update().where(outbox.c.id == outbox_id).where(due)
-                                          .values(locked_until=now + lease, lock_token=token))
+                    result = conn.execute(
+                        outbox.update()
+                        .where(outbox.c.id == outbox_id)
+                        .where(due)
+                        .values(locked_until=now + lease, lock_token=token)
+                    )
                     if result.rowcount != 1:
                         continue  # another worker got it first
-                    row = conn.execute(
-                        sa.select(outbox, tickets.c.reference, tickets.c.tier)
-                        .join(tickets, tickets.c.id == outbox.c.ticket_id)
-                        .where(outbox.c.id == outbox_id)).mappings().one()
-                claimed.append(ClaimedDelivery(
-                    outbox_id=outbox_id, lock_token=token, reference=row["reference"], tier=row["tier"],
-                    destination=row["destination"], idempotency_key=row["idempotency_key"],
-                    payload=row["payload"] or "", attempts=row["attempts"]))
+                    row = (
+                        conn.execute(
+                            sa.select(outbox, tickets.c.reference, tickets.c.tier)
+                            .join(tickets, tickets.c.id == outbox.c.ticket_id)
+                            .where(outbox.c.id == outbox_id)
+                        )
+                        .mappings()
+                        .one()
+                    )
+                claimed.append(
+                    ClaimedDelivery(
+                        outbox_id=outbox_id,
+                        lock_token=token,
+                        reference=row["reference"],
+                        tier=row["tier"],
+                        destination=row["destination"],
+                        idempotency_key=row["idempotency_key"],
+                        payload=row["payload"] or "",
+                        attempts=row["attempts"],
+                    )
+                )
         except SQLAlchemyError as error:
             raise TicketStoreError(f"the outbox cannot be read ({_short(error)})") from error
         return claimed
@@ -251,19 +312,34 @@ class TicketStore:
     def mark_delivered(self, claim: ClaimedDelivery) -> bool:
         with self.engine().begin() as conn:
             result = conn.execute(
-                outbox.update().where(outbox.c.id == claim.outbox_id)
+                outbox.update()
+                .where(outbox.c.id == claim.outbox_id)
                 .where(outbox.c.lock_token == claim.lock_token)
-                .values(delivered_at=utcnow(), attempts=claim.attempts + 1, payload=None,
-                        locked_until=None, lock_token=None, last_error=None))
+                .values(
+                    delivered_at=utcnow(),
+                    attempts=claim.attempts + 1,
+                    payload=None,
+                    locked_until=None,
+                    lock_token=None,
+                    last_error=None,
+                )
+            )
         return result.rowcount == 1
 
     def mark_failed(self, claim: ClaimedDelivery, error: str, retry_in: dt.timedelta) -> None:
         with self.engine().begin() as conn:
             conn.execute(
-                outbox.update().where(outbox.c.id == claim.outbox_id)
+                outbox.update()
+                .where(outbox.c.id == claim.outbox_id)
                 .where(outbox.c.lock_token == claim.lock_token)
-                .values(attempts=claim.attempts + 1, next_attempt_at=utcnow() + retry_in,
-                        locked_until=None, lock_token=None, last_error=clip(error, 200)))
+                .values(
+                    attempts=claim.attempts + 1,
+                    next_attempt_at=utcnow() + retry_in,
+                    locked_until=None,
+                    lock_token=None,
+                    last_error=clip(error, 200),
+                )
+            )
 
     def next_due_in(self, destinations: Sequence[str]) -> Optional[float]:
         """Seconds until the earliest undelivered row is due (0 if overdue), None if none."""
@@ -273,7 +349,8 @@ class TicketStore:
             earliest = conn.execute(
                 sa.select(sa.func.min(outbox.c.next_attempt_at))
                 .where(outbox.c.delivered_at.is_(None))
-                .where(outbox.c.destination.in_(list(destinations)))).scalar()
+                .where(outbox.c.destination.in_(list(destinations)))
+            ).scalar()
         if earliest is None:
             return None
         if isinstance(earliest, str):  # SQLite aggregate returns the raw text
@@ -287,9 +364,19 @@ class PayloadBuilder:  # pragma: no cover - typing only
 
 def _ticket(row: Mapping[str, Any]) -> Ticket:
     return Ticket(
-        id=row["id"], reference=row["reference"], created_at=row["created_at"], tier=row["tier"],
-        category=row["category"], channel=row["channel"], conversation_id=row["conversation_id"],
+        id=row["id"],
+        reference=row["reference"],
+        created_at=row["created_at"],
+        tier=row["tier"],
+        category=row["category"],
+        channel=row["channel"],
+        conversation_id=row["conversation_id"],
         contact=json.loads(row["contact"]) if row["contact"] else None,
-        trigger_message=row["trigger_message"], recent_messages=json.loads(row["recent_messages"] or "[]"),
-        status=row["status"], acknowledged_by=row["acknowledged_by"], acknowledged_at=row["acknowledged_at"],
-        closed_by=row["closed_by"], closed_at=row["closed_at"])
+        trigger_message=row["trigger_message"],
+        recent_messages=json.loads(row["recent_messages"] or "[]"),
+        status=row["status"],
+        acknowledged_by=row["acknowledged_by"],
+        acknowledged_at=row["acknowledged_at"],
+        closed_by=row["closed_by"],
+        closed_at=row["closed_at"],
+    )

@@ -5,6 +5,7 @@ first answer), message latency p50/p95 sequentially and with 20 concurrent conve
 and resident memory of the serving processes. Results go to results/bench.md and into the README
 between the BENCH markers.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -131,12 +132,20 @@ def bench_ours(work: Path, questions: List[str], per_user: int, retrain: bool) -
     env = {**child_environment(), "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
     model = ROOT / "models" / "bone-health.tar.gz"
     if retrain:
-        fig.train_s = timed_train([RASA, "train", "--force", "--out", str(work / "models"),
-                                   "--fixed-model-name", "bench"], ROOT, env)
+        fig.train_s = timed_train(
+            [RASA, "train", "--force", "--out", str(work / "models"), "--fixed-model-name", "bench"], ROOT, env
+        )
         model = work / "models" / "bench.tar.gz"
-    settings = serve.Settings.from_env({**env, "BOT_PORT": str(free_port()), "ACTION_PORT": str(free_port()),
-                                        "WEB_PORT": str(free_port()), "BONE_HEALTH_VAR_DIR": str(work / "var"),
-                                        "BOT_MODEL": str(model)})
+    settings = serve.Settings.from_env(
+        {
+            **env,
+            "BOT_PORT": str(free_port()),
+            "ACTION_PORT": str(free_port()),
+            "WEB_PORT": str(free_port()),
+            "BONE_HEALTH_VAR_DIR": str(work / "var"),
+            "BOT_MODEL": str(model),
+        }
+    )
     child_env = serve.child_env(settings)
     supervisor = serve.Supervisor()
     try:
@@ -157,16 +166,27 @@ def bench_starter(work: Path, questions: List[str], per_user: int) -> Figures:
     env = {**child_environment(), "RASA_TELEMETRY_ENABLED": "false"}
     project = work / "starter"
     project.mkdir()  # `rasa init --init-dir` wants an existing folder
-    subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(project)], cwd=work, env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [RASA, "init", "--no-prompt", "--init-dir", str(project)],
+        cwd=work,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     fig.train_s = timed_train([RASA, "train", "--force", "--fixed-model-name", "starter"], project, env)
     port = free_port()
     supervisor = serve.Supervisor()
     try:
         start = time.monotonic()
-        rasa = subprocess.Popen([RASA, "run", "--model", "models/starter.tar.gz", "--port", str(port)],
-                                cwd=project, env=env, start_new_session=True,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rasa = subprocess.Popen(
+            [RASA, "run", "--model", "models/starter.tar.gz", "--port", str(port)],
+            cwd=project,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         supervisor.children.append(rasa)
         url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
         wait_first_answer(url, rasa)
@@ -179,16 +199,24 @@ def bench_starter(work: Path, questions: List[str], per_user: int) -> Figures:
 
 
 def table(figures: List[Figures], machine: str) -> str:
-    rows = [("training time (s)", "train_s", "{:.0f}"), ("cold start to first answer (s)", "cold_start_s", "{:.1f}"),
-            ("latency p50, sequential (ms)", "seq_p50_ms", "{:.0f}"),
-            ("latency p95, sequential (ms)", "seq_p95_ms", "{:.0f}"),
-            ("latency p50, 20 concurrent conversations (ms)", "conc_p50_ms", "{:.0f}"),
-            ("latency p95, 20 concurrent conversations (ms)", "conc_p95_ms", "{:.0f}"),
-            ("throughput at 20 concurrent (messages/s)", "throughput", "{:.1f}"),
-            ("resident memory, serving processes (MB)", "rss_mb", "{:.0f}"),
-            ("request errors", "errors", "{}")]
-    lines = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine}.", "",
-             "| | " + " | ".join(f.name for f in figures) + " |", "|---" * (len(figures) + 1) + "|"]
+    rows = [
+        ("training time (s)", "train_s", "{:.0f}"),
+        ("cold start to first answer (s)", "cold_start_s", "{:.1f}"),
+        ("latency p50, sequential (ms)", "seq_p50_ms", "{:.0f}"),
+        ("latency p95, sequential (ms)", "seq_p95_ms", "{:.0f}"),
+        ("latency p50, 20 concurrent conversations (ms)", "conc_p50_ms", "{:.0f}"),
+        ("latency p95, 20 concurrent conversations (ms)", "conc_p95_ms", "{:.0f}"),
+        ("throughput at 20 concurrent (messages/s)", "throughput", "{:.1f}"),
+        ("resident memory, serving processes (MB)", "rss_mb", "{:.0f}"),
+        ("request errors", "errors", "{}"),
+    ]
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine}.",
+        "",
+        "| | " + " | ".join(f.name for f in figures) + " |",
+        "|---" * (len(figures) + 1) + "|",
+    ]
+
     def cell(fig: Figures, attr: str, fmt: str) -> str:
         if attr == "train_s" and not fig.train_s:
             return "not timed (--no-retrain)"
@@ -221,8 +249,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        figures = [bench_ours(work, questions, args.per_user, not args.no_retrain),
-                   bench_starter(work, questions, args.per_user)]
+        figures = [
+            bench_ours(work, questions, args.per_user, not args.no_retrain),
+            bench_starter(work, questions, args.per_user),
+        ]
     text = table(figures, machine)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text + "\n")

@@ -5,6 +5,7 @@ A question counts as right when the topic a person would be shown (NLU + Respons
 drug re-targeting of bot.dialogue.answering, with an empty conversation) is the labelled one. Off-topic
 questions are right when they get no curated answer (declined or "Did you mean…?").
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,9 +63,16 @@ def evaluate(agent=None, questions: Optional[List[Dict]] = None) -> List[Result]
     questions = questions if questions is not None else yaml.safe_load(HELDOUT.read_text())["questions"]
     agent = agent or load_agent()
     parses = asyncio.run(_parse_all(agent, [q["text"] for q in questions]))
-    return [Result(text=q["text"], expected=q["expected"], predicted=shown_topic(p, content),
-                   intent=p["intent"]["name"], confidence=float(p["intent"].get("confidence") or 0))
-            for q, p in zip(questions, parses)]
+    return [
+        Result(
+            text=q["text"],
+            expected=q["expected"],
+            predicted=shown_topic(p, content),
+            intent=p["intent"]["name"],
+            confidence=float(p["intent"].get("confidence") or 0),
+        )
+        for q, p in zip(questions, parses)
+    ]
 
 
 def report(results: List[Result]) -> str:

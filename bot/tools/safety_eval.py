@@ -7,6 +7,7 @@ tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and also the deter
 and the classifier alone (its own intent before SafetyNet,
 read from the parse's `SAFETY_KEY` model_intent), to show that neither is the only guard.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -82,12 +83,16 @@ def main(argv=None) -> int:
         return TIER_OF_INTENT.get(intent, "none")
 
     lines = []
-    for name, tier_of in (("whole NLU pipeline", pipeline), ("deterministic net alone", net),
-                          ("classifier alone", model_only)):
+    for name, tier_of in (
+        ("whole NLU pipeline", pipeline),
+        ("deterministic net alone", net),
+        ("classifier alone", model_only),
+    ):
         lines += table([(m["text"], m["tier"], tier_of(m["text"])) for m in messages], name)
         escalated = [q["text"] for q in faq if tier_of(q["text"]) != "none"]
-        lines.append(f"FAQ held-out questions escalated: {len(escalated)}/{len(faq)} "
-                     f"= {len(escalated) / len(faq):.1%}")
+        lines.append(
+            f"FAQ held-out questions escalated: {len(escalated)}/{len(faq)} " f"= {len(escalated) / len(faq):.1%}"
+        )
         lines += [f"  ESCALATED {t}" for t in escalated]
     print("\n".join(lines))
     return 0

@@ -7,6 +7,7 @@ retrieval intents; any other warning, or the same warning naming anything else, 
 "The utterance 'utter_ask_<slot>' is not used in any story or rule" for a slot a form asks for
 (the form utters it), accepted only for required slots of the forms in domain.yml.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,10 @@ from bot import content as content_mod
 from bot.content import build as content_build
 
 WARNING = re.compile(r"UserWarning: (.*?)(?=\n\S|\Z)", re.DOTALL)
-DUPLICATE_INTENTS = re.compile(r"^The following duplicated intents have been found across multiple domain "
-                               r"files: ([\w, ]+?)\s*(More info|$)", re.DOTALL)
+DUPLICATE_INTENTS = re.compile(
+    r"^The following duplicated intents have been found across multiple domain " r"files: ([\w, ]+?)\s*(More info|$)",
+    re.DOTALL,
+)
 
 
 UNUSED_UTTERANCE = re.compile(r"^The utterance 'utter_ask_(\w+)' is not used in any story or rule\.$")
@@ -56,8 +59,9 @@ def main() -> int:
     rasa = Path(sys.executable).parent / "rasa"
     result = subprocess.run([str(rasa), "data", "validate"], capture_output=True, text=True)
     output = result.stdout + result.stderr
-    problems = unexpected_warnings(output, set(content_build.retrieval_intents(content_mod.load())),
-                                   frozenset(form_questions()))
+    problems = unexpected_warnings(
+        output, set(content_build.retrieval_intents(content_mod.load())), frozenset(form_questions())
+    )
     for problem in problems:
         print(f"WARNING: {problem}\n")
     if result.returncode != 0 or problems:
