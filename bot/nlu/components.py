@@ -48,9 +48,12 @@ MAX_CHARS = 1000
 
 
 def sanitize(text: Optional[str], max_chars: int = MAX_CHARS) -> str:
-    """Printable text only, whitespace collapsed, at most `max_chars` characters (cut at a word)."""
+    """NFKC-normalised printable text, whitespace collapsed, at most `max_chars` characters (cut at a
+    word). NFKC folds full-width and other compatibility forms ("ｃａｎ'ｔ ｆｅｅｌ" -> "can't feel"), so
+    the safety net's patterns match them too."""
     if not text:
         return ""
+    text = unicodedata.normalize("NFKC", text)
     cleaned = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     cleaned = " ".join(cleaned.split())
     if len(cleaned) > max_chars:
