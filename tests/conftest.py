@@ -27,6 +27,16 @@ from bot.serve import supervisor as serve
 ROOT = Path(__file__).resolve().parent.parent
 TRACKERS = Path(__file__).parent / "data" / "trackers"
 ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (scripts/install_chromium.sh); no browser download
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 # -- markers (registered in pyproject.toml): `pytest -m unit` runs without a trained model or servers --
@@ -190,3 +200,16 @@ def wait_until(predicate, timeout: float = 10.0, interval: float = 0.2):
             return value
         time.sleep(interval)
     return predicate()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install_chromium.sh (Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()

@@ -27,16 +27,6 @@ from bot.serve import supervisor as serve
 from tests.conftest import ARTIFACTS, ROOT, free_port
 
 SAFETY_FILE = ROOT / "content" / "safety.yml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="module")
@@ -236,18 +226,6 @@ def test_the_staff_lookup_is_disabled_without_a_token_and_refused_without_the_ri
 
 
 # -- as staff use it: in a browser ----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (scripts/install.sh)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_book(browser, url: str, origin: str = ""):
