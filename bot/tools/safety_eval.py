@@ -21,7 +21,7 @@ import yaml
 
 from bot import content as content_mod
 from bot.dialogue import turn
-from bot.names import SAFETY_KEY, SEVERITY, TIER_OF_INTENT
+from bot.names import SAFETY_KEY, SEVERITY, TIER_OF_INTENT, TIERS
 from bot.safety import engine as safety
 from bot.settings import ROOT
 from bot.tools.evaluate import load_agent
@@ -43,7 +43,7 @@ def table(rows: List[Tuple[str, str, str]], title: str) -> List[str]:
     by_tier: Dict[str, List[Tuple[str, str, str]]] = collections.defaultdict(list)
     for row in rows:
         by_tier[row[1]].append(row)
-    for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
+    for tier in (*TIERS, "none"):
         group = by_tier.get(tier) or []
         if group:
             exact = sum(r[2] == tier for r in group) / len(group)
