@@ -60,6 +60,18 @@ VARIABLES: Dict[str, Variable] = {
             "LOG_LEVEL",
         ),
         *_declare(
+            "security",
+            "BOT_ALLOWED_ORIGINS",
+            "BOT_MAX_MESSAGE_CHARS",
+            "BOT_MAX_REQUEST_BYTES",
+            "BOT_RATE_PER_SENDER",
+            "BOT_RATE_PER_ADDRESS",
+            "ACTION_HOST",
+            "ACTION_SERVER_TOKEN",
+            "TICKETS_PER_CONVERSATION",
+            "WEB_FRAME_ANCESTORS",
+        ),
+        *_declare(
             "deployment",
             "EMERGENCY_NUMBER",
             "EMERGENCY_WORDING",
@@ -122,6 +134,7 @@ CHILD_ONLY: Tuple[str, ...] = (
     "SQLALCHEMY_SILENCE_UBER_WARNING",
     "PYTHONPATH",
     "ACTION_ENDPOINT_URL",
+    "SANIC_HOST",
 )
 
 # Environment variable -> key in content/safety.yml `settings:` (bot.safety.content fills them in).
@@ -230,6 +243,16 @@ class Settings:
     log_level: Optional[str]  # None: each tool's own default
     sources_dir: Path
     deployment: Tuple[Tuple[str, str], ...]  # deployment_overrides(), hashable
+    # issue 14 (docs/security.md): what the public surface accepts
+    allowed_origins: Tuple[str, ...]  # CORS origins of Rasa's server: the widget pages
+    max_message_chars: int
+    max_request_bytes: int
+    rate_per_sender: int  # REST messages per minute
+    rate_per_address: int
+    action_host: str
+    action_server_token: Optional[str]  # None: bot.serve.supervisor makes one per start
+    tickets_per_conversation: int  # care-team tickets per conversation per 10 minutes
+    web_frame_ancestors: str
 
     @classmethod
     def from_env(cls, env: Optional[Env] = None) -> "Settings":
@@ -254,4 +277,39 @@ class Settings:
             log_level=get("LOG_LEVEL", env),
             sources_dir=path("BONE_HEALTH_SOURCES", ROOT.parent / "shared" / "sources", env),
             deployment=tuple(sorted(deployment_overrides(env).items())),
+            allowed_origins=allowed_origins(env),
+            max_message_chars=integer("BOT_MAX_MESSAGE_CHARS", 1000, env),
+            max_request_bytes=integer("BOT_MAX_REQUEST_BYTES", 256 * 1024, env),
+            rate_per_sender=integer("BOT_RATE_PER_SENDER", 20, env),
+            rate_per_address=integer("BOT_RATE_PER_ADDRESS", 120, env),
+            action_host=text("ACTION_HOST", "127.0.0.1", env),
+            action_server_token=get("ACTION_SERVER_TOKEN", env),
+            tickets_per_conversation=integer("TICKETS_PER_CONVERSATION", 3, env),
+            web_frame_ancestors=text("WEB_FRAME_ANCESTORS", "'self'", env),
         )
+
+
+def web_origin(url: Optional[str]) -> Optional[str]:
+    """`scheme://host[:port]` of a URL (None for None or a URL without scheme and host)."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def allowed_origins(env: Optional[Env] = None) -> Tuple[str, ...]:
+    """BOT_ALLOWED_ORIGINS (comma-separated), else the page `make run` serves (localhost and
+    127.0.0.1 on WEB_PORT) plus BOT_PUBLIC_URL's origin when it is set."""
+    configured = tuple(o for o in (web_origin(item) for item in items("BOT_ALLOWED_ORIGINS", env)) if o)
+    if configured:
+        return configured
+    web_port = integer("WEB_PORT", 8080, env)
+    origins = [f"http://localhost:{web_port}", f"http://127.0.0.1:{web_port}"]
+    public = web_origin(get("BOT_PUBLIC_URL", env))
+    if public and public not in origins:
+        origins.append(public)
+    return tuple(origins)

@@ -59,8 +59,10 @@ def test_bad_input_gets_a_clear_answer(running_bot):
     for junk in ["   ", "\x00\x01\x02\x03", "🙂🙂🙂", "?" * 50]:
         reply = texts(running_bot.say(junk))
         assert "couldn't understand" in reply or "not sure I understood" in reply, (junk, reply)
+    # A huge message gets a clear refusal naming the limit (issue 14; BOT_MAX_MESSAGE_CHARS).
     huge = "my mom has bone mets and I want to know about zometa side effects " * 2000
-    assert texts(running_bot.say(huge, timeout=60)).strip()
+    response = requests.post(running_bot.rest_url, json={"sender": "e2e-huge", "message": huge}, timeout=60)
+    assert response.status_code == 413 and response.json()["max_chars"] == 1000
 
 
 def test_gibberish_offers_choices_not_a_guess(running_bot):

@@ -145,8 +145,8 @@ class MessengerInput(MessagingInput):
                 payload = None
             if not isinstance(payload, dict) or payload.get("object") != "page":
                 return response.text("bad request", status=400)
-            for entry in payload.get("entry") or []:
-                for event in (entry or {}).get("messaging") or []:
+            for entry in _list(payload.get("entry")):
+                for event in _list(_obj(entry).get("messaging")):
                     parsed = self.parse(event)
                     if parsed and not self.recent.seen(parsed[2]):
                         await self.forward(on_new_message, parsed[1], parsed[0], output)
@@ -159,17 +159,35 @@ class MessengerInput(MessagingInput):
         """(sender id, text, event id) of a message or postback from a person, else None."""
         if not isinstance(event, dict):
             return None
-        sender = (event.get("sender") or {}).get("id")
+        sender = _obj(event.get("sender")).get("id")
         if not sender:
             return None
         message = event.get("message")
         if isinstance(message, dict):
             if message.get("is_echo"):
                 return None  # the page's own messages
-            quick = message.get("quick_reply") or {}
+            quick = _obj(message.get("quick_reply"))
             text = quick.get("payload") or message.get("text") or ""  # attachments: "couldn't understand"
-            return str(sender), str(text), message.get("mid")
+            return str(sender), str(text), _text_or_none(message.get("mid"))
         postback = event.get("postback")
         if isinstance(postback, dict):
-            return str(sender), str(postback.get("payload") or postback.get("title") or ""), postback.get("mid")
+            return (
+                str(sender),
+                str(postback.get("payload") or postback.get("title") or ""),
+                _text_or_none(postback.get("mid")),
+            )
         return None  # deliveries, reads, reactions
+
+
+def _obj(value: Any) -> Dict[str, Any]:
+    """`value` when it is a JSON object, else an empty one (a malformed event is not a crash)."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> List[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _text_or_none(value: Any) -> Optional[str]:
+    """An event id as the duplicate check keys it (a string), or None."""
+    return value if isinstance(value, str) else None

@@ -171,11 +171,11 @@ class TelegramInput(MessagingInput):
         return bp
 
     @staticmethod
-    def parse(update: Dict[str, Any]) -> Optional[tuple]:
+    def parse(update: Dict[str, Any]) -> Optional[tuple]:  # tests/test_fuzz.py feeds it any JSON
         """(chat id, text, callback query id) of an update worth answering, else None."""
         query = update.get("callback_query")
         if isinstance(query, dict):
-            chat = ((query.get("message") or {}).get("chat") or {}).get("id") or (query.get("from") or {}).get("id")
+            chat = _obj(_obj(query.get("message")).get("chat")).get("id") or _obj(query.get("from")).get("id")
             if chat is None:
                 return None
             return str(chat), str(query.get("data") or ""), str(query.get("id") or "") or None
@@ -193,3 +193,8 @@ class TelegramInput(MessagingInput):
         if command in COMMANDS:
             text = COMMANDS[command]
         return str(chat), text, None
+
+
+def _obj(value: Any) -> Dict[str, Any]:
+    """`value` when it is a JSON object, else an empty one (a malformed update is not a crash)."""
+    return value if isinstance(value, dict) else {}

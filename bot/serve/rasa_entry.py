@@ -16,6 +16,10 @@ responses: a question still gets its answer, just not re-targeted to the drug in
 
 Only a failure is changed; a validation rejection (HTTP 400, ActionExecutionRejection) still goes to
 Rasa as before. The log line names the action and the error type, never the conversation.
+
+`main` also installs the public-surface limits of issue 14 (docs/security.md): bounded input, the
+REST body check and rates (bot/serve/hardening.py), typed intents and the ticket limit per
+conversation (bot/serve/conversation_guard.py).
 """
 
 from __future__ import annotations
@@ -163,8 +167,14 @@ def install_deployment_numbers(values: Optional[Mapping[str, str]] = None) -> Di
 
 
 def main(argv: List[str]) -> None:
+    from bot import settings
+    from bot.serve import conversation_guard, guard, hardening
+
+    guard.private_files()  # the SQLite tracker store is created by this process
     install()
     install_deployment_numbers()
+    hardening.install()  # bounded input, REST checks and rates (docs/security.md)
+    conversation_guard.install(settings.Settings.from_env().tickets_per_conversation)
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

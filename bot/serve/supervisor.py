@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -16,9 +17,10 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional
+from typing import Dict, List, Mapping, Optional, Tuple
 
 from bot import settings as settings_mod
+from bot.serve import guard
 from bot.settings import ROOT
 from bot.tickets.notify import NotifyConfig
 
@@ -35,6 +37,9 @@ class Settings:
     tracker_store_url: str
     api_token: Optional[str]
     var_dir: Path
+    allowed_origins: Tuple[str, ...] = ()
+    action_host: str = "127.0.0.1"
+    action_server_token: Optional[str] = None
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -48,7 +53,16 @@ class Settings:
             tracker_store_url=common.tracker_store_url,
             api_token=common.bot_api_token,
             var_dir=common.var_dir,
+            allowed_origins=common.allowed_origins,
+            action_host=common.action_host,
+            action_server_token=common.action_server_token,
         )
+
+
+def action_base_url(settings: Settings) -> str:
+    """Where this machine reaches the action server (loopback when it listens on every interface)."""
+    host = "127.0.0.1" if settings.action_host in ("0.0.0.0", "::", "") else settings.action_host
+    return f"http://{host}:{settings.action_port}"
 
 
 def child_env(settings: Settings) -> Dict[str, str]:
@@ -57,14 +71,28 @@ def child_env(settings: Settings) -> Dict[str, str]:
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{settings.action_port}/webhook"
+    env["ACTION_ENDPOINT_URL"] = f"{action_base_url(settings)}/webhook"
+    # Rasa sends it (endpoints.yml `headers:`), the action server requires it (bot/serve/action_entry.py):
+    # the deployer's ACTION_SERVER_TOKEN, else a new random one for this start.
+    env["ACTION_SERVER_TOKEN"] = settings.action_server_token or secrets.token_urlsafe(32)
     env["TRACKER_STORE_URL"] = settings.tracker_store_url
     env["BONE_HEALTH_VAR_DIR"] = str(settings.var_dir)
     return env
 
 
 def action_server_cmd(settings: Settings) -> List[str]:
-    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(settings.action_port)]
+    """rasa_sdk's action server behind a token check, on ACTION_HOST (bot/serve/action_entry.py)."""
+    return [
+        str(VENV_BIN / "python"),
+        "-m",
+        "bot.serve.action_entry",
+        "--actions",
+        "actions",
+        "--port",
+        str(settings.action_port),
+        "--host",
+        settings.action_host,
+    ]
 
 
 def write_credentials(settings: Settings, env: Optional[Dict[str, str]] = None) -> Path:
@@ -72,7 +100,9 @@ def write_credentials(settings: Settings, env: Optional[Dict[str, str]] = None) 
     `env` (see bot/channels/config.py; secrets stay ${VAR} references, never written out)."""
     from bot.channels import config as channels
 
-    return channels.write_credentials(ROOT / "credentials.yml", settings.var_dir / "credentials.yml", env)
+    written = channels.write_credentials(ROOT / "credentials.yml", settings.var_dir / "credentials.yml", env)
+    written.chmod(0o600)  # names no secret, but tells which channels are on: owner only
+    return written
 
 
 def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) -> List[str]:
@@ -94,8 +124,9 @@ def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) ->
         str(ROOT / "endpoints.yml"),
         "--credentials",
         str(credentials),
+        # Only the widget's pages may call Rasa from a browser (BOT_ALLOWED_ORIGINS; bot.settings).
         "--cors",
-        "*",
+        *settings.allowed_origins,
     ]
     if settings.api_token:
         # The HTTP API (trackers, model, …) only when a token protects it.
@@ -171,6 +202,7 @@ class Supervisor:
 
 
 def main() -> int:
+    guard.private_files()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     settings = Settings.from_env()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
@@ -188,7 +220,7 @@ def main() -> int:
         )
     try:
         actions = supervisor.start(action_server_cmd(settings), env)
-        wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120, actions)
+        wait_http(f"{action_base_url(settings)}/health", 120, actions)
         supervisor.start(web_server_cmd(settings), env)
         if NotifyConfig.from_env(env).destinations:
             supervisor.start(ticket_delivery_cmd(settings), env)

@@ -11,6 +11,8 @@ import argparse
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Optional
+from urllib.parse import urlsplit
 
 from bot import settings
 from bot.settings import ROOT
@@ -22,22 +24,48 @@ REFERENCE_DIR = settings.var_dir() / "reference"
 NOT_SERVED = (WEB_DIR / "node_modules", WEB_DIR / "package.json", WEB_DIR / "package-lock.json")
 
 
+def socket_url(host_header: str = "", common: Optional[settings.Settings] = None) -> str:
+    """Where the widget finds Rasa: BOT_PUBLIC_URL when set; else Rasa's port on the host of one of
+    the configured page origins (BOT_ALLOWED_ORIGINS, default localhost and 127.0.0.1 on WEB_PORT): the
+    one the page was asked by when it is among them, else the first. A forged Host header can only
+    pick among those configured values, never name a new one (issue 14)."""
+    common = common or settings.Settings.from_env()
+    if common.bot_public_url:
+        return common.bot_public_url.rstrip("/")
+    try:
+        asked = urlsplit(f"//{host_header.strip()}").hostname if host_header.strip() else None
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        asked = None
+    choices = [urlsplit(origin) for origin in common.allowed_origins] or [urlsplit("http://localhost")]
+    chosen = next((c for c in choices if asked and c.hostname == asked.lower()), choices[0])
+    host = f"[{chosen.hostname}]" if ":" in (chosen.hostname or "") else chosen.hostname
+    return f"{chosen.scheme}://{host}:{common.bot_port}"
+
+
+def connect_sources(url: str) -> str:
+    """The CSP connect-src for the bot at `url`: this page, and the bot's origin over http(s) and ws(s)."""
+    origin = settings.web_origin(url) or url
+    socket = origin.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
+    return f"'self' {origin} {socket}"
+
+
 def widget_config(host_header: str) -> dict:
     """What the widget needs to know at run time (no secrets: the page is public): where Rasa is, and
     the deployment's numbers (content/safety.yml `settings:`, EMERGENCY_NUMBER, HELPLINE_… on top)."""
     from bot.safety import content as safety_content
 
-    common = settings.Settings.from_env()
     numbers = safety_content.load().settings
-    host = host_header.strip() or "localhost"
-    if ":" in host and not host.endswith("]"):
-        host = host.rsplit(":", 1)[0]  # drop the web port; keep IPv6 brackets
     return {
-        "socketUrl": common.bot_public_url or f"http://{host}:{common.bot_port}",
+        "socketUrl": socket_url(host_header),
         "emergencyNumber": numbers["emergency_number"],
         "helplineName": numbers["helpline_name"],
         "helplineNumber": numbers["helpline_number"],
     }
+
+
+# Sent on every page and API response (issue 14). frame-ancestors: WEB_FRAME_ANCESTORS.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+REFERRER_POLICY = "no-referrer"
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -76,21 +104,29 @@ class Handler(SimpleHTTPRequestHandler):
         tickets_api.send_json(self, status, payload)
 
     def end_headers(self) -> None:
-        # The page loads nothing from elsewhere; say so to the browser.
+        # The page loads nothing from elsewhere and talks only to the bot; say so to the browser.
+        common = settings.Settings.from_env()
+        headers = getattr(self, "headers", None)  # absent when the request line itself was refused
+        host = (headers.get("Host") if headers else None) or ""
         self.send_header(
             "Content-Security-Policy",
-            "default-src 'self'; connect-src 'self' http: ws: https: wss:; img-src 'self' data:; "
-            "style-src 'self'; script-src 'self'",
+            f"default-src 'self'; connect-src {connect_sources(socket_url(host, common))}; "
+            "img-src 'self' data:; style-src 'self'; script-src 'self'",
         )
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", REFERRER_POLICY)
+        self.send_header("Permissions-Policy", PERMISSIONS_POLICY)
         super().end_headers()
 
     def send_header(self, keyword: str, value: str) -> None:
-        if keyword == "Content-Security-Policy" and getattr(self, "path", "").startswith("/reference"):
-            # The script book is one self-contained page: allow exactly its own inline style and script.
-            from bot.reference.book import page_csp
+        if keyword == "Content-Security-Policy":
+            if getattr(self, "path", "").startswith("/reference"):
+                # The script book is one self-contained page: allow exactly its own inline style and script.
+                from bot.reference.book import page_csp
 
-            value = page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
+                value = page_csp(REFERENCE_DIR / "index.html") or "default-src 'none'"
+            ancestors = settings.Settings.from_env().web_frame_ancestors
+            value = f"{value.rstrip('; ')}; frame-ancestors {ancestors}"
         super().send_header(keyword, value)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (http.server signature)
@@ -98,6 +134,9 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def main(argv=None) -> int:
+    from bot.serve import guard
+
+    guard.private_files()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     common = settings.Settings.from_env()
     parser.add_argument("--port", type=int, default=common.web_port)

@@ -147,6 +147,7 @@ def bench_ours(work: Path, questions: List[str], per_user: int, retrain: bool) -
         }
     )
     child_env = serve.child_env(settings)
+    child_env["BOT_RATE_PER_SENDER"] = "1000000"  # the sequential run is one sender: measure speed, not limits
     supervisor = serve.Supervisor()
     try:
         start = time.monotonic()
