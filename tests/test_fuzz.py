@@ -13,6 +13,7 @@ import sqlite3
 import string
 import unicodedata
 import uuid
+from urllib.parse import urlencode
 
 import requests
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from bot.channels.messenger import MessengerInput
 from bot.channels.telegram import TelegramInput
+from bot.channels.twilio import parse_form
 from bot.nlu.components import sanitize
 from bot.serve import guard
 
@@ -117,6 +119,25 @@ def test_messenger_parser_never_fails_on_an_event(event):
     parsed = MessengerInput.parse(event)
     assert parsed is None or (isinstance(parsed[0], str) and isinstance(parsed[1], str))
     assert parsed is None or parsed[2] is None or isinstance(parsed[2], str)  # the duplicate check's key
+
+
+TWILIO_FIELDS = st.dictionaries(
+    st.sampled_from(["From", "Body", "MessageSid", "To", "NumMedia", ""]) | st.text(max_size=10), TEXT, max_size=6
+)
+
+
+@FAST
+@given(st.one_of(st.binary(max_size=300), TWILIO_FIELDS.map(lambda f: urlencode(f).encode())))
+def test_twilio_form_parser_keeps_every_field_and_never_fails(body):
+    form = parse_form(body)
+    assert all(isinstance(k, str) and v and all(isinstance(x, str) for x in form.getlist(k)) for k, v in form.items())
+
+
+@FAST
+@given(TWILIO_FIELDS)
+def test_twilio_form_parser_reads_back_what_twilio_sent(fields):
+    form = parse_form(urlencode(fields).encode())
+    assert {k: form.getlist(k)[0] for k in form} == fields
 
 
 # -- the running server's REST webhook ------------------------------------------------------------
