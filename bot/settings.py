@@ -134,7 +134,6 @@ CHILD_ONLY: Tuple[str, ...] = (
     "SQLALCHEMY_SILENCE_UBER_WARNING",
     "PYTHONPATH",
     "ACTION_ENDPOINT_URL",
-    "SANIC_HOST",
 )
 
 # Environment variable -> key in content/safety.yml `settings:` (bot.safety.content fills them in).
