@@ -18,7 +18,7 @@ from bot.reference import book, lookup
 from bot.reference.__main__ import main as reference_cli
 from bot.serve import supervisor as serve
 from tests.conftest import ROOT, free_port
-from tests.test_reference import SAFETY_FILE, browser, open_book  # noqa: F401
+from tests.test_reference import SAFETY_FILE, open_book
 
 HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 TOP3_REQUIRED = 0.98
