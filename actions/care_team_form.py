@@ -14,6 +14,7 @@ from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.names import LANGUAGE_ENTITY
 from bot.safety import content as safety_content
 
 MAX_DESCRIPTION = 500
@@ -23,10 +24,17 @@ PHONE = re.compile(r"\+?\(?\d[\d\s().-]{5,}\d")
 # "No", "stop" or "cancel" given as an answer to any question of the form: stop, send nothing.
 CANCEL = re.compile(
     r"^\W*(no|nope|nah|no thanks?|no thank you|not now|cancel|stop|quit|exit|never ?mind|"
-    r"forget it|don'?t send( it)?|i changed my mind|i don'?t want (this|that|to))\W*$",
+    r"forget it|don'?t send( it)?|i changed my mind|i don'?t want (this|that|to)|"
+    # Spanish (issue 12): "no, gracias", "cancelar", "ya no", "olvídelo", "no lo mande"
+    r"no,? gracias|ahora no|mejor no|ya no|cancela(r)?|canc[eé]lelo|para|pare|basta|olv[ií]d[ae]lo|"
+    r"no lo mande|no lo env[ií]e|cambi[eé] de idea|no quiero)\W*$",
     re.IGNORECASE,
 )
-NAME_PREFIX = re.compile(r"^\s*(my name is|my name's|i am|i'm|im|it's|it is|this is|call me|name:?)\s+", re.IGNORECASE)
+NAME_PREFIX = re.compile(
+    r"^\s*(my name is|my name's|i am|i'm|im|it's|it is|this is|call me|name:?|"
+    r"me llamo|mi nombre es|soy|nombre:?)\s+",
+    re.IGNORECASE,
+)
 
 
 def parse_contact(text: str) -> Optional[Dict[str, str]]:
@@ -47,9 +55,26 @@ def clean_name(text: str) -> Optional[str]:
     words = name.split()
     if not name or len(name) > 60 or len(words) > 5 or re.search(r"[\d@/\\<>{}\[\]]", name):
         return None
-    if not re.search(r"[^\W\d_]", name) or name.lower() in {"yes", "no", "ok", "okay", "sure", "yeah", "nope"}:
+    if not re.search(r"[^\W\d_]", name) or name.lower() in {
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "sure",
+        "yeah",
+        "nope",
+        "sí",
+        "si",
+        "claro",
+    }:
         return None
     return name
+
+
+def _message(tracker: Tracker, key: str) -> str:
+    """A form message in the conversation's language (the language slot: "es" or English)."""
+    language = safety_content.language_of_reply(tracker.get_slot(LANGUAGE_ENTITY))
+    return safety_content.load().message(key, language)
 
 
 class ValidateCareTeamForm(FormValidationAction):
@@ -78,7 +103,7 @@ class ValidateCareTeamForm(FormValidationAction):
             return self._stop()
         name = clean_name(str(value))
         if name is None:
-            dispatcher.utter_message(text=safety_content.load().message("invalid_name"))
+            dispatcher.utter_message(text=_message(tracker, "invalid_name"))
             return {"care_team_name": None}
         return {"care_team_name": name}
 
@@ -89,7 +114,7 @@ class ValidateCareTeamForm(FormValidationAction):
             return self._stop()
         contact = parse_contact(str(value))
         if contact is None:
-            dispatcher.utter_message(text=safety_content.load().message("invalid_contact"))
+            dispatcher.utter_message(text=_message(tracker, "invalid_contact"))
             return {"care_team_contact": None, "care_team_contact_method": None}
         return {"care_team_contact": contact["value"], "care_team_contact_method": contact["method"]}
 
@@ -125,6 +150,6 @@ class ValidateCareTeamForm(FormValidationAction):
             return self._stop()
         text = " ".join(str(value).split())
         if len(text) < 3:
-            dispatcher.utter_message(text=safety_content.load().message("invalid_description"))
+            dispatcher.utter_message(text=_message(tracker, "invalid_description"))
             return {"care_team_description": None}
         return {"care_team_description": text[:MAX_DESCRIPTION]}

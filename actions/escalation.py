@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import content as content_mod
 from bot.dialogue import turn
-from bot.names import CATEGORY_ENTITY, SAFETY_KEY
+from bot.names import CATEGORY_ENTITY, LANGUAGE_ENTITY, SAFETY_KEY
 from bot.safety import content as safety_content
 from bot.tickets import TicketRequest, TicketService, TicketStoreError
 
@@ -67,8 +67,10 @@ def file_ticket(
     trigger: str,
     recent: List[str],
     contact: Optional[Dict[str, Any]] = None,
+    language: str = "en",
 ) -> Optional[str]:
-    """File the ticket; its reference, or None when the store could not be written."""
+    """File the ticket (with the person's language, so the care team calls back in it); its reference,
+    or None when the store could not be written."""
     try:
         ticket = ticket_service().file(
             TicketRequest(
@@ -79,6 +81,7 @@ def file_ticket(
                 contact=contact,
                 trigger_message=trigger or "",
                 recent_messages=recent[-MAX_RECENT:],
+                language=language,
             )
         )
     except TicketStoreError as error:
@@ -102,12 +105,12 @@ def file_ticket(
 
 
 def tell_reference(
-    dispatcher: CollectingDispatcher, safety: safety_content.SafetyContent, reference: Optional[str]
+    dispatcher: CollectingDispatcher, safety: safety_content.SafetyContent, reference: Optional[str], language: str
 ) -> None:
     if reference:
-        dispatcher.utter_message(text=safety.message("ticket_filed", reference=reference))
+        dispatcher.utter_message(text=safety.message("ticket_filed", language, reference=reference))
     else:
-        dispatcher.utter_message(text=safety.message("ticket_failed"))
+        dispatcher.utter_message(text=safety.message("ticket_failed", language))
 
 
 # -- conversation helpers ----------------------------------------------------------------------------
@@ -115,6 +118,14 @@ def tell_reference(
 
 def safety_parse(tracker: Tracker) -> Dict[str, Any]:
     return tracker.latest_message.get(SAFETY_KEY) or {}
+
+
+def language_of(tracker: Tracker) -> str:
+    """The language of the replies and the ticket: this message's (SafetyNet), else the language slot."""
+    return safety_content.language_of_reply(safety_parse(tracker).get("language") or tracker.get_slot(LANGUAGE_ENTITY))
+
+
+METHOD_ES = {"phone": "teléfono", "email": "correo"}
 
 
 def category_for(tracker: Tracker, safety: safety_content.SafetyContent, tier: str) -> str:
@@ -157,13 +168,14 @@ class _EscalateRedFlag(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         safety = safety_content.load()
         category = category_for(tracker, safety, self.tier)
+        language = language_of(tracker)
         if not already_said(tracker, f"utter_safety_{self.tier}"):
-            dispatcher.utter_message(text=safety.reply(self.tier, category))
+            dispatcher.utter_message(text=safety.reply(self.tier, category, language))
         if self.tier == "emergency" and "crisis" in (safety_parse(tracker).get("also") or []):
-            dispatcher.utter_message(text=safety.reply("crisis"))
+            dispatcher.utter_message(text=safety.reply("crisis", language=language))
         trigger = tracker.latest_message.get("text") or ""
-        reference = file_ticket(tracker, self.tier, category, trigger, user_texts(tracker))
-        tell_reference(dispatcher, safety, reference)
+        reference = file_ticket(tracker, self.tier, category, trigger, user_texts(tracker), language=language)
+        tell_reference(dispatcher, safety, reference, language)
         return stop_form(tracker) + clear_request() + self.after(tracker, category, trigger)
 
     def after(self, tracker: Tracker, category: str, trigger: str) -> List[EventType]:
@@ -209,9 +221,10 @@ class ActionOfferCareTeam(Action):
         category = category_for(tracker, safety, "care_team")
         if intent == "request_human":
             category = "request_human"
-        dispatcher.utter_message(text=safety.reply("care_team", category))
+        language = language_of(tracker)
+        dispatcher.utter_message(text=safety.reply("care_team", category, language))
         if category != "request_human":
-            self._general_answer(dispatcher, tracker, content, safety, category)
+            self._general_answer(dispatcher, tracker, content, safety, category, language)
         trigger = message.get("text") or ""
         return (
             stop_form(tracker)
@@ -230,12 +243,14 @@ class ActionOfferCareTeam(Action):
         content: content_mod.Content,
         safety: safety_content.SafetyContent,
         category: str,
+        language: str,
     ) -> None:
         general = (safety.categories("care_team").get(category) or {}).get("general_topic")
         topic = turn.general_answer(tracker.latest_message, content, general, tracker.get_slot("drug"))
         if topic is None:
             return
-        dispatcher.utter_message(text=f"{safety.message('general_answer_intro')}\n\n{content.render(topic)}")
+        intro = safety.message("general_answer_intro", language)  # Spanish: "…, en inglés, …" (issue 12 part 2)
+        dispatcher.utter_message(text=f"{intro}\n\n{content.render(topic)}")
 
 
 class ActionEscalateCareTeam(Action):
@@ -247,11 +262,12 @@ class ActionEscalateCareTeam(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         safety = safety_content.load()
+        language = safety_content.language_of_reply(tracker.get_slot(LANGUAGE_ENTITY))
         if tracker.get_slot("care_team_consent") is not True:
-            dispatcher.utter_message(text=safety.message("declined"))
+            dispatcher.utter_message(text=safety.message("declined", language))
             return clear_request()
         if tracker.get_slot("care_team_confirm") is not True:
-            dispatcher.utter_message(text=safety.message("cancelled"))
+            dispatcher.utter_message(text=safety.message("cancelled", language))
             return clear_request()
         method = tracker.get_slot("care_team_contact_method") or "phone"
         contact = {
@@ -269,11 +285,13 @@ class ActionEscalateCareTeam(Action):
             trigger,
             self._context(tracker, trigger) + [description],
             contact,
+            language,
         )
         if reference:
-            dispatcher.utter_message(text=safety.message("filed", reference=reference, method=method))
+            said = METHOD_ES.get(method, method) if language == "es" else method
+            dispatcher.utter_message(text=safety.message("filed", language, reference=reference, method=said))
         else:
-            dispatcher.utter_message(text=safety.message("ticket_failed"))
+            dispatcher.utter_message(text=safety.message("ticket_failed", language))
         return clear_request()
 
     @staticmethod

@@ -44,7 +44,14 @@ ROUTE_KEY = "bone_health_route"  # {retrieval_intent, topic}: DrugRouting, Safet
 SAFETY_KEY = "bone_health_safety"  # {tier, category, source, also, model_intent}: SafetyNet
 CLASSIFIER_RANKING_KEY = "bone_health_classifier_ranking"  # the classifier's ranking before a guard
 CATEGORY_ENTITY = "safety_category"  # entity (and slot) naming the red flag's category
+# -- languages (issue 12): the language of a message, an entity (and slot) SafetyNet and LanguageGuard set
+LANGUAGE_ENTITY = "language"  # "en" or "es" for a red flag or a Spanish message, "other" for another language
+LANGUAGES = ("en", "es")  # the languages the safety replies are written in (content/safety.yml, `es:`)
+OTHER_LANGUAGE = "other"  # a language the bot does not speak (utter_non_english: English and Spanish)
 
 # -- metadata on messages the Rasa-side fallback sends (bot.serve.rasa_entry) ---------------------
 FALLBACK_FLAG = "bone_health_fallback"
 GENERAL_ANSWER_FLAG = "bone_health_general_answer"
+
+# -- conversation ids ------------------------------------------------------------------------------
+WIDGET_CONVERSATIONS = "web-"  # prefix of the web widget's conversations (REST may not post into them)

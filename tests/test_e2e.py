@@ -52,7 +52,8 @@ def test_off_topic_is_declined(running_bot):
 
 def test_spanish_gets_the_spanish_helpline(running_bot):
     reply = texts(running_bot.say("¿Qué es el Zometa? Mi mamá tiene cáncer en los huesos"))
-    assert "1-877-465-6636" in reply and "español" in reply and "English" in reply
+    # Spanish only (issue 12): the helpline that speaks Spanish and the emergency number
+    assert "1-877-465-6636" in reply and "español" in reply and "En una emergencia, llame al 911" in reply
 
 
 def test_bad_input_gets_a_clear_answer(running_bot):

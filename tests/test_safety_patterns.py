@@ -61,7 +61,9 @@ def test_the_pattern_files_load_and_every_tier_has_patterns():
     loaded = patterns.load()
     assert len(loaded.rules) > 150
     assert {rule.tier for rule in loaded.rules} == set(TIERS)
-    assert engine.RULES == loaded.rules
+    assert engine.ALL_RULES == loaded.rules
+    assert engine.RULES == tuple(r for r in loaded.rules if r.language == "en")
+    assert {r.language for r in engine.RULES_ES} == {"es"} and len(engine.RULES_ES) > 100
     for rule in loaded.rules:
         assert rule.kind in patterns.KINDS and rule.pattern == rule.pattern.strip() and "\n" not in rule.pattern
 
@@ -156,7 +158,7 @@ def _once(old: str, new: str):
 
 
 def test_the_copied_files_load(tmp_path):
-    assert patterns.load(*_copy(tmp_path)).rules == engine.RULES
+    assert patterns.load(*_copy(tmp_path)).rules == engine.ALL_RULES
 
 
 @pytest.mark.parametrize(
@@ -170,10 +172,27 @@ def test_the_copied_files_load(tmp_path):
         ),
         (_once("- kind: report", "- kind: reprot"), None, r"kind must be one of"),
         (
+            _once('pattern: "@CANT walk|stand"', 'pattern: "@CANT walk|stand"\n            language: fr'),
+            None,
+            r"language 'fr' is not supported",
+        ),
+        (
+            # a Spanish pattern is read with the Spanish macros: @CANT is English
             _once('pattern: "@CANT walk|stand"', 'pattern: "@CANT walk|stand"\n            language: es'),
             None,
-            r"language 'es' is not supported yet",
+            r"spinal_cord_compression\.patterns\[1\]: unknown macro @CANT",
         ),
+        (
+            _once('pattern: "@NOPUEDO mover|', 'language: en\n            pattern: "@NOPUEDO mover|'),
+            None,
+            r"es\.tiers\.emergency\.categories\.spinal_cord_compression\.patterns\[0\]: a pattern under es: is Spanish",
+        ),
+        (
+            _once("\n    emergency:\n      reply: >-\n        Por", "\n    emergencia:\n      reply: >-\n        Por"),
+            None,
+            r"es\.tiers: unknown tiers \['emergencia'\]",
+        ),
+        (None, _once("    NOPUEDO: ", "    NOPUEDE: "), r"unknown macro @NOPUEDO"),
         (
             _once("match_priority: [spinal_cord_compression,", "match_priority: [spinal_cord_compresion,"),
             None,

@@ -2,8 +2,11 @@
 
 - `MessageSanitizer` runs first: strips control characters and bounds the length, so binary junk or a
   pasted 1 MB document cannot slow the featurizers down or crash the tokenizer.
-- `LanguageGuard` runs after the classifiers: a message that is empty or clearly Spanish gets a fixed
-  intent, because a classifier trained on English would otherwise pick the nearest English answer.
+- `LanguageGuard` runs after the classifiers: a message that is empty, Spanish or in a language the
+  bot does not speak at all gets a fixed intent (non_english, whose reply gives the emergency number and
+  the helpline), because a classifier trained on English would otherwise pick the nearest English
+  answer; it also records the language (`language` entity: "es" or "other") for the reply. Red flags
+  (SafetyNet, English or Spanish) are never overridden.
 - `DrugRouting` runs after the ResponseSelectors: an answer that is about particular drugs is only
   sent straight from the domain when the message names a drug it covers; otherwise the turn goes to
   `action_answer_faq`, which knows the drug remembered in the conversation ("how often do I get it?")
@@ -33,14 +36,17 @@ from bot.names import (
     DRUG_FOLLOWUP,
     EMPTY_MESSAGE,
     INFORM_DRUG,
+    LANGUAGE_ENTITY,
     NLU_FALLBACK,
     NON_ENGLISH,
+    OTHER_LANGUAGE,
     OUT_OF_SCOPE,
     ROUTE_KEY,
     SAFETY_INTENTS,
     SAFETY_KEY,
 )
 from bot.nlu import fast_load
+from bot.safety import language as languages
 
 fast_load.apply()  # every process that loads the model imports this module first
 
@@ -138,9 +144,22 @@ class LanguageGuard(_Stateless):
                 continue  # a red flag found by bot.nlu.safety_net.SafetyNet reaches triage in any language
             if not WORD.search(text) and not re.search(r"\w", text):
                 _force_intent(message, EMPTY_MESSAGE)
-            elif looks_spanish(text):
+                continue
+            detected = languages.detect(text)
+            if looks_spanish(text) or detected == "es":
                 _force_intent(message, NON_ENGLISH)
+                _set_language(message, "es")
+            elif detected == OTHER_LANGUAGE:
+                _force_intent(message, NON_ENGLISH)
+                _set_language(message, OTHER_LANGUAGE)
         return messages
+
+
+def _set_language(message: Message, value: str) -> None:
+    """The `language` entity (fills the slot that picks utter_non_english's Spanish-only wording)."""
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != LANGUAGE_ENTITY]
+    entities.append({"entity": LANGUAGE_ENTITY, "value": value, "extractor": "LanguageGuard"})
+    message.set(ENTITIES, entities, add_to_output=True)
 
 
 # Intents the drug-and-aspect routing never overrides: the safety tiers (SafetyNet decides those) and chat.

@@ -13,9 +13,16 @@ It runs after the classifiers and DrugRouting, before LanguageGuard and Fallback
 - for a clinical or personal question it records the best FAQ answer as `bone_health_route` (as
   DrugRouting does), so the care-team reply can also give the general educational answer.
 
-English only: the patterns are English, and LanguageGuard does not override a safety intent, so an
-English red flag inside a mixed-language message still reaches triage; a red flag written wholly in
-Spanish gets the Spanish helpline reply (utter_non_english), not triage.
+English and Spanish (issue 12): the patterns of both languages run on every message with Spanish in
+it, and the classifier is trained on both. The message's language (bot/safety/language.py) is written
+as the `language` entity ("en" or "es": fills the slot that picks the reply's and the care-team form's
+language) and in `bone_health_safety`. LanguageGuard does not override a safety intent, so a red flag in
+a mixed-language message still reaches triage. A message in a language the bot does not speak
+("other": French, Chinese…) is triaged only on a pattern's hit: the classifier's guess on words it was
+never trained on is noise, and LanguageGuard gives such a message the emergency number and the helpline
+in English and Spanish (utter_non_english). The classifier's care-team guess (not a red flag) on a
+Spanish question with nobody in it ("¿el Zometa puede dañar los riñones?", read by the Spanish grammar of
+the patterns) is not escalated either: the same question-versus-report line as the patterns.
 """
 
 from __future__ import annotations
@@ -29,11 +36,14 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.names import (
     CATEGORY_ENTITY,
+    LANGUAGE_ENTITY,
+    OTHER_LANGUAGE,
     ROUTE_KEY,
     SAFETY_KEY,
 )
 from bot.nlu.components import _Stateless, keep_classifier_ranking
 from bot.safety import engine as safety
+from bot.safety import language as languages
 from bot.safety import triage
 
 logger = logging.getLogger(__name__)
@@ -64,34 +74,55 @@ class SafetyNet(_Stateless):
             return  # empty, or a button payload parsed by Rasa's RegexMessageHandler
         predicted = (message.get(INTENT) or {}).get("name")
         names_a_drug = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or [])
-        decision = triage.decide(safety.classify(text), predicted, names_a_drug)
+        hit = safety.classify(text)
+        language = languages.detect(text, spanish_hit=bool(hit and hit.language == "es"))
+        if language == OTHER_LANGUAGE and hit is None:
+            return  # LanguageGuard: the emergency number and the helpline, in English and Spanish
+        decision = triage.decide(hit, predicted, names_a_drug)
         if decision is None:
             return
+        if (
+            language == "es"
+            and decision["tier"] == "care_team"
+            and decision["source"] == "model"
+            and safety.general_question_es(text)
+        ):
+            return  # a Spanish question with nobody in it: LanguageGuard's Spanish reply, not a care-team offer
+        language = "es" if language == "es" else "en"
         if decision["tier"] == "care_team" and not message.get(ROUTE_KEY):
             self._record_general_answer(message)
         intent = {"name": decision["intent"], "confidence": 1.0}
         keep_classifier_ranking(message)  # the staff lookup still ranks scripts for these words
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
-        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != CATEGORY_ENTITY]
-        entities.append(
-            {
-                "entity": CATEGORY_ENTITY,
-                "value": decision["category"],
-                "start": 0,
-                "end": len(text),
-                "confidence_entity": 1.0,
-                "extractor": "SafetyNet",
-            }
-        )
+        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in (CATEGORY_ENTITY, LANGUAGE_ENTITY)]
+        for entity, value in ((CATEGORY_ENTITY, decision["category"]), (LANGUAGE_ENTITY, language)):
+            entities.append(
+                {
+                    "entity": entity,
+                    "value": value,
+                    "start": 0,
+                    "end": len(text),
+                    "confidence_entity": 1.0,
+                    "extractor": "SafetyNet",
+                }
+            )
         message.set(ENTITIES, entities, add_to_output=True)
         message.set(
             SAFETY_KEY,
-            {**{k: decision[k] for k in ("tier", "category", "source", "also")}, "model_intent": predicted},
+            {
+                **{k: decision[k] for k in ("tier", "category", "source", "also")},
+                "model_intent": predicted,
+                "language": language,
+            },
             add_to_output=True,
         )
         logger.debug(
-            "safety net: tier %s, category %s, source %s", decision["tier"], decision["category"], decision["source"]
+            "safety net: tier %s, category %s, source %s, language %s",
+            decision["tier"],
+            decision["category"],
+            decision["source"],
+            language,
         )
 
     def _record_general_answer(self, message: Message) -> None:

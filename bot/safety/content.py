@@ -21,20 +21,21 @@ from __future__ import annotations
 import functools
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 import yaml
 
 from bot import settings as bot_settings
-from bot.names import CATEGORY_ENTITY, RED_FLAG_TIERS, TIERS
+from bot.names import CATEGORY_ENTITY, LANGUAGE_ENTITY, LANGUAGES, RED_FLAG_TIERS, TIERS
 from bot.settings import ROOT
 
 SAFETY_FILE = ROOT / "content" / "safety.yml"
 # Red-flag tiers are answered first by a static response from the domain (works with no action server).
 STATIC_TIERS = RED_FLAG_TIERS
 CATEGORY_SLOT = CATEGORY_ENTITY
+LANGUAGE_SLOT = LANGUAGE_ENTITY  # "en" (initial value) or "es": picks the language of every safety reply
 TIER_SLOT = "care_team_tier"
 FORM_QUESTIONS = {  # slot -> message key (utter_ask_<slot>)
     "care_team_consent": "ask_consent",
@@ -63,6 +64,8 @@ class SafetyContent:
     settings: Dict[str, str]
     tiers: Dict[str, Dict[str, Any]]
     messages: Dict[str, str]
+    # The Spanish section of content/safety.yml (`es:`): {"tiers": {tier: {reply, categories}}, "messages"}.
+    spanish: Mapping[str, Any] = field(default_factory=dict)
 
     def categories(self, tier: str) -> Dict[str, Dict[str, Any]]:
         return self.tiers[tier].get("categories") or {}
@@ -70,16 +73,24 @@ class SafetyContent:
     def category_title(self, tier: str, category: Optional[str]) -> str:
         return (self.categories(tier).get(category or "") or {}).get("title") or self.tiers[tier]["title"]
 
-    def reply(self, tier: str, category: Optional[str] = None) -> str:
+    def _wording(self, tier: str, language: str) -> Dict[str, Any]:
+        """The tier's wording in `language`: reply and categories ({says, reply} each)."""
+        if language == "es":
+            return (self.spanish.get("tiers") or {}).get(tier) or {}
+        return self.tiers[tier]
+
+    def reply(self, tier: str, category: Optional[str] = None, language: str = "en") -> str:
         """The patient-facing reply of a tier: the category's own `reply` if it has one, else the tier's
         reply with what the category's signs can mean (`says`, or the `unspecified` category's)
-        after its first sentence, so the first sentence (emergency: "Please call 911…") stays first."""
-        categories = self.categories(tier)
+        after its first sentence, so the first sentence (emergency: "Please call 911…") stays first.
+        `language` "es" gives the Spanish wording of content/safety.yml `es:`."""
+        wording = self._wording(tier, language)
+        categories = wording.get("categories") or {}
         cat = categories.get(category or "") or {}
         if cat.get("reply"):
             return _fill(cat["reply"], self.settings)
         # Split the template, not the filled text: a deployment's wording may hold a ". " itself.
-        template = " ".join(str(self.tiers[tier]["reply"]).split())
+        template = " ".join(str(wording["reply"]).split())
         says = _fill(cat.get("says") or (categories.get("unspecified") or {}).get("says") or "", self.settings)
         first, _, rest = template.partition(". ")
         if not rest:
@@ -89,22 +100,32 @@ class SafetyContent:
     def staff_script(self, tier: str) -> str:
         return _fill(self.tiers[tier]["staff_script"], self.settings)
 
-    def message(self, key: str, **values: Any) -> str:
-        return _fill(self.messages[key], {**self.settings, **values})
+    def message(self, key: str, language: str = "en", **values: Any) -> str:
+        messages = (self.spanish.get("messages") or {}) if language == "es" else self.messages
+        return _fill(messages[key], {**self.settings, **values})
 
-    def patient_texts(self) -> Dict[str, str]:
-        """Every patient-facing text (for the readability test), by a readable key."""
+    def patient_texts(self, language: str = "en") -> Dict[str, str]:
+        """Every patient-facing text in `language` (for the readability tests), by a readable key."""
         texts = {}
         for tier in TIERS:
-            texts[f"{tier}.reply"] = self.reply(tier)
+            texts[f"{tier}.reply"] = self.reply(tier, language=language)
             for category in self.categories(tier):
-                texts[f"{tier}.{category}"] = self.reply(tier, category)
-        for key in self.messages:
-            texts[f"messages.{key}"] = self.message(key, reference="BH-7K3QX9", method="phone")
+                texts[f"{tier}.{category}"] = self.reply(tier, category, language)
+        messages = (self.spanish.get("messages") or {}) if language == "es" else self.messages
+        method = "teléfono" if language == "es" else "phone"
+        for key in messages:
+            texts[f"messages.{key}"] = self.message(key, language, reference="BH-7K3QX9", method=method)
         return texts
 
 
-def settings_from(raw: Mapping[str, Any], env: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+def language_of_reply(value: Optional[str]) -> str:
+    """A language slot's value as a language the wording has ("es"), else English."""
+    return value if value in LANGUAGES else "en"
+
+
+def settings_from(
+    raw: Mapping[str, Any], env: Optional[Mapping[str, str]] = None, spanish: Optional[Mapping[str, Any]] = None
+) -> Dict[str, str]:
     """content/safety.yml `settings:` with the deployment's environment on top (bot.settings:
     EMERGENCY_NUMBER, EMERGENCY_WORDING, CRISIS_LINE, CRISIS_LINE_NAME, HELPLINE_NAME,
     HELPLINE_NUMBER, HELPLINE_HOURS; `env` defaults to os.environ). A new emergency number without
@@ -123,7 +144,26 @@ def settings_from(raw: Mapping[str, Any], env: Optional[Mapping[str, str]] = Non
     ):
         if overrides.get(key, settings.get(key)) != settings.get(key) and name_key not in overrides:
             overrides[name_key] = generic
-    return {**settings, **overrides}
+    return {**settings, **overrides, **_spanish_settings(settings, overrides, spanish or {})}
+
+
+def _spanish_settings(
+    settings: Mapping[str, str], overrides: Mapping[str, str], spanish: Mapping[str, Any]
+) -> Dict[str, str]:
+    """The `es.settings` of content/safety.yml, kept true to this deployment's numbers: the Spanish
+    emergency wording is rebuilt around a new EMERGENCY_NUMBER; a new CRISIS_LINE gets a generic
+    "call or text" (988's "press 2" and "AYUDA" are 988's own); a new HELPLINE_HOURS is given as set."""
+    result = {k: str(v) for k, v in spanish.items()}
+    default_number = settings.get("emergency_number", "911")
+    number = overrides.get("emergency_number", default_number)
+    if number != default_number and "emergency_wording_es" in result:
+        result["emergency_wording_es"] = result["emergency_wording_es"].replace(default_number, number)
+    crisis = overrides.get("crisis_line", settings.get("crisis_line"))
+    if crisis != settings.get("crisis_line"):
+        result["crisis_line_es"] = f"llame o mande un texto al {crisis}"  # 988's "2" and AYUDA are 988's own
+    if "helpline_hours" in overrides:
+        result["helpline_hours_es"] = overrides["helpline_hours"]
+    return result
 
 
 @functools.lru_cache(maxsize=8)
@@ -134,10 +174,15 @@ def _load(path: Path, env_key: tuple) -> SafetyContent:
     missing = [t for t in TIERS if t not in tiers]
     if missing:
         raise ValueError(f"{path}: tiers missing: {missing}")
+    spanish = raw.get("es") or {}
     return SafetyContent(
-        settings=settings_from(raw.get("settings") or {}, env),
+        settings=settings_from(raw.get("settings") or {}, env, spanish.get("settings")),
         tiers=tiers,
         messages={k: str(v) for k, v in (raw.get("messages") or {}).items()},
+        spanish={
+            "tiers": spanish.get("tiers") or {},
+            "messages": {k: str(v) for k, v in (spanish.get("messages") or {}).items()},
+        },
     )
 
 
@@ -161,39 +206,67 @@ CONFIRM = _buttons([("Yes, send it", "/affirm"), ("No, don't send it", "/deny")]
 BEST_TIMES = _buttons(
     [("Morning", "Morning"), ("Afternoon", "Afternoon"), ("Evening", "Evening"), ("Any time", "Any time")]
 )
+YES_NO_ES = _buttons([("Sí", "/affirm"), ("No, gracias", "/deny")])
+CONFIRM_ES = _buttons([("Sí, mándelo", "/affirm"), ("No, no lo mande", "/deny")])
+BEST_TIMES_ES = _buttons(
+    [("Mañana", "Mañana"), ("Tarde", "Tarde"), ("Noche", "Noche"), ("A cualquier hora", "A cualquier hora")]
+)
+
+
+def _when(**slots: str) -> List[Dict[str, str]]:
+    return [{"type": "slot", "name": name, "value": value} for name, value in slots.items()]
 
 
 def responses(safety: SafetyContent) -> Dict[str, List[Dict[str, Any]]]:
-    """utter_safety_<tier> (a variation per category, chosen by the safety_category slot) and the
-    care-team form questions."""
+    """utter_safety_<tier> (a variation per category and language, chosen by the safety_category and
+    language slots) and the care-team form questions (English, and Spanish when language is "es").
+
+    Rasa picks at random among the conditional variations that match, so no two may match at once:
+    each category has one variation per language (both slots in its condition), and the one
+    condition-free variation (the tier's English reply) is used only when none matches."""
     result: Dict[str, List[Dict[str, Any]]] = {}
     for tier in STATIC_TIERS:
         variations = []
         for category in safety.categories(tier):
-            variations.append(
-                {
-                    "condition": [{"type": "slot", "name": CATEGORY_SLOT, "value": category}],
-                    "text": safety.reply(tier, category),
-                }
-            )
+            for language in ("es", "en"):
+                variations.append(
+                    {
+                        "condition": _when(**{CATEGORY_SLOT: category, LANGUAGE_SLOT: language}),
+                        "text": safety.reply(tier, category, language),
+                    }
+                )
         variations.append({"text": safety.reply(tier)})
         result[f"utter_safety_{tier}"] = variations
     for slot, key in FORM_QUESTIONS.items():
         if slot == "care_team_consent":
             result[f"utter_ask_{slot}"] = [
                 {
-                    "condition": [{"type": "slot", "name": TIER_SLOT, "value": "urgent"}],
+                    "condition": _when(**{TIER_SLOT: "urgent", LANGUAGE_SLOT: "en"}),
                     "text": safety.message("ask_consent_urgent"),
                     "buttons": YES_NO,
                 },
+                {
+                    "condition": _when(**{TIER_SLOT: "urgent", LANGUAGE_SLOT: "es"}),
+                    "text": safety.message("ask_consent_urgent", "es"),
+                    "buttons": YES_NO_ES,
+                },
+                {
+                    "condition": _when(**{TIER_SLOT: "care_team", LANGUAGE_SLOT: "es"}),
+                    "text": safety.message("ask_consent", "es"),
+                    "buttons": YES_NO_ES,
+                },
                 {"text": safety.message("ask_consent"), "buttons": YES_NO},
             ]
-        elif slot == "care_team_confirm":
-            result[f"utter_ask_{slot}"] = [{"text": safety.message(key), "buttons": CONFIRM}]
-        elif slot == "care_team_best_time":
-            result[f"utter_ask_{slot}"] = [{"text": safety.message(key), "buttons": BEST_TIMES}]
-        else:
-            result[f"utter_ask_{slot}"] = [{"text": safety.message(key)}]
+            continue
+        buttons = {"care_team_confirm": (CONFIRM, CONFIRM_ES), "care_team_best_time": (BEST_TIMES, BEST_TIMES_ES)}
+        english, spanish = buttons.get(slot, (None, None))
+        result[f"utter_ask_{slot}"] = [
+            {"condition": _when(**{LANGUAGE_SLOT: "es"}), "text": safety.message(key, "es"), "buttons": spanish},
+            {"text": safety.message(key), "buttons": english},
+        ]
+        for variation in result[f"utter_ask_{slot}"]:
+            if variation["buttons"] is None:
+                del variation["buttons"]
     return result
 
 
@@ -224,7 +297,10 @@ def marker(key: str) -> str:
 def with_markers(safety: SafetyContent) -> SafetyContent:
     """The same wording with every deployment setting as its marker (for the generated responses)."""
     return SafetyContent(
-        settings={key: marker(key) for key in safety.settings}, tiers=safety.tiers, messages=safety.messages
+        settings={key: marker(key) for key in safety.settings},
+        tiers=safety.tiers,
+        messages=safety.messages,
+        spanish=safety.spanish,
     )
 
 

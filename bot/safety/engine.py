@@ -16,7 +16,12 @@ this in the NLU pipeline). Recall comes first: when unsure, escalate. Three kind
   to in the same sentence ("I think I have ONJ", not "what is ONJ?").
 
 Any kind is skipped in a sentence that is a general question with nobody in it ("can Zometa cause
-jaw problems?", "how rare is a femur fracture?"): those are FAQ questions. English only.
+jaw problems?", "how rare is a femur fracture?"): those are FAQ questions.
+
+Spanish (issue 12): a message with any Spanish in it (bot/safety/language.py `has_spanish`) is also read
+with the Spanish patterns (content/safety.yml `es:`), on its words in lower case without accents (no
+lemmas: the English lemmatizer does not know Spanish) and with the Spanish grammar words; English
+messages are read exactly as before. A hit is `language` "es" when only Spanish patterns matched.
 
 The patterns are clinical data, not code: each category's `patterns:` sit beside its wording in
 content/safety.yml, the macros, word lists and temperature words in content/safety_vocabulary.yml
@@ -32,7 +37,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
-from bot.safety import patterns
+from bot.safety import language, patterns
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -45,12 +50,17 @@ class SafetyHit:
     category: str  # a category of that tier in content/safety.yml
     matched: str  # the words that matched (never logged: it is health data)
     also: Tuple[str, ...] = ()  # less severe tiers that matched too (e.g. crisis with an overdose)
+    language: str = "en"  # the language of the pattern that matched ("es": a Spanish pattern)
 
 
 # -- the patterns: content/safety.yml and content/safety_vocabulary.yml (bot/safety/patterns.py) ----
 
 _PATTERNS = patterns.current()
-RULES: Tuple[Rule, ...] = _PATTERNS.rules
+# Every rule in priority order (tier, category's match_priority, English then Spanish patterns): a
+# Matcher id is a position here. RULES: the English ones (as before Spanish), RULES_ES: the Spanish ones.
+ALL_RULES: Tuple[Rule, ...] = _PATTERNS.rules
+RULES: Tuple[Rule, ...] = tuple(rule for rule in ALL_RULES if rule.language == "en")
+RULES_ES: Tuple[Rule, ...] = tuple(rule for rule in ALL_RULES if rule.language == "es")
 MACROS: Dict[str, str] = _PATTERNS.vocabulary.macros
 _LISTS = _PATTERNS.vocabulary.word_lists
 # Caregiver and first-person words that make a sentence about a real person, not a general question.
@@ -65,6 +75,35 @@ NEGATIONS = _LISTS["NEGATIONS"]
 CLAUSE_BREAKS = _LISTS["CLAUSE_BREAKS"]
 # Fixes for the lookup lemmatizer's surprises and for contractions the tokenizer splits.
 NORM_FIXES = _PATTERNS.vocabulary.norm_fixes
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The word lists a language's sentences are read with (content/safety_vocabulary.yml)."""
+
+    first_person: frozenset
+    reporting_verbs: frozenset
+    third_person: frozenset
+    caregiver: frozenset
+    question_start: frozenset
+    fillers: frozenset
+    info_cues: frozenset
+    negations: frozenset
+    clause_breaks: frozenset
+    conjunctions: frozenset  # "but", "and": stop the look-back for a negation
+    subjects: frozenset  # "i", "we": not about the writer before a reporting verb ("I read that…")
+
+
+def _grammar(lists, conjunctions, subjects) -> Grammar:
+    names = ("FIRST_PERSON", "REPORTING_VERBS", "THIRD_PERSON", "CAREGIVER", "QUESTION_START", "FILLERS")
+    names += ("INFO_CUES", "NEGATIONS", "CLAUSE_BREAKS")
+    return Grammar(*(lists[n] for n in names), frozenset(conjunctions), frozenset(subjects))
+
+
+ENGLISH = _grammar(_LISTS, {"but", "and"}, {"i", "we"})
+_ES = _PATTERNS.vocabulary.spanish
+SPANISH = _grammar(_ES.word_lists, {"pero", "y", "e", "o", "aunque"}, {"yo", "me", "nosotros"})
+MACROS_ES: Dict[str, str] = _ES.macros
 
 
 def _norm(token) -> str:
@@ -117,13 +156,32 @@ def _word_tokens(word: str) -> Tuple[Tuple[str, str], ...]:
     return tuple(("NORM", _norm(t)) for t in doc)
 
 
-@functools.lru_cache(maxsize=1)
-def _matcher():
+# Spanish is matched on lower-case words without accents (one character for one: token offsets stay).
+_ACCENTS = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
+
+
+def strip_accents(text: str) -> str:
+    return text.translate(_ACCENTS)
+
+
+@functools.cache
+def _word_tokens_es(word: str) -> Tuple[Tuple[str, str], ...]:
+    """A Spanish pattern word: exact (without accents), or every word starting so (`stem*`)."""
+    word = strip_accents(word.lstrip("=").lower())
+    if word.endswith("*") and len(word) > 1:
+        return ((patterns.PREFIX, word[:-1]),)
+    return tuple(("NORM", t.lower_) for t in _nlp().make_doc(word.replace("_", " ")))
+
+
+@functools.lru_cache(maxsize=2)
+def _matcher(language: str = "en"):
     from spacy.matcher import Matcher
 
     matcher = Matcher(_nlp().vocab, validate=False)
-    for index, rule in enumerate(RULES):
-        matcher.add(str(index), patterns.compile_pattern(rule.pattern, MACROS, _word_tokens))
+    macros, word_tokens = (MACROS_ES, _word_tokens_es) if language == "es" else (MACROS, _word_tokens)
+    for index, rule in enumerate(ALL_RULES):
+        if rule.language == language:
+            matcher.add(str(index), patterns.compile_pattern(rule.pattern, macros, word_tokens))
     return matcher
 
 
@@ -138,7 +196,8 @@ class _Sentence:
     first: str = ""  # its first word
 
 
-def _sentences(doc, norms: Sequence[str]) -> List[_Sentence]:
+def _sentences(doc, norms: Sequence[str], grammar: Grammar = ENGLISH, originals=None) -> List[_Sentence]:
+    """`originals`: the Spanish words with their accents ("él" is a person, "el" an article)."""
     bounds, start = [], 0
     for i, token in enumerate(doc):
         if token.text in {".", "?", "!", ";"} or "\n" in token.text:
@@ -152,26 +211,44 @@ def _sentences(doc, norms: Sequence[str]) -> List[_Sentence]:
         personal = False
         for i, word in enumerate(words):
             following = words[i + 1 : i + 3]
-            if word in FIRST_PERSON and not (word in {"i", "we"} and set(following) & REPORTING_VERBS):
+            if word in grammar.first_person and not (
+                word in grammar.subjects and set(following) & grammar.reporting_verbs
+            ):
                 personal = True
-            elif word in THIRD_PERSON or word in CAREGIVER:
+            elif originals is None and (word in grammar.third_person or word in grammar.caregiver):
                 personal = True
+            elif originals is not None and (
+                originals[s + i] in grammar.third_person
+                or (word in grammar.caregiver and not (word == "mama" and i and words[i - 1] == "de"))
+            ):
+                personal = True  # Spanish: "él", "mi mamá"; not "cáncer de mama"
         lower = [t.lower_ for t in doc[s:e]]
-        first = next((w for w in lower if w not in FILLERS and any(c.isalnum() for c in w)), "")
-        question = first in QUESTION_START
-        info = any(w in INFO_CUES for w in words)
+        first = next((w for w in lower if w not in grammar.fillers and any(c.isalnum() for c in w)), "")
+        question = first in grammar.question_start
+        if originals is not None:
+            question = question or "¿" in lower or (bool(lower) and lower[-1] == "?")
+        info = any(w in grammar.info_cues for w in words)
         sentences.append(_Sentence(s, e, personal, question, question or info, info, first))
     return sentences
 
 
-def _negated(norms: Sequence[str], doc, start: int, end: int, sentence: _Sentence) -> bool:
+def _negated(
+    norms: Sequence[str], doc, start: int, end: int, sentence: _Sentence, grammar: Grammar = ENGLISH, rule=None
+) -> bool:
     """A negation word just before the match or inside it, in the same clause ("no fever")."""
     for i in range(start - 1, max(sentence.start, start - 3) - 1, -1):
-        if doc[i].text in CLAUSE_BREAKS or norms[i] in {"but", "and"}:
+        if doc[i].text in grammar.clause_breaks or norms[i] in grammar.conjunctions:
             break
-        if norms[i] in NEGATIONS:
+        if norms[i] in grammar.negations:
             return True
-    return any(norms[i] in NEGATIONS for i in range(start, end))
+    own = _own_words(rule) if grammar is SPANISH and rule is not None else frozenset()
+    return any(norms[i] in grammar.negations and norms[i] not in own for i in range(start, end))
+
+
+@functools.cache
+def _own_words(rule: Rule) -> frozenset:
+    """The words a Spanish pattern is written with: its own "no" ("no_despertar") is no negation."""
+    return frozenset(re.split(r"[\s|_?]+", strip_accents(patterns.expand_macros(rule.pattern, MACROS_ES))))
 
 
 # Temperatures: "38.5", "38,5 C", "101F", "100.4 °F", "39 degrees", with a fever word nearby (the words
@@ -183,6 +260,8 @@ _TEMP = re.compile(
 )
 _FEVER_CONTEXT = _PATTERNS.vocabulary.fever_context
 _NOT_TEMP_UNITS = _PATTERNS.vocabulary.not_temperature_units
+_FEVER_CONTEXT_ES = _ES.fever_context  # "fiebre de 38.5", "39 grados", "calentura"
+_NOT_TEMP_UNITS_ES = _ES.not_temperature_units  # "tengo 38 años"
 
 
 def temperature_hit(text: str) -> Optional[SafetyHit]:
@@ -190,10 +269,12 @@ def temperature_hit(text: str) -> Optional[SafetyHit]:
     `temperature:` thresholds of content/safety.yml)."""
     best: Optional[SafetyHit] = None
     for sentence in re.split(r"(?<=[.!?;])\s+|\n", text):
-        if not _FEVER_CONTEXT.search(sentence):
+        english = bool(_FEVER_CONTEXT.search(sentence))
+        if not english and not _FEVER_CONTEXT_ES.search(strip_accents(sentence)):
             continue
         for match in _TEMP.finditer(sentence):
-            if _NOT_TEMP_UNITS.match(sentence[match.end() :]):
+            rest = sentence[match.end() :]
+            if _NOT_TEMP_UNITS.match(rest) or _NOT_TEMP_UNITS_ES.match(rest):
                 continue
             value = float(match.group(1).replace(",", "."))
             unit = (match.group(3) or "").lower()[:1]
@@ -202,14 +283,15 @@ def temperature_hit(text: str) -> Optional[SafetyHit]:
             plausible = (unit == "c" and 34 <= value <= 45) or (unit == "f" and 93 <= value <= 113)
             threshold = patterns.threshold_reached(_PATTERNS.thresholds, value, unit) if plausible else None
             if threshold:
-                hit = SafetyHit(threshold.tier, threshold.category, match.group(0).strip())
+                language = "en" if english else "es"
+                hit = SafetyHit(threshold.tier, threshold.category, match.group(0).strip(), language=language)
                 if best is None or SEVERITY[hit.tier] < SEVERITY[best.tier]:
                     best = hit
     return best
 
 
 def find_all(text: str) -> List[SafetyHit]:
-    """Every hit in the message, in order of severity then position."""
+    """Every hit in the message, English and Spanish patterns, in order of severity then position."""
     clean = normalise_text(text)
     if not clean:
         return []
@@ -217,15 +299,48 @@ def find_all(text: str) -> List[SafetyHit]:
     norms = _tokens(doc)
     for token, norm in zip(doc, norms):
         token.norm_ = norm
-    sentences = _sentences(doc, norms)
+    found = _hits(doc, norms, _sentences(doc, norms), _matcher()(doc), ENGLISH)
+    if language.has_spanish(clean):
+        found += _spanish_hits(clean)
+    temperature = temperature_hit(clean)
+    if temperature:
+        found.append((SEVERITY[temperature.tier], -1, -1, temperature))
+    # Most severe tier first; within a tier the category first in its match_priority, the pattern first
+    # in that category (RULES is in that order), then the position.
+    found.sort(key=lambda item: item[:3])
+    return [hit for *_, hit in found]
 
+
+def general_question_es(text: str) -> bool:
+    """Read as Spanish, every sentence is a question or an information request with nobody in it
+    ("¿el Zometa puede dañar los riñones?"): the same question-versus-report line the patterns draw."""
+    sentences, *_ = _spanish_reading(normalise_text(text))
+    return bool(sentences) and all(s.general and not s.personal for s in sentences)
+
+
+def _spanish_hits(clean: str) -> List[Tuple[int, int, int, SafetyHit]]:
+    sentences_es, doc_es, norms_es = _spanish_reading(clean)
+    return _hits(doc_es, norms_es, sentences_es, _matcher("es")(doc_es), SPANISH)
+
+
+def _spanish_reading(clean: str):
+    """Spanish: the same text without accents, exact words (no lemmas), its own grammar words."""
+    doc_es = _nlp().make_doc(strip_accents(clean))
+    norms_es = [t.lower_ for t in doc_es]
+    for token in doc_es:
+        token.norm_ = token.lower_
+    originals = [clean[t.idx : t.idx + len(t.text)] for t in doc_es]
+    return _sentences(doc_es, norms_es, SPANISH, originals), doc_es, norms_es
+
+
+def _hits(doc, norms, sentences, matches, grammar: Grammar) -> List[Tuple[int, int, int, SafetyHit]]:
     def sentence_of(i: int) -> _Sentence:
         return next((s for s in sentences if s.start <= i < s.end), sentences[-1])
 
     found: List[Tuple[int, int, int, SafetyHit]] = []
-    for match_id, start, end in _matcher()(doc):
+    for match_id, start, end in matches:
         index = int(doc.vocab.strings[match_id])
-        rule = RULES[index]
+        rule = ALL_RULES[index]
         sentence = sentence_of(start)
         if (
             rule.not_followed_by
@@ -245,16 +360,11 @@ def find_all(text: str) -> List[SafetyHit]:
             continue
         if sentence.general and not sentence.personal and not (rule.tier == "crisis" and rule.kind == "report"):
             continue  # a general question ("can Zometa cause jaw pain?"); crisis wording always counts
-        if rule.negatable and _negated(norms, doc, start, end, sentence):
+        if rule.negatable and _negated(norms, doc, start, end, sentence, grammar, rule):
             continue
-        found.append((SEVERITY[rule.tier], index, start, SafetyHit(rule.tier, rule.category, doc[start:end].text)))
-    temperature = temperature_hit(clean)
-    if temperature:
-        found.append((SEVERITY[temperature.tier], -1, -1, temperature))
-    # Most severe tier first; within a tier the category first in its match_priority, the pattern first
-    # in that category (RULES is in that order), then the position.
-    found.sort(key=lambda item: item[:3])
-    return [hit for *_, hit in found]
+        hit = SafetyHit(rule.tier, rule.category, doc[start:end].text, language=rule.language)
+        found.append((SEVERITY[rule.tier], index, start, hit))
+    return found
 
 
 def classify(text: str) -> Optional[SafetyHit]:
@@ -264,12 +374,15 @@ def classify(text: str) -> Optional[SafetyHit]:
         return None
     best = hits[0]
     also = tuple(dict.fromkeys(h.tier for h in hits[1:] if h.tier != best.tier))
-    return SafetyHit(best.tier, best.category, best.matched, also)
+    # Spanish when only Spanish patterns matched ("suicidal" is English even if "suicid*" matched too).
+    spanish = {h.language for h in hits} == {"es"}
+    return SafetyHit(best.tier, best.category, best.matched, also, "es" if spanish else "en")
 
 
 def warm_up() -> None:
     """Load the pipeline and compile the patterns now (the first message should not wait for it)."""
     _matcher()
+    _matcher("es")
     classify("warm up")
 
 

@@ -31,7 +31,7 @@ SAFETY_FILE = ROOT / "content" / "safety.yml"
 VOCABULARY_FILE = ROOT / "content" / "safety_vocabulary.yml"
 
 KINDS = ("report", "symptom", "topic")
-LANGUAGES = ("en",)  # Spanish patterns come with their own issue: add "es" here and in the engine then.
+LANGUAGES = ("en", "es")  # Spanish: under `es:` in both files (issue 12), matched on words without accents
 FLAGS = ("negatable", "skip_questions", "skip_info")
 WORD_OPTIONS = ("not_followed_by", "not_preceded_by", "skip_starts")
 PATTERN_KEYS = frozenset(("kind", "pattern", "language") + FLAGS + WORD_OPTIONS)
@@ -46,7 +46,9 @@ GRAMMAR_LISTS = (
     "NEGATIONS",
     "CLAUSE_BREAKS",
 )
-VOCABULARY_KEYS = frozenset({"macros", "word_lists", "norm_fixes", "temperature"})
+VOCABULARY_KEYS = frozenset({"macros", "word_lists", "norm_fixes", "temperature", "es"})
+SPANISH_VOCABULARY_KEYS = frozenset({"macros", "word_lists", "temperature"})
+LANGUAGE_LISTS = ("spanish_words", "english_hints", "other_words")  # es.word_lists: telling the language
 TEMPERATURE_KEYS = frozenset({"fever_words", "fever_symbols", "not_units"})
 MACRO = re.compile(r"@([A-Z]+[0-9]?)")  # @NAME in a pattern
 JOINED_MACRO = re.compile(r"([\w'=]+)_@([A-Z]+)")  # kill_@SELF
@@ -86,6 +88,7 @@ class Vocabulary:
     norm_fixes: Dict[str, str]
     fever_context: "re.Pattern[str]"
     not_temperature_units: "re.Pattern[str]"
+    spanish: Optional["Vocabulary"] = None  # the `es:` section (no norm_fixes: Spanish words are exact)
 
 
 @dataclass(frozen=True)
@@ -142,37 +145,48 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     unknown = set(raw) - VOCABULARY_KEYS
     if unknown:
         raise PatternError(f"{path}: unknown keys {sorted(unknown)} (expected {sorted(VOCABULARY_KEYS)})")
-    macros = {str(k): normalise_pattern(v) for k, v in (raw.get("macros") or {}).items()}
-    for name in macros:
-        if not re.fullmatch(MACRO.pattern[1:], name):
-            raise PatternError(f"{path}: macro name {name!r} must be upper case letters with one digit at most")
-    for name, value in macros.items():
-        _check_macros(value, macros, f"{path}: macros.{name}")
-    lists = {str(k): _words(v, f"{path}: word_lists.{k}", {}) for k, v in (raw.get("word_lists") or {}).items()}
-    missing = [name for name in GRAMMAR_LISTS if name not in lists]
-    if missing:
-        raise PatternError(f"{path}: word_lists missing: {missing}")
     fixes = raw.get("norm_fixes") or {}
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in fixes.items()):
         raise PatternError(f"{path}: norm_fixes must map words to words (quote yes/no/on/off)")
+    es = raw.get("es") or {}
+    if set(es) - SPANISH_VOCABULARY_KEYS:
+        raise PatternError(f"{path}: es: unknown keys {sorted(set(es) - SPANISH_VOCABULARY_KEYS)}")
+    spanish = _vocabulary_part(es, f"{path}: es", {}, LANGUAGE_LISTS, {"fever_words", "not_units"}) if es else None
+    return _vocabulary_part(raw, str(path), dict(fixes), (), TEMPERATURE_KEYS, spanish)
+
+
+def _vocabulary_part(raw, where: str, fixes, extra_lists, temperature_keys, spanish=None) -> Vocabulary:
+    """Macros, word lists and temperature words of one language (the top level, or `es:`)."""
+    macros = {str(k): normalise_pattern(v) for k, v in (raw.get("macros") or {}).items()}
+    for name in macros:
+        if not re.fullmatch(MACRO.pattern[1:], name):
+            raise PatternError(f"{where}: macro name {name!r} must be upper case letters with one digit at most")
+    for name, value in macros.items():
+        _check_macros(value, macros, f"{where}: macros.{name}")
+    lists = {str(k): _words(v, f"{where}: word_lists.{k}", {}) for k, v in (raw.get("word_lists") or {}).items()}
+    missing = [name for name in GRAMMAR_LISTS + tuple(extra_lists) if name not in lists]
+    if missing:
+        raise PatternError(f"{where}: word_lists missing: {missing}")
     temperature = raw.get("temperature") or {}
-    if set(temperature) != TEMPERATURE_KEYS:
-        raise PatternError(f"{path}: temperature needs exactly {sorted(TEMPERATURE_KEYS)}")
+    if set(temperature) != set(temperature_keys):
+        raise PatternError(f"{where}: temperature needs exactly {sorted(temperature_keys)}")
     try:
         fever = re.compile(
             r"\b("
             + "|".join(temperature["fever_words"])
-            + r")\b|"
-            + "|".join(map(re.escape, temperature["fever_symbols"])),
+            + r")\b"
+            + "".join("|" + re.escape(symbol) for symbol in temperature.get("fever_symbols") or []),
             re.IGNORECASE,
         )
         units = re.compile(r"^\s*(" + "|".join(temperature["not_units"]) + ")", re.IGNORECASE)
     except (re.error, TypeError) as error:
-        raise PatternError(f"{path}: temperature: {error}") from error
-    return Vocabulary(macros, lists, dict(fixes), fever, units)
+        raise PatternError(f"{where}: temperature: {error}") from error
+    return Vocabulary(macros, lists, fixes, fever, units, spanish)
 
 
-def _rule(tier: str, category: str, entry: Any, where: str, vocabulary: Vocabulary) -> Rule:
+def _rule(
+    tier: str, category: str, entry: Any, where: str, vocabulary: Vocabulary, default_language: str = "en"
+) -> Rule:
     if not isinstance(entry, dict):
         raise PatternError(f"{where}: expected a mapping with kind and pattern, got {entry!r}")
     unknown = set(entry) - PATTERN_KEYS
@@ -182,9 +196,15 @@ def _rule(tier: str, category: str, entry: Any, where: str, vocabulary: Vocabula
         raise PatternError(f"{where}: kind must be one of {KINDS}, got {entry.get('kind')!r}")
     if not isinstance(entry.get("pattern"), str) or not entry["pattern"].strip():
         raise PatternError(f"{where}: pattern missing")
-    language = entry.get("language", "en")
+    language = entry.get("language", default_language)
     if language not in LANGUAGES:
-        raise PatternError(f"{where}: language {language!r} is not supported yet (supported: {LANGUAGES})")
+        raise PatternError(f"{where}: language {language!r} is not supported (supported: {LANGUAGES})")
+    if default_language == "es" and language != "es":
+        raise PatternError(f"{where}: a pattern under es: is Spanish (language: es), not {language!r}")
+    if language == "es":
+        if vocabulary.spanish is None:
+            raise PatternError(f"{where}: a Spanish pattern needs the es: section of content/safety_vocabulary.yml")
+        vocabulary = vocabulary.spanish
     pattern = normalise_pattern(entry["pattern"])
     _check_macros(pattern, vocabulary.macros, where)
     for flag in FLAGS:
@@ -211,12 +231,27 @@ def load(safety_file: Path = SAFETY_FILE, vocabulary_file: Path = VOCABULARY_FIL
     unknown = set(tiers) - set(TIERS)
     if unknown:
         raise PatternError(f"{safety_file}: unknown tiers {sorted(unknown)} (known: {TIERS})")
+    spanish_tiers = ((raw.get("es") or {}).get("tiers")) or {}
+    unknown = set(spanish_tiers) - set(tiers)
+    if unknown:
+        raise PatternError(f"{safety_file}: es.tiers: unknown tiers {sorted(unknown)} (known: {list(tiers)})")
     rules: List[Rule] = []
     thresholds: List[Threshold] = []
     by_category: Dict[str, Dict[str, List[str]]] = {}
     for tier, spec in tiers.items():
         categories = (spec or {}).get("categories") or {}
-        with_patterns = [c for c, body in categories.items() if (body or {}).get("patterns")]
+        spanish = ((spanish_tiers.get(tier) or {}).get("categories")) or {}
+        for category in spanish:
+            if category not in categories:
+                raise PatternError(
+                    f"{safety_file}: es.tiers.{tier}.categories: unknown category {category!r} "
+                    f"(categories: {list(categories)})"
+                )
+        with_patterns = [
+            c
+            for c, body in categories.items()
+            if (body or {}).get("patterns") or (spanish.get(c) or {}).get("patterns")
+        ]
         priority = spec.get("match_priority", with_patterns)
         where = f"{safety_file}: tiers.{tier}.match_priority"
         for category in priority:
@@ -243,6 +278,15 @@ def load(safety_file: Path = SAFETY_FILE, vocabulary_file: Path = VOCABULARY_FIL
             ]
             if by_rule[category]:
                 by_category.setdefault(tier, {})[category] = [r.pattern for r in by_rule[category]]
+            es_where = f"{safety_file}: es.tiers.{tier}.categories.{category}.patterns"
+            es_entries = (spanish.get(category) or {}).get("patterns") or []
+            if not isinstance(es_entries, list):
+                raise PatternError(f"{es_where} must be a list")
+            if es_entries and not body.get("title"):
+                raise PatternError(f"{safety_file}: tiers.{tier}.categories.{category} has patterns but no title")
+            by_rule[category] += [
+                _rule(tier, category, entry, f"{es_where}[{i}]", vocabulary, "es") for i, entry in enumerate(es_entries)
+            ]
             if "temperature" in body:
                 t = body["temperature"]
                 if not isinstance(t, dict) or set(t) != {"celsius", "fahrenheit"}:
@@ -286,6 +330,15 @@ def fix_macro_joins(pattern: str, macros: Mapping[str, str]) -> str:
 
 
 WordTokens = Callable[[str], Sequence[Tuple[str, str]]]
+PREFIX = "PREFIX"  # a pattern word `stem*` (Spanish): every word starting with the stem, on NORM
+
+
+def _token(attr: str, values: set, one: bool = False) -> Dict:
+    """One Matcher token: `{attr: {"IN": [...]}}` (alternatives at a position), `{attr: value}` (a word of
+    a multi-word alternative, `one`), or a NORM regular expression for prefixes."""
+    if attr == PREFIX:
+        return {"NORM": {"REGEX": "^(?:" + "|".join(map(re.escape, sorted(values))) + ")"}}
+    return {attr: next(iter(values))} if one else {attr: {"IN": sorted(values)}}
 
 
 def compile_pattern(pattern: str, macros: Mapping[str, str], word_tokens: WordTokens) -> List[List[Dict]]:
@@ -314,8 +367,8 @@ def compile_pattern(pattern: str, macros: Mapping[str, str], word_tokens: WordTo
                 attr, value = tokens[0]
                 single.setdefault(attr, set()).add(value)
             elif tokens:
-                multi.append([{attr: value} for attr, value in tokens])
-        alternatives = [[{attr: {"IN": sorted(values)}}] for attr, values in single.items()] + multi
+                multi.append([_token(attr, {value}, one=True) for attr, value in tokens])
+        alternatives = [[_token(attr, values)] for attr, values in single.items()] + multi
         if optional:
             alternatives.append([])
         slots.append(alternatives)

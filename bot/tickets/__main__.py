@@ -21,7 +21,7 @@ import sys
 import threading
 from typing import List, Optional
 
-from bot.tickets.records import STATUSES, Ticket, TicketNotFound, TicketStoreError, iso
+from bot.tickets.records import STATUSES, Ticket, TicketNotFound, TicketStoreError, iso, language_note
 from bot.tickets.service import TicketService
 
 
@@ -125,6 +125,8 @@ def _describe(t: Ticket) -> str:
         f"  channel:       {t.channel}",
         f"  conversation:  {t.conversation_id}",
     ]
+    if t.language:
+        lines.append(f"  {language_note(t.language)}")
     if t.acknowledged_by:
         lines.append(f"  acknowledged:  by {t.acknowledged_by} at {iso(t.acknowledged_at)}")
     if t.closed_by:

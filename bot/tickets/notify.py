@@ -32,6 +32,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 import requests
 
 from bot import settings
+from bot.tickets.records import language_note
 
 logger = logging.getLogger("bone_health.tickets")
 
@@ -152,6 +153,7 @@ def payload(
             "destination": destination,
             "idempotency_key": key,
             "summary": tier_line(ticket_dict["tier"], numbers),
+            "language_note": language_note(ticket_dict.get("language")),
             "ticket": ticket_dict,
         },
         ensure_ascii=False,
@@ -224,6 +226,7 @@ def email_text(document: Dict[str, Any]) -> str:
         "",
         f"Reference:     {ticket['reference']}",
         f"Tier:          {document.get('summary') or ticket['tier']}",
+        *([document["language_note"]] if document.get("language_note") else []),
         f"Category:      {ticket['category'].replace('_', ' ')}",
         f"Filed (UTC):   {ticket['created_at']}",
         f"Channel:       {ticket['channel']} (conversation {ticket['conversation_id']})",

@@ -21,6 +21,15 @@ REFERENCE_LENGTH = 6
 MAX_RECENT_MESSAGES = 5
 MAX_MESSAGE_CHARS = 2000
 MAX_CONTACT_FIELD_CHARS = 300
+MAX_LANGUAGE_CHARS = 8
+#: What the care team is told about a person's language (notifications, the CLI).
+LANGUAGE_NOTES = {"es": "Language: Spanish — call back in Spanish.", "en": "Language: English."}
+
+
+def language_note(language: Optional[str]) -> Optional[str]:
+    if not language:
+        return None
+    return LANGUAGE_NOTES.get(language, f"Language: {language}.")
 
 
 class TicketStoreError(RuntimeError):
@@ -68,6 +77,7 @@ class TicketRequest:
     contact: Optional[Mapping[str, Any]] = None
     trigger_message: str = ""
     recent_messages: Sequence[str] = field(default_factory=list)
+    language: Optional[str] = None  # the person's language ("en", "es"): the care team calls back in it
 
     def cleaned(self) -> "TicketRequest":
         if self.tier not in TIERS:
@@ -91,6 +101,7 @@ class TicketRequest:
             contact=contact,
             trigger_message=clip(str(self.trigger_message or ""), MAX_MESSAGE_CHARS),
             recent_messages=recent[-MAX_RECENT_MESSAGES:],
+            language=clip(str(self.language).strip().lower(), MAX_LANGUAGE_CHARS) if self.language else None,
         )
 
 
@@ -115,6 +126,7 @@ class Ticket:
     acknowledged_at: Optional[dt.datetime] = None
     closed_by: Optional[str] = None
     closed_at: Optional[dt.datetime] = None
+    language: Optional[str] = None  # None: filed before tickets recorded it
 
     def to_dict(self) -> Dict[str, Any]:
         return {
@@ -133,6 +145,7 @@ class Ticket:
             "acknowledged_at": iso(self.acknowledged_at),
             "closed_by": self.closed_by,
             "closed_at": iso(self.closed_at),
+            "language": self.language,
         }
 
 

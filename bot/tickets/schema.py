@@ -32,6 +32,7 @@ tickets = sa.Table(
     sa.Column("acknowledged_at", sa.DateTime, nullable=True),
     sa.Column("closed_by", sa.String(100), nullable=True),
     sa.Column("closed_at", sa.DateTime, nullable=True),
+    sa.Column("language", sa.String(8), nullable=True),  # "en", "es": the care team calls back in it
 )
 
 outbox = sa.Table(
@@ -64,6 +65,7 @@ def create_schema(engine: Engine, attempts: int = 5) -> None:
     for attempt in range(attempts):
         try:
             metadata.create_all(engine)
+            add_missing_columns(engine)
             return
         except SQLAlchemyError:
             if attempt == attempts - 1:
@@ -86,3 +88,18 @@ def sqlite_pragmas(dbapi_connection, _record) -> None:
                 pass
     finally:
         cursor.close()
+
+
+# Columns added after a store was first created: (table, column, DDL type). create_all() never changes
+# an existing table, so a store from before them gets them here (nullable, no default: old rows read None).
+ADDED_COLUMNS = (("tickets", "language", "VARCHAR(8)"),)
+
+
+def add_missing_columns(engine: Engine) -> None:
+    """ALTER TABLE … ADD COLUMN for each column of ADDED_COLUMNS an existing table lacks (SQLite and
+    PostgreSQL both accept it). Two processes racing: the loser's ALTER fails, and create_schema retries."""
+    inspector = sa.inspect(engine)
+    for table, column, ddl in ADDED_COLUMNS:
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            with engine.begin() as conn:
+                conn.execute(sa.text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}"))

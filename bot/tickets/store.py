@@ -131,6 +131,7 @@ class TicketStore:
                 trigger_message=request.trigger_message,
                 recent_messages=list(request.recent_messages),
                 status="open",
+                language=request.language,
             )
             try:
                 with engine.begin() as conn:
@@ -147,6 +148,7 @@ class TicketStore:
                             trigger_message=ticket.trigger_message,
                             recent_messages=json.dumps(ticket.recent_messages),
                             status="open",
+                            language=ticket.language,
                         )
                     )
                     for destination in destinations:
@@ -379,4 +381,5 @@ def _ticket(row: Mapping[str, Any]) -> Ticket:
         acknowledged_at=row["acknowledged_at"],
         closed_by=row["closed_by"],
         closed_at=row["closed_at"],
+        language=row.get("language"),
     )

@@ -3,9 +3,10 @@
     python -m bot.tools.safety_eval [--model models/bone-health.tar.gz]
 
 Runs the trained model's whole NLU pipeline (classifier + bot/safety/engine.py through SafetyNet) on
-tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and also the deterministic net alone
-and the classifier alone (its own intent before SafetyNet,
-read from the parse's `SAFETY_KEY` model_intent), to show that neither is the only guard.
+tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and on the Spanish test set
+tests/data/safety_heldout_es.yml (issue 12), and also the deterministic net alone and the classifier
+alone (its own intent before SafetyNet, read from the parse's `SAFETY_KEY` model_intent), to show that
+neither is the only guard. The last table puts the English and Spanish figures side by side.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from bot.settings import ROOT
 from bot.tools.evaluate import load_agent
 
 SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"
+SAFETY_HELDOUT_ES = ROOT / "tests" / "data" / "safety_heldout_es.yml"
 FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
 
@@ -55,11 +57,27 @@ def table(rows: List[Tuple[str, str, str]], title: str) -> List[str]:
     return lines
 
 
+def recall(rows: List[Tuple[str, str, str]], tier: str) -> str:
+    group = [r for r in rows if r[1] == tier]
+    return f"{sum(reaches(tier, r[2]) for r in group) / len(group):7.1%} ({len(group):3})" if group else "      -"
+
+
+def side_by_side(english: Dict[str, list], spanish: Dict[str, list]) -> List[str]:
+    """Reached per tier ("none": not escalated), English beside Spanish, for each guard."""
+    lines = ["\nEnglish | Spanish: reached per tier (none: not escalated), n in brackets"]
+    lines.append(f"{'guard':24} {'tier':10} {'English':>14} {'Spanish':>14}")
+    for name in english:
+        for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
+            lines.append(f"{name:24} {tier:10} {recall(english[name], tier):>14} {recall(spanish[name], tier):>14}")
+    return lines
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=MODEL)
     args = parser.parse_args(argv)
     messages = yaml.safe_load(SAFETY_HELDOUT.read_text())["messages"]
+    spanish = yaml.safe_load(SAFETY_HELDOUT_ES.read_text())["messages"]
     faq = yaml.safe_load(FAQ_HELDOUT.read_text())["questions"]
     agent = load_agent(args.model)
     content = content_mod.load()
@@ -67,7 +85,7 @@ def main(argv=None) -> int:
     async def parse_all(texts):
         return [await agent.parse_message(t) for t in texts]
 
-    texts = [m["text"] for m in messages] + [q["text"] for q in faq]
+    texts = [m["text"] for m in messages] + [q["text"] for q in faq] + [m["text"] for m in spanish]
     parses = dict(zip(texts, asyncio.run(parse_all(texts))))
 
     def pipeline(text: str) -> str:
@@ -83,17 +101,23 @@ def main(argv=None) -> int:
         return TIER_OF_INTENT.get(intent, "none")
 
     lines = []
+    english_rows: Dict[str, list] = {}
+    spanish_rows: Dict[str, list] = {}
     for name, tier_of in (
         ("whole NLU pipeline", pipeline),
         ("deterministic net alone", net),
         ("classifier alone", model_only),
     ):
-        lines += table([(m["text"], m["tier"], tier_of(m["text"])) for m in messages], name)
+        english_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in messages]
+        lines += table(english_rows[name], name)
         escalated = [q["text"] for q in faq if tier_of(q["text"]) != "none"]
         lines.append(
             f"FAQ held-out questions escalated: {len(escalated)}/{len(faq)} " f"= {len(escalated) / len(faq):.1%}"
         )
         lines += [f"  ESCALATED {t}" for t in escalated]
+        spanish_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish]
+        lines += table(spanish_rows[name], f"{name}, Spanish (tests/data/safety_heldout_es.yml)")
+    lines += side_by_side(english_rows, spanish_rows)
     print("\n".join(lines))
     return 0
 

@@ -1,0 +1,68 @@
+"""The language of a message: "en", "es" or "other" (a language the bot does not speak).
+
+Small and deterministic, from the word lists of content/safety_vocabulary.yml (`es.word_lists`:
+spanish_words, english_hints, other_words) and the script of the letters: a safety reply must never
+wait for a model, and a wrong guess must fail safe. SafetyNet (bot/nlu/safety_net.py) uses it to pick
+the language of a red flag's reply and ticket; LanguageGuard (bot/nlu/components.py) for messages that
+are not red flags; the engine (bot/safety/engine.py) only reads a message with its Spanish patterns
+when it has some Spanish in it (`has_spanish`), so English messages are read exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.safety import patterns
+
+ENGLISH, SPANISH, OTHER = "en", "es", "other"
+
+_LISTS = patterns.current().vocabulary.spanish.word_lists
+SPANISH_WORDS = _LISTS["spanish_words"]
+ENGLISH_HINTS = _LISTS["english_hints"]
+OTHER_WORDS = _LISTS["other_words"]
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SPANISH_MARKS = re.compile(r"[ñ¿¡]|[áéíóú]")
+_ACCENTS = str.maketrans("áéíóúüñàèìòùâêîôûçãõ", "aeiouunaeiouaeioucao")
+
+
+def _words(text: str) -> list:
+    return [w.translate(_ACCENTS) for w in _WORD.findall(text.lower())]
+
+
+def _latin(ch: str) -> bool:
+    return "LATIN" in unicodedata.name(ch, "")
+
+
+def has_spanish(text: str) -> bool:
+    """Any Spanish word or mark, or no English word at all: the engine reads the message with its
+    Spanish patterns too."""
+    lower = (text or "").lower()
+    words = _words(lower)
+    if _SPANISH_MARKS.search(lower) or any(w in SPANISH_WORDS for w in words):
+        return True
+    return bool(words) and not any(w in ENGLISH_HINTS for w in words)  # "he pensado en suicidarme"
+
+
+def detect(text: str, spanish_hit: bool = False) -> str:
+    """ "es" for Spanish, "other" for another language (another script, or French, Portuguese, Italian,
+    German words), else "en". Short or mixed messages count as English unless the Spanish (or other)
+    words clearly outnumber the English ones; `spanish_hit` (a Spanish red-flag pattern matched) makes a
+    message without any English word Spanish ("me caí")."""
+    letters = [ch for ch in text or "" if ch.isalpha()]
+    if not letters:
+        return ENGLISH
+    if sum(not _latin(ch) for ch in letters) * 2 > len(letters):
+        return OTHER  # Chinese, Arabic, Russian, …
+    words = _words(text)
+    spanish = sum(w in SPANISH_WORDS for w in words)
+    english = sum(w in ENGLISH_HINTS for w in words)
+    other = sum(w in OTHER_WORDS for w in words)
+    marks = bool(_SPANISH_MARKS.search(text.lower()))
+    if other >= 2 and other > spanish and other > english:
+        return OTHER
+    if spanish > english and (spanish >= 2 or marks or len(words) <= 2) and spanish >= other:
+        return SPANISH
+    if spanish_hit and not english and other < 2:
+        return SPANISH
+    return ENGLISH
