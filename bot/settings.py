@@ -68,6 +68,7 @@ VARIABLES: Dict[str, Variable] = {
             "BOT_RATE_PER_ADDRESS",
             "ACTION_HOST",
             "ACTION_SERVER_TOKEN",
+            "SOCKET_SESSION_SECRET",
             "TICKETS_PER_CONVERSATION",
             "WEB_FRAME_ANCESTORS",
         ),

@@ -230,18 +230,19 @@ def test_huge_and_long_messages_are_refused_and_nothing_long_is_stored(running_b
 def test_socketio_messages_are_stored_bounded_and_sanitised(running_bot):
     import asyncio
 
+    from bot.channels.socketio import KEY_FILE, SessionTokens
     from tests.test_socketio import _connect, _replies
 
-    session = uuid.uuid4().hex
-
-    async def scenario():
-        client, replies = await _connect(running_bot.base_url, session)
-        await client.emit("user_uttered", {"message": "bone\x00pain " + "word " * 3000, "session_id": session})
+    async def scenario() -> str:
+        client, replies, token = await _connect(running_bot.base_url)
+        await client.emit("user_uttered", {"message": "bone\x00pain " + "word " * 3000, "session_id": token})
         await _replies(replies)
         await client.disconnect()
+        return token
 
-    asyncio.run(scenario())
-    (stored,) = stored_user_events(running_bot, session)
+    token = asyncio.run(scenario())
+    secret = (running_bot.settings.var_dir / KEY_FILE).read_text().strip().encode()
+    (stored,) = stored_user_events(running_bot, SessionTokens(secret).conversation(token))
     assert stored["text"].startswith("bone pain word") and len(stored["text"]) <= 1000 and "\x00" not in stored["text"]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from bot import settings
+from bot.names import WIDGET_CONVERSATIONS
 
 SENDER = re.compile(r"[A-Za-z0-9._:@-]{1,128}")
 REST_KEYS = ("sender", "message", "metadata", "input_channel")
@@ -62,6 +63,8 @@ def parse_rest_body(raw: bytes, limits: Limits) -> Dict[str, Any]:
         raise Refused(400, "missing_sender", "Give a non-empty `sender` (one per conversation).")
     if not SENDER.fullmatch(sender):
         raise Refused(400, "invalid_sender", "`sender` must be 1-128 of A-Z a-z 0-9 . _ : @ -")
+    if sender.startswith(WIDGET_CONVERSATIONS):
+        raise Refused(400, "invalid_sender", f"`sender` may not start with {WIDGET_CONVERSATIONS!r}")
     message = body.get("message")
     if not isinstance(message, str):
         raise Refused(400, "invalid_message", "`message` must be a string.")

@@ -49,6 +49,7 @@ class ChatApp {
     this.socket = new RasaSocket(url, () => this.store.sessionId(), {
       onMessage: (data) => this.receive(data),
       onStatus: (status) => this.setStatus(status),
+      onSession: (id) => this.store.setSessionId(id),
     });
   }
 

@@ -24,29 +24,28 @@ class MemoryStorage {
   removeItem(key) { this.items.delete(key); }
 }
 
-export function randomId() {
-  const bytes = new Uint8Array(16);
-  window.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export class ConversationStore {
   constructor(storage = browserStorage() || new MemoryStorage()) {
     this.storage = storage;
   }
 
-  /** The stored session id, or null for a new visitor. */
+  /** The stored session token (minted by the server), or null for a new visitor. */
   sessionId() {
     const id = this.storage.getItem(SESSION_KEY);
-    return id && /^[0-9a-f]{32}$/.test(id) ? id : null;
+    return id && /^[0-9a-f]{32}\.[0-9a-f]{32}$/.test(id) ? id : null;
   }
 
-  /** Forget everything and start a new session; returns its id. */
+  /** Keep the token the server confirmed (bot/channels/socketio.py signs it). */
+  setSessionId(id) {
+    if (typeof id === "string" && /^[0-9a-f]{32}\.[0-9a-f]{32}$/.test(id)) {
+      this.storage.setItem(SESSION_KEY, id);
+    }
+  }
+
+  /** Forget everything and start a new session: the server mints its token on the next request. */
   newSession() {
     this.clear();
-    const id = randomId();
-    this.storage.setItem(SESSION_KEY, id);
-    return id;
+    return null;
   }
 
   clear() {

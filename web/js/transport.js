@@ -1,14 +1,15 @@
-// Rasa's socket.io channel (socket.io-client v4 against python-socketio 5.9 in Rasa 3.6).
-// Protocol: on every (re)connect send `session_request {session_id}`; Rasa joins this socket to the
-// session's room and answers `session_confirm`. Only then are user messages sent
-// (`user_uttered {message, session_id}`); replies come as `bot_uttered` to the session's room, so a
-// reloaded page or a second tab with the same session id gets them too.
+// Rasa's socket.io channel (socket.io-client v4 against python-socketio 5.9 in Rasa 3.6), as
+// bot/channels/socketio.py serves it: on every (re)connect send `session_request {session_id}` with
+// the stored token (or none for a new visitor); the server confirms a token it signed (a new one when
+// the stored one is missing or not its own), joins this socket to the conversation and answers
+// `session_confirm`. Only then are user messages sent (`user_uttered {message, session_id}`); replies
+// come as `bot_uttered`, so a reloaded page with the same token gets them too.
 
 export class RasaSocket {
   /**
    * @param {string} url   the Rasa server (e.g. http://localhost:5005)
-   * @param {() => string} sessionId  the current session id
-   * @param {{onMessage, onStatus, onReady}} handlers
+   * @param {() => string} sessionId  the current session token (null for a new visitor)
+   * @param {{onMessage, onStatus, onReady, onSession}} handlers  onSession(token) stores the confirmed token
    */
   constructor(url, sessionId, handlers) {
     this.url = url;
@@ -17,6 +18,7 @@ export class RasaSocket {
     this.ready = false;
     this.outbox = [];
     this.socket = null;
+    this.pending = 0; // session requests not yet confirmed: only the latest confirmation counts
   }
 
   connect() {
@@ -27,15 +29,14 @@ export class RasaSocket {
     this.socket = window.io(this.url, { path: "/socket.io", reconnectionDelayMax: 10000 });
     this.socket.on("connect", () => {
       this.ready = false;
-      this.socket.emit("session_request", { session_id: this.sessionId() });
+      this.pending = 0; // a new connection: requests sent on the old one will not be confirmed
+      this.requestSession();
     });
     this.socket.on("session_confirm", (confirmed) => {
+      this.pending = Math.max(0, this.pending - 1);
+      if (this.pending > 0) return; // a stale confirmation: the session was reset meanwhile
       const id = typeof confirmed === "string" ? confirmed : confirmed && confirmed.session_id;
-      if (id !== this.sessionId()) {
-        // A stale confirmation (the session was reset meanwhile): ask again for the current one.
-        this.socket.emit("session_request", { session_id: this.sessionId() });
-        return;
-      }
+      if (this.handlers.onSession) this.handlers.onSession(id);
       this.ready = true;
       this.handlers.onStatus("connected");
       this.flush();
@@ -65,12 +66,17 @@ export class RasaSocket {
     }
   }
 
-  /** After a reset: join the new session's room. */
+  requestSession() {
+    this.pending += 1;
+    this.socket.emit("session_request", { session_id: this.sessionId() });
+  }
+
+  /** After a reset: ask for a new session. */
   restart() {
     this.ready = false;
     this.outbox = [];
     if (this.socket && this.socket.connected) {
-      this.socket.emit("session_request", { session_id: this.sessionId() });
+      this.requestSession();
     }
   }
 }
