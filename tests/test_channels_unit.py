@@ -127,7 +127,7 @@ SECRETS = {
 def test_no_channel_variables_means_only_rest_and_socketio(caplog):
     with caplog.at_level(logging.INFO, logger="bone_health.channels"):
         text = channel_config.credentials_yaml((ROOT / "credentials.yml").read_text(), {})
-    assert set(yaml.safe_load(text)) == {"rest", "socketio"}
+    assert set(yaml.safe_load(text)) == {"rest", "bot.channels.socketio.SocketIOInput"}
     for title in ("Telegram", "SMS (Twilio)", "WhatsApp (Twilio)", "Facebook Messenger"):
         assert f"Channel {title}: off" in caplog.text
 
@@ -142,7 +142,7 @@ def test_every_channel_on_with_secrets_kept_as_references(tmp_path, caplog):
     data = yaml.safe_load(text)
     assert set(data) == {
         "rest",
-        "socketio",
+        "bot.channels.socketio.SocketIOInput",
         "bot.channels.telegram.TelegramInput",
         "bot.channels.twilio.SmsInput",
         "bot.channels.twilio.WhatsAppInput",
