@@ -356,3 +356,13 @@ def test_spanish_requests_for_a_person_get_request_human(parses):
     wants_person = [m["text"] for m in HELDOUT_ES if m.get("person")]
     assert len(wants_person) >= 3
     assert not [t for t in wants_person if parses[t]["intent"]["name"] != "request_human"]
+
+
+@pytest.mark.parametrize(
+    "text, intent", [("sí, por favor", "affirm"), ("no gracias", "deny"), ("por la tarde", "non_english")]
+)
+def test_spanish_answers_in_the_care_team_form(agent, text, intent):
+    """A short Spanish yes or no stays affirm/deny (the form's consent and confirm); other Spanish is
+    non_english (free-text answers are taken as they are)."""
+    parse = asyncio.run(agent.parse_message(text))
+    assert parse["intent"]["name"] == intent

@@ -68,13 +68,13 @@ def test_a_spanish_request_for_a_person_goes_through_the_form_in_spanish(bot, wo
     replies = chat.say("quiero hablar con una enfermera por favor")
     assert replies[0]["text"] == wording.reply("care_team", "request_human", "es")
     assert replies[-1]["text"] == wording.message("ask_consent", "es")
-    assert texts(chat.say("/affirm")) == wording.message("ask_name", "es")  # the "Sí" button
+    assert texts(chat.say("sí, por favor")) == wording.message("ask_name", "es")
     assert texts(chat.say("me llamo Rosa Pérez")) == wording.message("ask_contact", "es")
     assert texts(chat.say("555 234 9876")) == wording.message("ask_best_time", "es")
     assert texts(chat.say("Tarde")) == wording.message("ask_description", "es")
     confirm = texts(chat.say("Quiero saber cuándo es mi próxima infusión"))
     assert "Rosa Pérez" in confirm and "¿Se lo mando a su equipo de atención?" in confirm
-    done = texts(chat.say("/affirm"))
+    done = texts(chat.say("/affirm"))  # the "Sí, mándelo" button
     (ticket,) = tickets_of(bot, chat.sender)
     assert (ticket.tier, ticket.category, ticket.language) == ("care_team", "request_human", "es")
     assert ticket.contact["name"] == "Rosa Pérez" and ticket.contact["best_time"] == "Tarde"

@@ -147,12 +147,18 @@ class LanguageGuard(_Stateless):
                 continue
             detected = languages.detect(text)
             if looks_spanish(text) or detected == "es":
-                _force_intent(message, NON_ENGLISH)
+                if not _yes_or_no(message, text):  # "sí, por favor", "no gracias": the care-team form's answers
+                    _force_intent(message, NON_ENGLISH)
                 _set_language(message, "es")
             elif detected == OTHER_LANGUAGE:
                 _force_intent(message, NON_ENGLISH)
                 _set_language(message, OTHER_LANGUAGE)
         return messages
+
+
+def _yes_or_no(message: Message, text: str) -> bool:
+    """A short yes or no the classifier recognised (it learnt Spanish ones from data/nlu/safety_es.yml)."""
+    return (message.get(INTENT) or {}).get("name") in {"affirm", "deny"} and len(WORD.findall(text)) <= 4
 
 
 def _set_language(message: Message, value: str) -> None:
