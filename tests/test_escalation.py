@@ -353,3 +353,5 @@ def test_rasa_side_fallback_gives_helpline_and_emergency_numbers():
     for action in ("action_answer_faq", "action_escalate_urgent", "validate_care_team_form"):
         text = rasa_server.fallback_text(action)
         assert "1-877-465-6636" in text and "911" in text, action
+        spanish = rasa_server.fallback_text(action, "es")
+        assert "1-877-465-6636" in spanish and "911" in spanish and spanish != text, action

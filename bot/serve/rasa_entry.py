@@ -30,19 +30,22 @@ import sys
 from typing import Any, Dict, List, Mapping, Optional
 
 from bot.names import FALLBACK_FLAG, GENERAL_ANSWER_FLAG
+from bot.names import LANGUAGE_ENTITY as LANGUAGE_SLOT
 
 logger = logging.getLogger("bone_health.rasa_server")
 
 ESCALATION_ACTIONS = ("action_escalate_", "action_offer_care_team", "validate_care_team_form")
 
 
-def fallback_text(action_name: str) -> str:
+def fallback_text(action_name: str, language: str = "en") -> str:
+    """The helpline and emergency numbers, in the conversation's language (the `language` slot)."""
     from bot.safety import content as safety_content
 
     safety = safety_content.load()
+    language = safety_content.language_of_reply(language)
     if action_name.startswith(ESCALATION_ACTIONS):
-        return safety.message("unavailable_escalation")
-    return safety.message("unavailable")
+        return safety.message("unavailable_escalation", language)
+    return safety.message("unavailable", language)
 
 
 def _already_sent(tracker: Any) -> bool:
@@ -63,7 +66,8 @@ def fallback_events(action_name: str, tracker: Any) -> List[Any]:
 
     events: List[Any] = []
     if not _already_sent(tracker):
-        events.append(BotUttered(text=fallback_text(action_name), data={}, metadata={FALLBACK_FLAG: True}))
+        language = tracker.get_slot(LANGUAGE_SLOT)
+        events.append(BotUttered(text=fallback_text(action_name, language), data={}, metadata={FALLBACK_FLAG: True}))
     if tracker.active_loop_name or action_name.startswith("validate_"):
         # A form cannot go on without its validation: stop it (the person was told whom to call).
         events += [SlotSet(REQUESTED_SLOT, None), ActiveLoop(None)]
