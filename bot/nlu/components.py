@@ -78,6 +78,8 @@ def keep_classifier_ranking(message: Message) -> None:
 
 
 def _force_intent(message: Message, name: str) -> None:
+    """A guard's decision: the intent alone in the ranking, so FallbackClassifier's ambiguity check
+    (top two of the classifier's ranking closer than 0.1) cannot undo it."""
     intent = {"name": name, "confidence": 1.0}
     keep_classifier_ranking(message)
     message.set(INTENT, intent, add_to_output=True)
@@ -244,7 +246,7 @@ class DrugRouting(_Stateless):
             named = {self.content.specific_drug(v) for v in drug_values} - {None}
             if named and is_just_a_drug_name(text, message.get(ENTITIES) or []):
                 # "Zometa?" or "xgeva" alone: the drug's overview, or the last aspect for it.
-                message.set(INTENT, {"name": INFORM_DRUG, "confidence": 1.0}, add_to_output=True)
+                _force_intent(message, INFORM_DRUG)
                 continue
             if named and intent not in SAFETY_OR_CHAT and self._route_by_asked_aspect(message, intent, text):
                 continue
@@ -302,7 +304,7 @@ class DrugRouting(_Stateless):
         entities = list(message.get(ENTITIES) or [])
         entities.append({"entity": "aspect", "value": choice.aspect, "extractor": "DrugRouting"})
         message.set(ENTITIES, entities, add_to_output=True)
-        message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": 1.0}, add_to_output=True)
+        _force_intent(message, DRUG_FOLLOWUP)
         return True
 
     def _selected(self, message: Message, intent: Optional[str]):
