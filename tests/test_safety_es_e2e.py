@@ -8,17 +8,11 @@ English and Spanish.
 
 from __future__ import annotations
 
-import uuid
-from typing import Dict, List
-
 import pytest
 
 from bot.safety import content as safety_content
-from bot.tickets import TicketService
 from tests.conftest import texts
-
-EMERGENCY_FIRST_ES = "Por favor, llame al 911 (o al número de emergencias de su zona) ahora."
-HELPLINE = "1-877-465-6636"
+from tests.test_safety_e2e import Chat, tickets_of
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +25,8 @@ def wording():
     return safety_content.load()
 
 
-def tickets_of(bot, sender: str):
-    service = TicketService.from_env({"TICKET_DB_URL": f"sqlite:///{bot.settings.var_dir / 'tickets.db'}"})
-    return [t for t in service.list() if t.conversation_id == sender]
-
-
-class Chat:
-    def __init__(self, bot) -> None:
-        self.bot, self.sender = bot, uuid.uuid4().hex
-
-    def say(self, text: str) -> List[Dict]:
-        return self.bot.say(text, self.sender)
+EMERGENCY_FIRST_ES = "Por favor, llame al 911 (o al número de emergencias de su zona) ahora."
+HELPLINE = "1-877-465-6636"
 
 
 def test_spanish_spinal_cord_signs_get_the_spanish_emergency_reply_first_and_a_spanish_ticket(bot, wording):
