@@ -168,8 +168,8 @@ def start_bot(tmp_dir: Path, extra_env: Optional[Dict[str, str]] = None, web: bo
         "BONE_HEALTH_VAR_DIR": str(tmp_dir),
     }
     settings = serve.Settings.from_env(env_in)
-    if not settings.model.exists():
-        pytest.fail(f"no trained model at {settings.model}: run `make train` first")
+    if not settings.bot_model.exists():
+        pytest.fail(f"no trained model at {settings.bot_model}: run `make train` first")
     env = {
         **serve.child_env(settings),
         **(extra_env or {}),

@@ -195,7 +195,7 @@ def test_defaults_are_unchanged():
     assert s.ticket_db_url is None and s.ticket_poll_seconds == 30.0
     assert s.sources_dir == ROOT.parent / "shared" / "sources"
     serve = supervisor.Settings.from_env({})
-    assert (serve.bot_port, serve.model, serve.var_dir, serve.api_token) == (5005, s.bot_model, s.var_dir, None)
+    assert (serve.bot_port, serve.bot_model, serve.var_dir, serve.bot_api_token) == (5005, s.bot_model, s.var_dir, None)
     notify = NotifyConfig.from_env({})
     assert (notify.webhook, notify.email, notify.retry_base, notify.retry_max, notify.timeout) == (
         None,

@@ -15,9 +15,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional, Tuple
+from typing import Dict, List, Optional
 
 from bot import settings as settings_mod
 from bot.serve import guard
@@ -28,35 +27,8 @@ VENV_BIN = Path(sys.executable).parent
 logger = logging.getLogger("bone_health.serve")
 
 
-@dataclass
-class Settings:
-    bot_port: int
-    action_port: int
-    web_port: int
-    model: Path
-    tracker_store_url: str
-    api_token: Optional[str]
-    var_dir: Path
-    allowed_origins: Tuple[str, ...] = ()
-    action_host: str = "127.0.0.1"
-    action_server_token: Optional[str] = None
-
-    @classmethod
-    def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
-        """From bot.settings (one reader, one empty-string rule); `env` defaults to os.environ."""
-        common = settings_mod.Settings.from_env(env)
-        return cls(
-            bot_port=common.bot_port,
-            action_port=common.action_port,
-            web_port=common.web_port,
-            model=common.bot_model,
-            tracker_store_url=common.tracker_store_url,
-            api_token=common.bot_api_token,
-            var_dir=common.var_dir,
-            allowed_origins=common.allowed_origins,
-            action_host=common.action_host,
-            action_server_token=common.action_server_token,
-        )
+# The serving settings are bot.settings' own (one reader, one empty-string rule, one set of names).
+Settings = settings_mod.Settings
 
 
 def action_base_url(settings: Settings) -> str:
@@ -117,7 +89,7 @@ def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) ->
         "bot.serve.rasa_entry",
         "run",
         "--model",
-        str(settings.model),
+        str(settings.bot_model),
         "--port",
         str(settings.bot_port),
         "--endpoints",
@@ -128,9 +100,9 @@ def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) ->
         "--cors",
         *settings.allowed_origins,
     ]
-    if settings.api_token:
+    if settings.bot_api_token:
         # The HTTP API (trackers, model, …) only when a token protects it.
-        cmd += ["--enable-api", "--auth-token", settings.api_token]
+        cmd += ["--enable-api", "--auth-token", settings.bot_api_token]
     return cmd
 
 
@@ -206,8 +178,8 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     settings = Settings.from_env()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
-    if not settings.model.exists():
-        logger.error("No trained model at %s: run `make train` (or `make run`, which trains).", settings.model)
+    if not settings.bot_model.exists():
+        logger.error("No trained model at %s: run `make train` (or `make run`, which trains).", settings.bot_model)
         return 1
     env = child_env(settings)
     supervisor = Supervisor()
