@@ -153,6 +153,23 @@ def test_spanish_render_names_the_sources_and_the_reminder(content):
     assert content.render(topic).endswith(content_mod.NOT_ADVICE)  # English unchanged
 
 
+def test_spanish_buttons_ask_the_same_topics_with_spanish_titles(content):
+    topic = content.topics["onj_what"]
+    english, spanish = content.buttons(topic), content.buttons(topic, language="es")
+    assert [b["payload"] for b in english] == [b["payload"] for b in spanish]
+    assert [b["title"] for b in spanish] == [content.spanish[r].title for r in topic.related]
+    assert content.title(topic, "es") == content.spanish["onj_what"].title and content.title(topic) == topic.title
+
+
+def test_examples_are_questions_not_reports(spanish):
+    """FAQ examples must not teach the classifier to answer a red flag or a personal decision with a
+    leaflet: none of them trips the deterministic red-flag net (bot/safety/engine.py)."""
+    from bot.safety import engine
+
+    tripped = [(tid, e) for tid, t in spanish.items() for e in t.examples if engine.find_all(e)]
+    assert not tripped, tripped
+
+
 # -- the loader refuses broken entries, naming the file and the topic --------------------------
 
 

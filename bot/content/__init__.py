@@ -116,17 +116,27 @@ class Content:
         translation = self.spanish.get(topic.id)
         return translations_mod.render(translation, self.citation(topic)) if translation else None
 
-    def buttons(self, topic: Topic, for_domain: bool = False) -> List[Dict[str, str]]:
-        return [topic_button(self.topics[r], for_domain) for r in topic.related if r in self.topics]
+    def buttons(self, topic: Topic, for_domain: bool = False, language: str = "en") -> List[Dict[str, str]]:
+        return [
+            topic_button(self.topics[r], for_domain, self.title(self.topics[r], language))
+            for r in topic.related
+            if r in self.topics
+        ]
+
+    def title(self, topic: Topic, language: str = "en") -> str:
+        """The topic's title in `language` ("es": its Spanish title when it has one, else the English)."""
+        translation = self.spanish.get(topic.id) if language == translations_mod.SPANISH else None
+        return translation.title if translation else topic.title
 
 
-def topic_button(topic: Topic, for_domain: bool = False) -> Dict[str, str]:
-    """A button that asks for `topic`. Domain responses are templated by Rasa, which treats `{…}` as
-    a slot: there the braces are doubled (`for_domain`), action messages send them as they are."""
+def topic_button(topic: Topic, for_domain: bool = False, title: Optional[str] = None) -> Dict[str, str]:
+    """A button that asks for `topic` (titled `title`, default its English title). Domain responses
+    are templated by Rasa, which treats `{…}` as a slot: there the braces are doubled (`for_domain`),
+    action messages send them as they are. The payload names the topic, whatever the language."""
     payload = f'/ask_topic{{"topic":"{topic.id}"}}'
     if for_domain:
         payload = payload.replace("{", "{{").replace("}", "}}")
-    return {"title": topic.title, "payload": payload}
+    return {"title": title or topic.title, "payload": payload}
 
 
 def _tuple(value) -> Tuple[str, ...]:
