@@ -85,6 +85,19 @@ def test_each_script_has_questions_sources_review_dates_and_related_links(page, 
         assert set(targets) <= ids, f"{topic.id}: related link to a missing topic"
 
 
+def test_each_script_has_its_spanish_script_and_review_status_beside_it(page, content):
+    blocks = articles(page)
+    for topic in content.topics.values():
+        block = blocks[reference.topic_anchor(topic.id)]
+        translation = content.spanish.get(topic.id)
+        assert translation, f"{topic.id}: no Spanish answer in content/es/topics.yml"
+        spanish = f'<p class="script-es">{html.escape(content.render_spanish(topic))}</p>'
+        assert spanish in block and block.index('class="script"') < block.index(spanish), topic.id
+        assert f">{html.escape(translation.review.label)}</p>" in block, topic.id
+        if not translation.review.approved:
+            assert "borrador / draft: awaiting clinical review" in block, topic.id
+
+
 def test_topic_index_lists_every_topic_by_area(page, content):
     nav = re.search(r'<nav class="index".*?</nav>', page, re.S).group(0)
     for intent, title in content.groups.items():

@@ -14,6 +14,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 import yaml
 
+from bot.content import translations as translations_mod
+from bot.content.translations import Translation
 from bot.settings import ROOT
 
 CONTENT_DIR = ROOT / "content"
@@ -70,6 +72,7 @@ class Content:
     drugs: Dict[str, Drug]
     facts: List[Tuple[str, str]] = field(default_factory=list)  # (source id, exact quote)
     out_of_scope: Tuple[str, ...] = ()
+    spanish: Dict[str, Translation] = field(default_factory=dict)  # topic id -> content/es/topics.yml entry
 
     # -- lookups used by the action server -------------------------------------------------
     def topic_for_key(self, key: str) -> Optional[Topic]:
@@ -108,17 +111,32 @@ class Content:
         """The text a person sees: answer, source line, and the educational-use reminder."""
         return f"{topic.answer.strip()}\n\nSource: {self.citation(topic)}. {NOT_ADVICE}"
 
-    def buttons(self, topic: Topic, for_domain: bool = False) -> List[Dict[str, str]]:
-        return [topic_button(self.topics[r], for_domain) for r in topic.related if r in self.topics]
+    def render_spanish(self, topic: Topic) -> Optional[str]:
+        """The Spanish text of `topic` (answer, sources, reminder), None while it has no Spanish entry."""
+        translation = self.spanish.get(topic.id)
+        return translations_mod.render(translation, self.citation(topic)) if translation else None
+
+    def buttons(self, topic: Topic, for_domain: bool = False, language: str = "en") -> List[Dict[str, str]]:
+        return [
+            topic_button(self.topics[r], for_domain, self.title(self.topics[r], language))
+            for r in topic.related
+            if r in self.topics
+        ]
+
+    def title(self, topic: Topic, language: str = "en") -> str:
+        """The topic's title in `language` ("es": its Spanish title when it has one, else the English)."""
+        translation = self.spanish.get(topic.id) if language == translations_mod.SPANISH else None
+        return translation.title if translation else topic.title
 
 
-def topic_button(topic: Topic, for_domain: bool = False) -> Dict[str, str]:
-    """A button that asks for `topic`. Domain responses are templated by Rasa, which treats `{…}` as
-    a slot: there the braces are doubled (`for_domain`), action messages send them as they are."""
+def topic_button(topic: Topic, for_domain: bool = False, title: Optional[str] = None) -> Dict[str, str]:
+    """A button that asks for `topic` (titled `title`, default its English title). Domain responses
+    are templated by Rasa, which treats `{…}` as a slot: there the braces are doubled (`for_domain`),
+    action messages send them as they are. The payload names the topic, whatever the language."""
     payload = f'/ask_topic{{"topic":"{topic.id}"}}'
     if for_domain:
         payload = payload.replace("{", "{{").replace("}", "}}")
-    return {"title": topic.title, "payload": payload}
+    return {"title": title or topic.title, "payload": payload}
 
 
 def _tuple(value) -> Tuple[str, ...]:
@@ -178,7 +196,16 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
 
     oos_path = content_dir / "out_of_scope.yml"
     out_of_scope = _tuple(_read(oos_path).get("examples")) if oos_path.exists() else ()
-    return Content(sources=sources, topics=topics, groups=groups, drugs=drugs, facts=facts, out_of_scope=out_of_scope)
+    spanish = translations_mod.load(content_dir / "es" / "topics.yml", topics)
+    return Content(
+        sources=sources,
+        topics=topics,
+        groups=groups,
+        drugs=drugs,
+        facts=facts,
+        out_of_scope=out_of_scope,
+        spanish=spanish,
+    )
 
 
 def drug_name_index(content: Content) -> Dict[str, str]:

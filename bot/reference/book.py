@@ -3,9 +3,10 @@
     python -m bot.reference build            # var/reference/index.html (BONE_HEALTH_VAR_DIR)
 
 The script book is GENERATED from the same content the bot serves (content/topics, sources.yml and
-content/safety.yml), never edited by hand: one self-contained HTML page (inline CSS and JS, nothing
-loaded from elsewhere, works from the file system) with a topic index, every answer exactly as the
-bot sends it, the questions it answers, its sources and review dates, related topics, a search box,
+content/safety.yml, content/es), never edited by hand: one self-contained HTML page (inline CSS and JS,
+nothing loaded from elsewhere, works from the file system) with a topic index, every answer exactly as
+the bot sends it with its Spanish script and review status beside it (bot.reference.spanish), the
+questions it answers, its sources and review dates, related topics, a search box,
 the escalation scripts of every safety tier, and the content version and build date.
 
 The page skeleton is templates/page.html, its style static/book.css and its script static/book.js
@@ -30,6 +31,7 @@ import yaml
 from bot import content as content_mod
 from bot import settings
 from bot.content import Content, Topic
+from bot.reference.spanish import spanish_script, spanish_search_text
 
 ROOT = content_mod.ROOT
 CONTENT_DIR = content_mod.CONTENT_DIR
@@ -174,6 +176,7 @@ def topic_search_text(content: Content, topic: Topic) -> str:
         content.render(topic),
         " ".join(topic.examples),
         " ".join(drug_names),
+        spanish_search_text(content, topic),
     )
 
 
@@ -276,7 +279,8 @@ def _topic_article(content: Content, topic: Topic) -> str:
         f'aria-labelledby="{anchor}-h">'
         f'<h3 id="{anchor}-h">{esc(topic.title)}</h3>'
         f'<h4>Script (exactly what the bot says)</h4><p class="script">{esc(content.render(topic))}</p>'
-        f'<h4>Questions it answers</h4><ul class="examples">{examples}</ul>'
+        + spanish_script(content, topic)
+        + f'<h4>Questions it answers</h4><ul class="examples">{examples}</ul>'
         f'<h4>Source and review date</h4><ul class="sources">{sources}</ul>'
         + (f'<h4>Related topics</h4><ul class="related">{related}</ul>' if related else "")
         + f'<p class="tag">Topic id: {esc(topic.response_key)}</p></article>'
