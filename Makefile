@@ -18,7 +18,7 @@ GENERATED := data/generated/faq_nlu.yml
 CONTENT := $(shell find content -name '*.yml') bot/content/__init__.py bot/safety/content.py
 WIDGET := web/vendor/socket.io.min.js
 TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
-	$(GENERATED) $(SPACY_MODEL) bot/nlu/components.py
+	$(GENERATED) $(SPACY_MODEL) $(wildcard bot/nlu/*.py)
 
 .PHONY: help install train run test lint validate crossval bench eval reference clean
 

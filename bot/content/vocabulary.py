@@ -28,6 +28,7 @@ KEYS = frozenset(
         "aspect_cues",
         "aspect_names",
         "starter_topics",
+        "lay_terms",
     }
 )
 
@@ -43,6 +44,7 @@ class Vocabulary:
     aspect_cues: Tuple[Tuple[str, Pattern[str]], ...]
     aspect_names: Dict[str, str]
     starter_topics: Tuple[str, ...]
+    lay_terms: Dict[str, Tuple[str, ...]]  # plain term -> the words that mean it
 
 
 @functools.lru_cache(maxsize=2)
@@ -60,4 +62,5 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         aspect_cues=tuple((cue["aspect"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in raw["aspect_cues"]),
         aspect_names=dict(raw["aspect_names"]),
         starter_topics=tuple(raw["starter_topics"]),
+        lay_terms={term: tuple(words) for term, words in raw["lay_terms"].items()},
     )

@@ -45,10 +45,8 @@ from bot.names import (
     SAFETY_INTENTS,
     SAFETY_KEY,
 )
-from bot.nlu import fast_load
+from bot.nlu.lexicon import Lexicon
 from bot.safety import language as languages
-
-fast_load.apply()  # every process that loads the model imports this module first
 
 MAX_CHARS = 1000
 
@@ -227,6 +225,34 @@ FALLBACK_THRESHOLD = 0.45
 # drugs help"). Right general answers to drug questions ("can I have dental work on Xgeva?") score
 # 0.98-1.0 on the held-out set.
 GENERAL_ANSWER_MIN_CONFIDENCE = 0.9
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class MisspeltDrugNames(_Stateless):
+    """A drug name nobody listed ("denosumub", "zolidronic"): the spaCy ruler knows the names and
+    misspellings of content/drugs.yml; this adds the `drug` entity for a word close to one of them
+    (bot/nlu/lexicon.py), so the answer is re-targeted to the drug asked about as for a listed name."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            entities = list(message.get(ENTITIES) or [])
+            text = (message.get(TEXT) or "").lower()
+            if not text or any(entity.get("entity") == "drug" for entity in entities):
+                continue
+            for word, drug in Lexicon.load().drugs(text):
+                found = re.search(r"\b" + re.escape(word) + r"\b", text)
+                if found:
+                    entities.append(
+                        {
+                            "entity": "drug",
+                            "value": drug,
+                            "start": found.start(),
+                            "end": found.end(),
+                            "extractor": "MisspeltDrugNames",
+                        }
+                    )
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -288,12 +288,12 @@ def _topic_article(content: Content, topic: Topic) -> str:
 
 
 def area_order(content: Content) -> List[str]:
-    """FAQ areas in the order of their ResponseSelectors in config.yml (basics first), then the rest."""
+    """FAQ areas in the order domain.yml lists their intents (basics first), then the rest."""
     try:
-        pipeline = (yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8")) or {}).get("pipeline") or []
+        intents = (yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8")) or {}).get("intents") or []
     except OSError:
-        pipeline = []
-    order = [c.get("retrieval_intent") for c in pipeline if c.get("retrieval_intent") in content.groups]
+        intents = []
+    order = [i for i in intents if isinstance(i, str) and i in content.groups]
     return order + [g for g in content.groups if g not in order]
 
 

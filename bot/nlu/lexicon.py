@@ -1,0 +1,86 @@
+"""Folding people's words onto the content's words before the classifier (bot/nlu/retrieval.py).
+
+A message is lower-cased, stripped of accents and punctuation, and gets the plain term added beside each
+lay word ("the drip" -> "+ infusion", content/vocabulary.yml `lay_terms`) and the canonical drug and class
+beside each drug name, misspellings included ("denosumub" -> "+ denosumab"): one training example then
+teaches every way of saying it, and a misspelling nobody listed still names its drug.
+
+Fuzzy matching (rapidfuzz) only looks at words of 5+ letters that are not English words of the content, so
+"bones" never becomes Bonefos; names of unrelated medicines (zolpidem, Xarelto) score far below the cut-off.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from rapidfuzz import fuzz, process
+
+from bot import content as content_module
+from bot.content.vocabulary import load as load_vocabulary
+
+FUZZY_MIN_LETTERS = 5
+FUZZY_CUTOFF = 85  # rapidfuzz ratio, 0-100: "zolidronic"/"zoledronic" 90, "prozac"/"prolia" 67
+_NOT_WORD = re.compile(r"[^a-z0-9%]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, letters, digits and % only, single spaces."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def _alternation(phrases: Iterable[str]) -> re.Pattern:
+    folded = sorted({fold(p) for p in phrases if fold(p)}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in folded) + r")\b")
+
+
+class Lexicon:
+    def __init__(self, lay_terms: Dict[str, Tuple[str, ...]], drug_names: Dict[str, Tuple[str, ...]]) -> None:
+        """`lay_terms`: plain term -> its words; `drug_names`: surface form -> (drug id, class id or '')."""
+        self._lay = [(term, _alternation(words)) for term, words in lay_terms.items()]
+        self._names = {fold(name): ids for name, ids in drug_names.items() if fold(name)}
+        self._name_pattern = _alternation(self._names)
+        self._ids = {ids[0]: ids for ids in self._names.values()}
+        self._fuzzy_names = [name for name in self._names if " " not in name and len(name) >= FUZZY_MIN_LETTERS]
+        self._plain_words = set()
+        for term, words in lay_terms.items():
+            self._plain_words.update(fold(w) for w in (term, *words))
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def load(cls) -> "Lexicon":
+        content = content_module.load()
+        names: Dict[str, Tuple[str, ...]] = {}
+        for drug in content.drugs.values():
+            ids = tuple(i for i in (drug.id, getattr(drug, "drug_class", None) or "") if i)
+            for name in (drug.id.replace("_", " "), *drug.names):
+                names[name] = ids
+        return cls(load_vocabulary().lay_terms, names)
+
+    def fuzzy_drug(self, word: str) -> Optional[str]:
+        """The drug name a misspelt word is closest to, or None."""
+        if len(word) < FUZZY_MIN_LETTERS or word in self._names or word in self._plain_words:
+            return None
+        match = process.extractOne(word, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return match[0] if match else None
+
+    def drugs(self, text: str) -> List[Tuple[str, str]]:
+        """(word as written, canonical drug id) for every drug name in the text, misspellings included."""
+        folded = fold(text)
+        found = [(m.group(0), self._names[m.group(0)][0]) for m in self._name_pattern.finditer(folded)]
+        for word in set(folded.split()) - {w for w, _ in found}:
+            name = self.fuzzy_drug(word)
+            if name:
+                found.append((word, self._names[name][0]))
+        return found
+
+    def normalise(self, text: str) -> str:
+        folded = fold(text)
+        added = [term for term, pattern in self._lay if pattern.search(folded)]
+        for _, drug_id in self.drugs(folded):
+            added.extend(self._ids[drug_id])
+        return folded + (" " + " ".join(added) if added else "")

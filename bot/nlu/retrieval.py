@@ -1,0 +1,172 @@
+"""One classifier for every intent and every curated answer (replaces DIET and nine ResponseSelectors).
+
+Why: the ten TensorFlow models learned the same thing ten times, took ~5-9 min to train, held most of the
+serving memory and time, and generalised no better than a linear model on the same sparse features (issue
+"Understanding people's own words": dev set, classifiers alone). This component is a linear SVM over TF-IDF
+word 1-2-grams and character 2-5-grams of the normalised text (bot/nlu/lexicon.py: lay words and misspelt
+drug names folded to one term), trained in seconds with a fixed seed.
+
+Labels are the intents of the NLU data, and for retrieval intents the full response key
+("faq_jaw/onj_what"). At prediction time the scores become probabilities (softmax with `sharpness`), an
+area's intent confidence is the sum over its answers, and the output has the same shape as Rasa's
+ResponseSelector: `response_selector[<area>]` for every FAQ area, confidences renormalised inside the area,
+so rules (`utter_faq_jaw`), DrugRouting, SafetyNet and bot.dialogue.turn read it unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+from typing import Any, Dict, List, Optional, Text
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.lexicon import Lexicon
+
+logger = logging.getLogger(__name__)
+MODEL_FILE = "answer_classifier.pkl"
+RESPONSE_SELECTOR = "response_selector"
+
+
+def _label(example: Message) -> Optional[str]:
+    return example.get(INTENT_RESPONSE_KEY) or example.get(INTENT)
+
+
+def build_model(config: Dict[Text, Any]):
+    """The scikit-learn pipeline (unfitted). Also used by bot.tools.crossval."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import make_pipeline, make_union
+    from sklearn.svm import LinearSVC
+
+    words = TfidfVectorizer(ngram_range=tuple(config["word_ngrams"]), sublinear_tf=True, lowercase=False)
+    chars = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]), sublinear_tf=True, min_df=2, lowercase=False
+    )
+    svm = LinearSVC(C=config["C"], class_weight="balanced", random_state=config["random_seed"])
+    return make_pipeline(make_union(words, chars), svm)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class AnswerClassifier(GraphComponent, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "C": 1.0,
+            "word_ngrams": [1, 2],
+            "char_ngrams": [2, 5],
+            "sharpness": 10.0,  # softmax(score * sharpness): chosen on the dev set (heldout_faq.yml)
+            "ranking_length": 10,
+            "random_seed": 42,
+        }
+
+    def __init__(self, config, model_storage, resource, model=None) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._storage = model_storage
+        self._resource = resource
+        self.model = model
+        self.lexicon = Lexicon.load()
+        self._labels: List[str] = list(model.classes_) if model is not None else []
+        self._areas: Dict[str, np.ndarray] = {}
+        if model is not None:
+            self._index_areas()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(config, model_storage, resource)
+
+    def _index_areas(self) -> None:
+        areas: Dict[str, List[int]] = {}
+        for i, label in enumerate(self._labels):
+            areas.setdefault(label.split("/")[0], []).append(i)
+        self._areas = {area: np.array(ix) for area, ix in areas.items()}
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(TEXT) and _label(e)]
+        texts = [self.lexicon.normalise(e.get(TEXT)) for e in examples]
+        self.model = build_model(self.config).fit(texts, [_label(e) for e in examples])
+        self._labels = list(self.model.classes_)
+        self._index_areas()
+        with self._storage.write_to(self._resource) as directory:
+            with open(directory / MODEL_FILE, "wb") as handle:
+                pickle.dump(self.model, handle)
+        logger.info("AnswerClassifier: %d examples, %d labels", len(texts), len(self._labels))
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> GraphComponent:
+        try:
+            with model_storage.read_from(resource) as directory:
+                with open(directory / MODEL_FILE, "rb") as handle:
+                    model = pickle.load(handle)  # noqa: S301 - our own training output, inside the model archive
+        except (ValueError, FileNotFoundError):
+            logger.warning("AnswerClassifier: no trained model in %s", resource.name)
+            model = None
+        return cls(config, model_storage, resource, model)
+
+    def probabilities(self, text: str) -> np.ndarray:
+        scores = self.model.decision_function([self.lexicon.normalise(text)])[0] * self.config["sharpness"]
+        scores = np.exp(scores - scores.max())
+        return scores / scores.sum()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if self.model is None or not message.get(TEXT):
+                continue
+            self._predict(message, self.probabilities(message.get(TEXT)))
+        return messages
+
+    def _predict(self, message: Message, probs: np.ndarray) -> None:
+        limit = self.config["ranking_length"]
+        area_confidence = {area: float(probs[ix].sum()) for area, ix in self._areas.items()}
+        ranking = sorted(area_confidence.items(), key=lambda item: -item[1])
+        intent_ranking = [{"name": name, "confidence": conf} for name, conf in ranking[:limit]]
+        message.set(INTENT, intent_ranking[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, intent_ranking, add_to_output=True)
+        selectors: Dict[str, Any] = {"all_retrieval_intents": self.retrieval_intents}
+        for area in self.retrieval_intents:
+            ix = self._areas[area]
+            inside = probs[ix] / probs[ix].sum()
+            order = np.argsort(-inside)[:limit]
+            ranked = [
+                {"id": int(ix[i]), "confidence": float(inside[i]), INTENT_RESPONSE_KEY: self._labels[ix[i]]}
+                for i in order
+            ]
+            top = ranked[0]
+            selectors[area] = {
+                "response": {
+                    "responses": [],
+                    "confidence": top["confidence"],
+                    INTENT_RESPONSE_KEY: top[INTENT_RESPONSE_KEY],
+                    "utter_action": "utter_" + top[INTENT_RESPONSE_KEY],
+                },
+                "ranking": ranked,
+            }
+        message.set(RESPONSE_SELECTOR, selectors, add_to_output=True)
+
+    @property
+    def retrieval_intents(self) -> List[str]:
+        return sorted({label.split("/")[0] for label in self._labels if "/" in label})
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
