@@ -117,7 +117,9 @@ class RestGuard:
         if not allowed and not guard.flagged_by_safety_net(cleaned["message"]):
             logger.warning("REST rate limit reached (a sender or address over its limit): 429.")
             return 429, [{"recipient_id": sender, "text": self.rate_reply}]
-        cleaned["metadata"] = guard.with_client_key(cleaned.get("metadata"), key)
+        metadata = guard.with_client_key(cleaned.get("metadata"), key)
+        if metadata or "metadata" in cleaned:
+            cleaned["metadata"] = metadata
         return None, cleaned
 
     async def middleware(self, request: Any) -> Any:
