@@ -42,21 +42,16 @@ CHROMIUM_ARGS = [
 # -- markers (registered in pyproject.toml): `pytest -m unit` runs without a trained model or servers --
 # Applied by the fixtures a test uses (directly or through other fixtures). A new fixture that loads
 # the model, starts a server or drives a browser belongs in these sets.
-MODEL_FIXTURES = {
-    "agent",
-    "running_bot",
-    "channel_bot",
-    "served",
-    "proxied_bot",
-}  # the servers with Rasa load the model too
+# The servers with Rasa load the model too.
+MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served", "proxied_bot"}
 SERVER_FIXTURES = {
     "running_bot",
     "channel_bot",
+    "proxied_bot",
     "served_book",
     "served",
     "action_server",
     "postgres_url",
-    "proxied_bot",
 }
 BROWSER_FIXTURES = {"browser"}
 KIND_FIXTURES = {"model": MODEL_FIXTURES, "server": SERVER_FIXTURES, "browser": BROWSER_FIXTURES}
@@ -203,7 +198,8 @@ def running_bot(tmp_path_factory) -> RunningBot:
 
 
 # Behind one trusted proxy (X-Forwarded-For gives the client address), with small limits and tokens set:
-# the per-address limits of issue 14 through the real servers (tests/test_hardening_limits.py).
+# the per-address limits of issue 14 through the real servers (tests/test_hardening_limits.py). Tests read
+# the tokens from `proxied_bot.env`: pytest may import this file twice (conftest, tests.conftest).
 PROXIED_ENV = {
     "TRUSTED_PROXY_HOPS": "1",
     "TICKETS_PER_ADDRESS": "2",
