@@ -70,7 +70,11 @@ VARIABLES: Dict[str, Variable] = {
             "ACTION_SERVER_TOKEN",
             "SOCKET_SESSION_SECRET",
             "TICKETS_PER_CONVERSATION",
+            "TICKETS_PER_ADDRESS",
+            "AUTH_FAILURES_PER_ADDRESS",
+            "TRUSTED_PROXY_HOPS",
             "WEB_FRAME_ANCESTORS",
+            "WEB_TLS",
         ),
         *_declare(
             "deployment",
@@ -247,12 +251,16 @@ class Settings:
     allowed_origins: Tuple[str, ...]  # CORS origins of Rasa's server: the widget pages
     max_message_chars: int
     max_request_bytes: int
-    rate_per_sender: int  # REST messages per minute
-    rate_per_address: int
+    rate_per_sender: int  # REST and socket.io messages per minute per conversation
+    rate_per_address: int  # ... per client address (loopback exempt)
     action_host: str
     action_server_token: Optional[str]  # None: bot.serve.supervisor makes one per start
     tickets_per_conversation: int  # care-team tickets per conversation per 10 minutes
+    tickets_per_address: int  # ... per client address per 10 minutes
+    auth_failures_per_address: int  # wrong tokens per client address per 10 minutes, then 429
+    trusted_proxy_hops: int  # proxies in front whose X-Forwarded-For / -Proto are believed (0: none)
     web_frame_ancestors: str
+    web_tls: bool  # browsers reach the pages and the bot over https only: send HSTS
 
     @classmethod
     def from_env(cls, env: Optional[Env] = None) -> "Settings":
@@ -285,7 +293,11 @@ class Settings:
             action_host=text("ACTION_HOST", "127.0.0.1", env),
             action_server_token=get("ACTION_SERVER_TOKEN", env),
             tickets_per_conversation=integer("TICKETS_PER_CONVERSATION", 3, env),
+            tickets_per_address=integer("TICKETS_PER_ADDRESS", 10, env),
+            auth_failures_per_address=integer("AUTH_FAILURES_PER_ADDRESS", 10, env),
+            trusted_proxy_hops=integer("TRUSTED_PROXY_HOPS", 0, env),
             web_frame_ancestors=text("WEB_FRAME_ANCESTORS", "'self'", env),
+            web_tls=flag("WEB_TLS", False, env),
         )
 
 

@@ -42,8 +42,17 @@ CHROMIUM_ARGS = [
 # -- markers (registered in pyproject.toml): `pytest -m unit` runs without a trained model or servers --
 # Applied by the fixtures a test uses (directly or through other fixtures). A new fixture that loads
 # the model, starts a server or drives a browser belongs in these sets.
-MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served"}  # the servers with Rasa load the model too
-SERVER_FIXTURES = {"running_bot", "channel_bot", "served_book", "served", "action_server", "postgres_url"}
+# The servers with Rasa load the model too.
+MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served", "proxied_bot"}
+SERVER_FIXTURES = {
+    "running_bot",
+    "channel_bot",
+    "proxied_bot",
+    "served_book",
+    "served",
+    "action_server",
+    "postgres_url",
+}
 BROWSER_FIXTURES = {"browser"}
 KIND_FIXTURES = {"model": MODEL_FIXTURES, "server": SERVER_FIXTURES, "browser": BROWSER_FIXTURES}
 
@@ -184,6 +193,28 @@ def start_bot(tmp_dir: Path, extra_env: Optional[Dict[str, str]] = None, web: bo
 @pytest.fixture(scope="session")
 def running_bot(tmp_path_factory) -> RunningBot:
     bot = start_bot(tmp_path_factory.mktemp("bot-var"), web=True)
+    yield bot
+    bot.supervisor.stop()
+
+
+# Behind one trusted proxy (X-Forwarded-For gives the client address), with small limits and tokens set:
+# the per-address limits of issue 14 through the real servers (tests/test_hardening_limits.py). Tests read
+# the tokens from `proxied_bot.env`: pytest may import this file twice (conftest, tests.conftest).
+PROXIED_ENV = {
+    "TRUSTED_PROXY_HOPS": "1",
+    "TICKETS_PER_ADDRESS": "2",
+    "AUTH_FAILURES_PER_ADDRESS": "3",
+    "BOT_RATE_PER_SENDER": "5",
+    "BOT_RATE_PER_ADDRESS": "8",
+    "BOT_API_TOKEN": "bot-api-" + uuid.uuid4().hex,
+    "CARE_TEAM_API_TOKEN": "care-team-" + uuid.uuid4().hex,
+    "STAFF_API_TOKEN": "staff-" + uuid.uuid4().hex,
+}
+
+
+@pytest.fixture(scope="session")
+def proxied_bot(tmp_path_factory) -> RunningBot:
+    bot = start_bot(tmp_path_factory.mktemp("proxied-var"), extra_env=PROXIED_ENV, web=True)
     yield bot
     bot.supervisor.stop()
 

@@ -24,6 +24,7 @@ from bot.channels.telegram import TelegramInput
 from bot.channels.twilio import parse_form
 from bot.nlu.components import sanitize
 from bot.serve import guard
+from bot.settings import Settings
 
 FAST = settings(max_examples=300, deadline=None, derandomize=True, database=None)
 SERVER = settings(
@@ -33,8 +34,7 @@ SERVER = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-LIMITS = guard.Limits(max_message_chars=1000, max_request_bytes=256 * 1024, per_sender_per_minute=20,
-                      per_address_per_minute=120)  # fmt: skip
+LIMITS = Settings.from_env({})  # the defaults: 1000 characters, 256 KiB
 
 # Any text, control and format characters and full-width forms included, sometimes long.
 TEXT = st.one_of(

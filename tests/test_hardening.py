@@ -27,8 +27,7 @@ from bot.serve import supervisor as serve
 from bot.serve.hardening import RestGuard, bounded_text
 from tests.conftest import ROOT, texts
 
-LIMITS = guard.Limits(max_message_chars=1000, max_request_bytes=256 * 1024, per_sender_per_minute=3,
-                      per_address_per_minute=5)  # fmt: skip
+LIMITS = settings.Settings.from_env({"BOT_RATE_PER_SENDER": "3", "BOT_RATE_PER_ADDRESS": "5"})
 
 
 def refused(raw: bytes) -> guard.Refused:

@@ -14,6 +14,11 @@ handlers:
 - **Messages are bound to the socket that joined**: the sender is the conversation this socket
   confirmed, whatever `session_id` the message names; a socket that never joined is ignored.
 - **Origins**: a browser connecting from a page not in BOT_ALLOWED_ORIGINS is refused.
+- **Rates**, as on the REST webhook (bot.serve.guard): BOT_RATE_PER_SENDER messages a minute per
+  conversation and BOT_RATE_PER_ADDRESS per client address (loopback exempt); over it the socket gets
+  a friendly "please wait" reply with the emergency number, and a message the safety net flags always
+  goes through. The message's metadata gets the keyed hash of the address (guard.CLIENT_KEY) for the
+  ticket limit per address; the address itself is never stored.
 """
 
 from __future__ import annotations
@@ -33,12 +38,36 @@ from sanic import Blueprint
 
 from bot import settings
 from bot.names import WIDGET_CONVERSATIONS
+from bot.serve import guard
 
 logger = logging.getLogger("bone_health.channels.socketio")
 
 TOKEN = re.compile(r"^([0-9a-f]{32})\.([0-9a-f]{32})$")
 KEY_FILE = "socket_session.key"
 ORIGIN_KEY = "HTTP_ORIGIN"  # the Origin header in the socket.io handshake (WSGI-style keys)
+REQUEST_KEY = "sanic.request"  # engineio's Sanic driver puts the request here (REMOTE_ADDR is always 127.0.0.1)
+
+
+def handshake_address(handshake: Dict, hops: int) -> str:
+    """The client address of a socket.io handshake (X-Forwarded-For only behind trusted proxies)."""
+    request = handshake.get(REQUEST_KEY)
+    peer = getattr(request, "ip", "") or handshake.get("REMOTE_ADDR", "")
+    forwarded = [handshake.get("HTTP_X_FORWARDED_FOR", "")] if hops else []
+    return guard.client_address(peer, forwarded, hops)
+
+
+class Rates:
+    """Messages per conversation and per client key (guard.TokenBuckets, the REST webhook's logic)."""
+
+    def __init__(self, common: settings.Settings) -> None:
+        self.per_conversation = guard.TokenBuckets(common.rate_per_sender)
+        self.per_address = guard.TokenBuckets(common.rate_per_address)
+
+    def allow(self, conversation: str, client: Optional[str], text: Any) -> bool:
+        allowed = self.per_conversation.allow(conversation)
+        if client:
+            allowed = self.per_address.allow(client) and allowed
+        return allowed or (isinstance(text, str) and guard.flagged_by_safety_net(text))
 
 
 def session_secret(env: Optional[Dict[str, str]] = None) -> bytes:
@@ -84,6 +113,9 @@ class SocketIOInput(RasaSocketIOInput):
         webhook = super().blueprint(on_new_message)
         tokens = SessionTokens(session_secret())
         origins = set(settings.allowed_origins())
+        common = settings.Settings.from_env()
+        rates, rate_reply = Rates(common), guard.rate_reply()
+        clients: Dict[str, Optional[str]] = {}  # socket id -> keyed hash of its address (None: loopback)
         namespace = self.namespace or "/"
         handlers = self.sio.handlers[namespace]
         rasa_connect, rasa_disconnect = handlers["connect"], handlers["disconnect"]
@@ -96,10 +128,12 @@ class SocketIOInput(RasaSocketIOInput):
             if origin and settings.web_origin(origin) not in origins:
                 logger.warning("socket.io connection refused: origin not allowed")
                 return False
+            clients[sid] = guard.client_key(handshake_address(handshake, common.trusted_proxy_hops))
             return await rasa_connect(sid, handshake, auth)
 
         async def disconnect(sid: str) -> None:
             owners.pop(sid, None)
+            clients.pop(sid, None)
             await rasa_disconnect(sid)
 
         async def session_request(sid: str, data: Optional[Dict]) -> None:
@@ -118,7 +152,13 @@ class SocketIOInput(RasaSocketIOInput):
             if conversation is None or not isinstance(data, dict):
                 logger.info("socket.io message ignored: the socket has no confirmed session")
                 return
-            await rasa_message(sid, {**data, "session_id": conversation})
+            client = clients.get(sid)
+            if not rates.allow(conversation, client, data.get("message")):
+                logger.warning("socket.io rate limit reached (a conversation or address over its limit).")
+                await sio.emit(self.bot_message_evt, {"text": rate_reply}, room=sid, namespace=namespace)
+                return
+            metadata = guard.with_client_key(data.get(self.metadata_key), client)
+            await rasa_message(sid, {**data, "session_id": conversation, self.metadata_key: metadata})
 
         handlers.update(
             {

@@ -13,8 +13,12 @@ tracker, token-protected) is unchanged.
 **Tickets.** `install_ticket_limit` wraps `RemoteAction.run`: when a conversation has run
 TICKETS_PER_CONVERSATION escalation actions (`action_escalate_…`) in the last 10 minutes, the next one
 is not sent to the action server (no new ticket); the person is told the reference already given.
-The red-flag reply itself is a static response sent before the action (data/rules.yml), so it always
-goes out.
+Across conversations, one client address files at most TICKETS_PER_ADDRESS tickets in 10 minutes
+(counted in this process by the keyed hash of the address that bot.serve.hardening and the socket.io
+channel put in the message's metadata, guard.CLIENT_KEY; loopback is not counted); past it the person
+is told to call the helpline or the emergency number (`ticket_failed`), as when the ticket store is
+down. The red-flag reply itself is a static response sent before the action (data/rules.yml), so it
+always goes out.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import logging
 import re
 import time
 from typing import Any, Iterable, List, Optional, Set
+
+from bot.settings import Settings
 
 logger = logging.getLogger("bone_health.rasa_server")
 
@@ -122,13 +128,41 @@ def last_reference(events: List[Any]) -> Optional[str]:
     return None
 
 
-def install_ticket_limit(per_conversation: int) -> None:
+def client_of(tracker: Any) -> Optional[str]:
+    """The keyed hash of the client address of the conversation's latest message, if any."""
+    from bot.serve.guard import CLIENT_KEY
+
+    metadata = getattr(tracker.latest_message, "metadata", None) if tracker.latest_message else None
+    key = (metadata or {}).get(CLIENT_KEY) if isinstance(metadata, dict) else None
+    return key if isinstance(key, str) else None
+
+
+def not_filed(tracker: Any) -> List[Any]:
+    """What the person reads when the address limit holds the ticket back: call the helpline or the
+    emergency number (content/safety.yml `ticket_failed`), in this message's language (SafetyNet's),
+    else the conversation's (as actions/escalation.py picks it)."""
+    from rasa.shared.core.events import BotUttered
+
+    from bot.names import LANGUAGE_ENTITY, SAFETY_KEY
+    from bot.safety import content as safety_content
+
+    parse = getattr(tracker.latest_message, "parse_data", None) or {}
+    safety = parse.get(SAFETY_KEY) or {}
+    language = safety_content.language_of_reply(safety.get("language") or tracker.get_slot(LANGUAGE_ENTITY))
+    text = safety_content.load().message("ticket_failed", language)
+    return [BotUttered(text=text, data={}, metadata={"bone_health_ticket_limit": True})]
+
+
+def install_ticket_limit(per_conversation: int, per_address: int) -> None:
     from rasa.core.actions.action import RemoteAction
     from rasa.shared.core.events import BotUttered
+
+    from bot.serve.guard import SlidingWindow
 
     if getattr(RemoteAction.run, "_bone_health_ticket_limit", False):
         return
     original = RemoteAction.run
+    per_client = SlidingWindow(per_address, TICKET_WINDOW_SECONDS)
 
     @functools.wraps(original)
     async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
@@ -144,12 +178,18 @@ def install_ticket_limit(per_conversation: int) -> None:
 
                 text = safety_content.load().message("ticket_filed", reference=reference)
                 return [BotUttered(text=text, data={}, metadata={"bone_health_ticket_limit": True})]
+            client = client_of(tracker)
+            if client and per_client.full(client):
+                logger.warning("Ticket limit of a client address reached: %s not run (no new ticket).", name)
+                return not_filed(tracker)
+            if client:
+                per_client.add(client)
         return await original(self, output_channel, nlg, tracker, domain)
 
     run._bone_health_ticket_limit = True  # type: ignore[attr-defined]
     RemoteAction.run = run
 
 
-def install(tickets_per_conversation: int) -> None:
+def install(common: Settings) -> None:
     install_typed_intents()
-    install_ticket_limit(tickets_per_conversation)
+    install_ticket_limit(common.tickets_per_conversation, common.tickets_per_address)

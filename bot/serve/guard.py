@@ -1,17 +1,24 @@
-"""What the public surface accepts: REST bodies, sender ids, message length, rates (issue 14).
+"""What the public surface accepts: REST bodies, sender ids, message length, rates, client
+addresses, failed tokens (issue 14; docs/security.md).
 
 Pure and Rasa-free (unit-tested without a server); `bot.serve.hardening` wires it into Rasa's Sanic
-app. A refused request never echoes the message text, and nothing here logs it.
+app, `bot.channels.socketio` into the widget's channel, `bot.serve.web` into the web server. Limits
+come from `bot.settings.Settings` itself. A refused request never echoes the message text, and
+nothing here logs it or a client address.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import ipaddress
 import json
 import re
+import secrets
 import threading
 import time
-from dataclasses import dataclass
-from typing import Any, Callable, Dict, Optional, Tuple
+from collections import deque
+from typing import Any, Callable, Deque, Dict, Iterable, Optional, Tuple
 
 from bot import settings
 from bot.names import WIDGET_CONVERSATIONS
@@ -19,24 +26,6 @@ from bot.names import WIDGET_CONVERSATIONS
 SENDER = re.compile(r"[A-Za-z0-9._:@-]{1,128}")
 REST_KEYS = ("sender", "message", "metadata", "input_channel")
 MAX_METADATA_BYTES = 2048  # the REST channel's metadata is stored with the message: keep it small
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_message_chars: int
-    max_request_bytes: int
-    per_sender_per_minute: int
-    per_address_per_minute: int
-
-    @classmethod
-    def from_env(cls, env: Optional[settings.Env] = None) -> "Limits":
-        common = settings.Settings.from_env(env)
-        return cls(
-            max_message_chars=common.max_message_chars,
-            max_request_bytes=common.max_request_bytes,
-            per_sender_per_minute=common.rate_per_sender,
-            per_address_per_minute=common.rate_per_address,
-        )
 
 
 class Refused(Exception):
@@ -48,9 +37,9 @@ class Refused(Exception):
         self.body = {"error": error, "detail": detail, **extra}
 
 
-def parse_rest_body(raw: bytes, limits: Limits) -> Dict[str, Any]:
+def parse_rest_body(raw: bytes, common: settings.Settings) -> Dict[str, Any]:
     """The REST webhook's JSON, checked before Rasa sees it: an object with a valid `sender`, a string
-    `message` of at most `max_message_chars` characters, optional small `metadata` (an object) and
+    `message` of at most BOT_MAX_MESSAGE_CHARS characters, optional small `metadata` (an object) and
     `input_channel` (a string). Raises Refused (400, or 413 for a long message)."""
     try:
         body = json.loads(raw or b"")
@@ -68,12 +57,12 @@ def parse_rest_body(raw: bytes, limits: Limits) -> Dict[str, Any]:
     message = body.get("message")
     if not isinstance(message, str):
         raise Refused(400, "invalid_message", "`message` must be a string.")
-    if len(message) > limits.max_message_chars:
+    if len(message) > common.max_message_chars:
         raise Refused(
             413,
             "message_too_long",
-            f"Messages are limited to {limits.max_message_chars} characters.",
-            max_chars=limits.max_message_chars,
+            f"Messages are limited to {common.max_message_chars} characters.",
+            max_chars=common.max_message_chars,
         )
     metadata = body.get("metadata")
     if metadata is not None:
@@ -119,10 +108,110 @@ class TokenBuckets:
             del self.buckets[min(self.buckets, key=lambda k: self.buckets[k][1])]
 
 
+class SlidingWindow:
+    """At most `limit` events per key in the last `window` seconds, in memory (tickets or failed
+    tokens per client address). Keys whose events all expired are forgotten."""
+
+    def __init__(self, limit: int, window: float, clock: Callable[[], float] = time.monotonic, max_keys: int = 100_000):
+        self.limit, self.window, self.clock, self.max_keys = limit, window, clock, max_keys
+        self.events: Dict[str, Deque[float]] = {}
+        self.lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> Deque[float]:
+        times = self.events.get(key, deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        return times
+
+    def full(self, key: str) -> bool:
+        with self.lock:
+            return len(self._recent(key, self.clock())) >= self.limit
+
+    def add(self, key: str) -> None:
+        now = self.clock()
+        with self.lock:
+            times = self._recent(key, now)
+            times.append(now)
+            self.events[key] = times
+            if len(self.events) > self.max_keys:
+                for old in [k for k, t in self.events.items() if not self._recent(k, now)]:
+                    del self.events[old]
+                while len(self.events) > self.max_keys:  # still too many: drop the longest idle
+                    del self.events[min(self.events, key=lambda k: self.events[k][-1])]
+
+
+# -- client addresses ------------------------------------------------------------------------------
+
+
+def client_address(peer: str, forwarded_for: Iterable[str] = (), hops: int = 0) -> str:
+    """The client's address: the socket peer, or with TRUSTED_PROXY_HOPS = n > 0 the n-th address
+    from the right of X-Forwarded-For (what the n-th proxy saw; entries further left are the
+    client's own claims). Too few entries: the peer."""
+    if hops > 0:
+        entries = [e.strip() for value in forwarded_for for e in (value or "").split(",") if e.strip()]
+        if len(entries) >= hops:
+            return entries[-hops]
+    return peer or "unknown"
+
+
+def forwarded_https(forwarded_proto: Optional[str], hops: int) -> bool:
+    """The request reached the trusted proxy over https (X-Forwarded-Proto, only with proxies trusted)."""
+    return hops > 0 and (forwarded_proto or "").split(",")[0].strip().lower() == "https"
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+CLIENT_KEY = "bone_health_client"  # message metadata: a keyed hash of the client address
+_CLIENT_SECRET = secrets.token_bytes(32)  # per start: hashes cannot be linked across restarts
+
+
+def client_key(address: str) -> Optional[str]:
+    """What a message may carry about its client address: an HMAC of it with a key made at start
+    (never the address itself), or None for loopback (a proxy on this machine: it limits per address)."""
+    if not address or address == "unknown" or is_loopback(address):
+        return None
+    return hmac.new(_CLIENT_SECRET, address.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def with_client_key(metadata: Any, key: Optional[str]) -> Dict[str, Any]:
+    """The message's metadata with CLIENT_KEY set by the server (a client's own value is dropped)."""
+    cleaned = {k: v for k, v in metadata.items() if k != CLIENT_KEY} if isinstance(metadata, dict) else {}
+    if key:
+        cleaned[CLIENT_KEY] = key
+    return cleaned
+
+
+# -- replies and headers ---------------------------------------------------------------------------
+
 RATE_REPLY = (
     "You are sending messages faster than I can answer. Please wait a moment and try again. "
     "If this is an emergency, call {emergency_number} now."
 )
+AUTH_WINDOW_SECONDS = 600  # AUTH_FAILURES_PER_ADDRESS wrong tokens in this window: 429 until they age out
+AUTH_REFUSED = {"error": "too_many_failed_tokens", "detail": "Too many wrong tokens from this address; try later."}
+HSTS = "max-age=31536000"  # one year; no includeSubDomains: the deployer's other hosts are not ours to pin
+
+
+def rate_reply() -> str:
+    from bot.safety import content as safety_content
+
+    numbers = safety_content.load().settings
+    return RATE_REPLY.format(emergency_number=numbers.get("emergency_number", "your emergency number"))
+
+
+def flagged_by_safety_net(text: str) -> bool:
+    from bot.nlu.components import sanitize
+    from bot.safety import engine
+
+    try:
+        return engine.classify(sanitize(text)) is not None
+    except Exception:  # noqa: BLE001 - if in doubt, let the message through
+        return True
 
 
 def private_files() -> None:

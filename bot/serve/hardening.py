@@ -10,7 +10,10 @@ to the processor as a `rasa.core.channels.channel.UserMessage`, whose `text` bec
   checks the body (bot.serve.guard: object, `sender` required and well-formed, `message` a string of
   at most BOT_MAX_MESSAGE_CHARS, else 400/413 with a JSON error) before Rasa's `RestInput` sees it,
   then the per-sender and per-address rates (429 with a friendly message; never for a message the
-  safety net flags).
+  safety net flags). The message's metadata gets a keyed hash of the client address
+  (guard.CLIENT_KEY) for the ticket limit per address (bot/serve/conversation_guard.py).
+- `ApiGuard`: 429 for an address after AUTH_FAILURES_PER_ADDRESS wrong tokens (401s) in 10 minutes
+  (the chat channels excepted), and HSTS when served over TLS.
 - `install_bounded_messages` wraps `UserMessage.__init__`: on every channel (socket.io and the
   messaging connectors included) the text is NFKC-normalised, cleaned of control characters and cut
   at BOT_MAX_MESSAGE_CHARS (at a word) by `bot.nlu.components.sanitize` before anything stores it,
@@ -26,6 +29,7 @@ import logging
 from typing import Any, Optional, Tuple
 
 from bot.serve import guard
+from bot.settings import Settings
 
 logger = logging.getLogger("bone_health.rasa_server")
 REST_WEBHOOK = "/webhooks/rest/webhook"
@@ -84,52 +88,38 @@ def install_quiet_rest_errors() -> None:
         rest.structlogger = _WithoutText(rest.structlogger)
 
 
-def client_address(request: Any) -> str:
-    """The peer address (Sanic's `remote_addr` when a proxy is configured, else the socket's)."""
-    return getattr(request, "remote_addr", "") or request.ip or "unknown"
-
-
-def is_loopback(address: str) -> bool:
-    import ipaddress
-
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
-
-
-def flagged_by_safety_net(text: str) -> bool:
-    from bot.nlu.components import sanitize
-    from bot.safety import engine
-
-    try:
-        return engine.classify(sanitize(text)) is not None
-    except Exception:  # noqa: BLE001 - if in doubt, let the message through
-        return True
+def client_address(request: Any, hops: int) -> str:
+    """The client's address: the socket peer, or behind TRUSTED_PROXY_HOPS proxies what they saw."""
+    return guard.client_address(request.ip or "", request.headers.getall("x-forwarded-for", []), hops)
 
 
 class RestGuard:
     """The REST webhook's checks and rates, as a Sanic request middleware."""
 
-    def __init__(self, limits: guard.Limits, rate_reply: str) -> None:
-        self.limits = limits
-        self.per_sender = guard.TokenBuckets(limits.per_sender_per_minute)
-        self.per_address = guard.TokenBuckets(limits.per_address_per_minute)
+    def __init__(self, common: Settings, rate_reply: str) -> None:
+        self.common = common
+        self.per_sender = guard.TokenBuckets(common.rate_per_sender)
+        self.per_address = guard.TokenBuckets(common.rate_per_address)
         self.rate_reply = rate_reply
 
     def check(self, body: bytes, address: str) -> Tuple[Optional[int], Any]:
-        """(None, cleaned body) to go on, or (status, JSON body) to answer now."""
+        """(None, cleaned body) to go on, or (status, JSON body) to answer now. The cleaned body's
+        metadata carries the keyed hash of the address (guard.CLIENT_KEY), never the address."""
         try:
-            cleaned = guard.parse_rest_body(body, self.limits)
+            cleaned = guard.parse_rest_body(body, self.common)
         except guard.Refused as refused:
             return refused.status, refused.body
         sender = cleaned["sender"]
         allowed = self.per_sender.allow(f"s:{sender}")
-        if not is_loopback(address):  # a proxy on this machine limits per address itself (docs/security.md)
-            allowed = self.per_address.allow(f"a:{address}") and allowed
-        if not allowed and not flagged_by_safety_net(cleaned["message"]):
+        key = guard.client_key(address)  # None on loopback: a proxy on this machine limits per address
+        if key:
+            allowed = self.per_address.allow(f"a:{key}") and allowed
+        if not allowed and not guard.flagged_by_safety_net(cleaned["message"]):
             logger.warning("REST rate limit reached (a sender or address over its limit): 429.")
             return 429, [{"recipient_id": sender, "text": self.rate_reply}]
+        metadata = guard.with_client_key(cleaned.get("metadata"), key)
+        if metadata or "metadata" in cleaned:
+            cleaned["metadata"] = metadata
         return None, cleaned
 
     async def middleware(self, request: Any) -> Any:
@@ -137,17 +127,52 @@ class RestGuard:
             return None
         from sanic import response
 
-        if too_large(request, self.limits.max_request_bytes):
+        if too_large(request, self.common.max_request_bytes):
             # Sanic 21.12 stops reading at REQUEST_MAX_SIZE but still runs the middleware on what it
             # read; refuse here so a cut body is never parsed.
-            body = {"error": "request_too_large", "detail": f"At most {self.limits.max_request_bytes} bytes."}
+            body = {"error": "request_too_large", "detail": f"At most {self.common.max_request_bytes} bytes."}
             return response.json(body, status=413, headers={"Connection": "close"})
-        status, payload = self.check(request.body, client_address(request))
+        status, payload = self.check(request.body, client_address(request, self.common.trusted_proxy_hops))
         if status is not None:
             headers = {"Retry-After": "10"} if status == 429 else None
             return response.json(payload, status=status, headers=headers)
         request.parsed_json = payload
         return None
+
+
+CHAT_PATHS = ("/webhooks/", "/socket.io")  # the patients' way in: never refused for someone's wrong tokens
+
+
+class ApiGuard:
+    """Slows token guessing on Rasa's HTTP API (BOT_API_TOKEN): an address with
+    AUTH_FAILURES_PER_ADDRESS 401s in 10 minutes gets 429 on everything but the chat channels until
+    they age out. And HSTS on every response served over TLS (WEB_TLS, or https per a trusted proxy)."""
+
+    def __init__(self, common: Settings) -> None:
+        self.common = common
+        self.failures = guard.SlidingWindow(common.auth_failures_per_address, guard.AUTH_WINDOW_SECONDS)
+
+    def key(self, request: Any) -> Optional[str]:
+        return guard.client_key(client_address(request, self.common.trusted_proxy_hops))
+
+    async def on_request(self, request: Any) -> Any:
+        key = self.key(request)
+        if key and not request.path.startswith(CHAT_PATHS) and self.failures.full(key):
+            from sanic import response
+
+            logger.warning("Rasa API: too many wrong tokens from one address: 429.")
+            headers = {"Retry-After": str(guard.AUTH_WINDOW_SECONDS)}
+            return response.json(guard.AUTH_REFUSED, status=429, headers=headers)
+        return None
+
+    async def on_response(self, request: Any, response: Any) -> None:
+        if response is None:
+            return
+        if response.status == 401 and (key := self.key(request)):
+            self.failures.add(key)
+        hops = self.common.trusted_proxy_hops
+        if self.common.web_tls or guard.forwarded_https(request.headers.get("x-forwarded-proto"), hops):
+            response.headers["Strict-Transport-Security"] = guard.HSTS
 
 
 def too_large(request: Any, max_bytes: int) -> bool:
@@ -158,36 +183,32 @@ def too_large(request: Any, max_bytes: int) -> bool:
     return announced > max_bytes or len(request.body or b"") >= max_bytes
 
 
-def rate_reply() -> str:
-    from bot.safety import content as safety_content
-
-    numbers = safety_content.load().settings
-    return guard.RATE_REPLY.format(emergency_number=numbers.get("emergency_number", "your emergency number"))
-
-
-def install_http_guard(limits: guard.Limits) -> None:
+def install_http_guard(common: Settings) -> None:
     import rasa.core.run as rasa_run
 
     if getattr(rasa_run.configure_app, "_bone_health_guard", False):
         return
     original = rasa_run.configure_app
-    rest_guard = RestGuard(limits, rate_reply())
+    rest_guard = RestGuard(common, guard.rate_reply())
+    api_guard = ApiGuard(common)
 
     @functools.wraps(original)
     def configure_app(*args: Any, **kwargs: Any) -> Any:
         app = original(*args, **kwargs)
-        app.config.REQUEST_MAX_SIZE = limits.max_request_bytes
+        app.config.REQUEST_MAX_SIZE = common.max_request_bytes
         app.config.FALLBACK_ERROR_FORMAT = "json"
+        app.register_middleware(api_guard.on_request, "request")
         app.register_middleware(rest_guard.middleware, "request")
+        app.register_middleware(api_guard.on_response, "response")
         return app
 
     configure_app._bone_health_guard = True  # type: ignore[attr-defined]
     rasa_run.configure_app = configure_app
 
 
-def install(limits: Optional[guard.Limits] = None) -> guard.Limits:
-    limits = limits or guard.Limits.from_env()
-    install_bounded_messages(limits.max_message_chars)
+def install(common: Optional[Settings] = None) -> Settings:
+    common = common or Settings.from_env()
+    install_bounded_messages(common.max_message_chars)
     install_quiet_rest_errors()
-    install_http_guard(limits)
-    return limits
+    install_http_guard(common)
+    return common

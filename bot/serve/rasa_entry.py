@@ -18,8 +18,8 @@ Only a failure is changed; a validation rejection (HTTP 400, ActionExecutionReje
 Rasa as before. The log line names the action and the error type, never the conversation.
 
 `main` also installs the public-surface limits of issue 14 (docs/security.md): bounded input, the
-REST body check and rates (bot/serve/hardening.py), typed intents and the ticket limit per
-conversation (bot/serve/conversation_guard.py).
+REST body check and rates, the API's failed-token limit and HSTS (bot/serve/hardening.py), typed
+intents and the ticket limits per conversation and per client address (bot/serve/conversation_guard.py).
 """
 
 from __future__ import annotations
@@ -177,8 +177,9 @@ def main(argv: List[str]) -> None:
     guard.private_files()  # the SQLite tracker store is created by this process
     install()
     install_deployment_numbers()
-    hardening.install()  # bounded input, REST checks and rates (docs/security.md)
-    conversation_guard.install(settings.Settings.from_env().tickets_per_conversation)
+    common = settings.Settings.from_env()
+    hardening.install(common)  # bounded input, REST checks and rates, token guessing, HSTS (docs/security.md)
+    conversation_guard.install(common)
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

@@ -3,6 +3,11 @@
 Static files only, plus `/config.json` telling the widget where the Rasa socket.io server is, so the
 page works whatever BOT_PORT a deployer chooses, and the care team's token-protected
 `/api/tickets` (bot/tickets/api.py).
+
+Token guessing is slowed (issue 14): a client address that got AUTH_FAILURES_PER_ADDRESS 401s in 10
+minutes gets 429 on the token-protected paths until they age out (loopback exempt, as for rates: a
+proxy on this machine must do it, or set TRUSTED_PROXY_HOPS). HSTS is sent over TLS (WEB_TLS, or
+`X-Forwarded-Proto: https` from a trusted proxy).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from bot import settings
+from bot.serve import guard
 from bot.settings import ROOT
 from bot.tickets import api as tickets_api
 
@@ -66,6 +72,26 @@ def widget_config(host_header: str) -> dict:
 # Sent on every page and API response (issue 14). frame-ancestors: WEB_FRAME_ANCESTORS.
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 REFERRER_POLICY = "no-referrer"
+LOOKUP_PATH = "/reference/lookup"
+_failures: Optional[guard.SlidingWindow] = None  # wrong tokens per client key, shared by the threads
+
+
+def failed_tokens(common: settings.Settings) -> guard.SlidingWindow:
+    global _failures
+    if _failures is None:
+        _failures = guard.SlidingWindow(common.auth_failures_per_address, guard.AUTH_WINDOW_SECONDS)
+    return _failures
+
+
+def protected(path: str) -> bool:
+    """The token-protected paths: the care team's ticket API and the staff lookup."""
+    return tickets_api.handles(path) or path.split("?", 1)[0] == LOOKUP_PATH
+
+
+def wants_hsts(common: settings.Settings, forwarded_proto: Optional[str]) -> bool:
+    """Strict-Transport-Security only over TLS: WEB_TLS, or https per a trusted proxy's X-Forwarded-Proto
+    (browsers ignore it over plain http, and it would wrongly pin a plain-http test setup)."""
+    return common.web_tls or guard.forwarded_https(forwarded_proto, common.trusted_proxy_hops)
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -85,11 +111,27 @@ class Handler(SimpleHTTPRequestHandler):
             return None
         return super().send_head()
 
+    def client_key(self) -> Optional[str]:
+        hops = settings.Settings.from_env().trusted_proxy_hops
+        headers = getattr(self, "headers", None)  # absent when the request line itself was refused
+        forwarded = (headers.get_all("X-Forwarded-For") or []) if headers else []
+        return guard.client_key(guard.client_address(self.client_address[0], forwarded, hops))
+
+    def send_response(self, code: int, message: Optional[str] = None) -> None:
+        if code == 401 and (key := self.client_key()):
+            failed_tokens(settings.Settings.from_env()).add(key)
+        super().send_response(code, message)
+
     def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        if protected(self.path) and (key := self.client_key()):
+            if failed_tokens(settings.Settings.from_env()).full(key):
+                retry = {"Retry-After": str(guard.AUTH_WINDOW_SECONDS)}
+                tickets_api.send_json(self, 429, guard.AUTH_REFUSED, retry)
+                return
         if tickets_api.handles(self.path):  # care team's open tickets (token-protected, bot/tickets/api.py)
             tickets_api.serve(self)
             return
-        if self.path.split("?", 1)[0] == "/reference/lookup":
+        if self.path.split("?", 1)[0] == LOOKUP_PATH:
             # Staff lookup for a live call: token-protected (STAFF_API_TOKEN), runs the model.
             from bot.reference.lookup import serve_lookup
 
@@ -116,6 +158,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", REFERRER_POLICY)
         self.send_header("Permissions-Policy", PERMISSIONS_POLICY)
+        if wants_hsts(common, headers.get("X-Forwarded-Proto") if headers else None):
+            self.send_header("Strict-Transport-Security", guard.HSTS)
         super().end_headers()
 
     def send_header(self, keyword: str, value: str) -> None:
@@ -134,8 +178,6 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 def main(argv=None) -> int:
-    from bot.serve import guard
-
     guard.private_files()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     common = settings.Settings.from_env()
