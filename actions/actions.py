@@ -41,7 +41,13 @@ class ActionAnswerFaq(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         content = content_mod.load()
-        decision = turn.decide(tracker.latest_message, content, tracker.get_slot("drug"), tracker.get_slot("aspect"))
+        decision = turn.decide(
+            tracker.latest_message,
+            content,
+            tracker.get_slot("drug"),
+            tracker.get_slot("aspect"),
+            last_answered_topic(tracker),
+        )
         if decision.kind == "answer":
             return self._answer(dispatcher, content, decision.topic, decision.drug, decision.aspect)
         if decision.kind == "no_checked_answer":
@@ -76,6 +82,18 @@ class ActionAnswerFaq(Action):
     @staticmethod
     def _suggest(dispatcher: CollectingDispatcher, content: Content) -> List[EventType]:
         return offer_starters(dispatcher, content)
+
+
+def last_answered_topic(tracker: Tracker) -> Optional[str]:
+    """The topic id of the last curated answer shown: answers of this action set `last_topic`; answers
+    Rasa sends straight from the domain carry their response key in the bot event (`utter_action`)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "last_topic" and event.get("value"):
+            return event["value"]
+        action = (event.get("metadata") or {}).get("utter_action") or "" if event.get("event") == "bot" else ""
+        if action.startswith("utter_faq_") and "/" in action:
+            return action.split("/", 1)[1]
+    return None
 
 
 def _drug_topics(content: Content, drug: str) -> List[Topic]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from bot.content import Content, Topic
-from bot.dialogue import answering
+from bot.dialogue import answering, followup
 from bot.names import (
     ASK_TOPIC,
     DRUG_FOLLOWUP,
@@ -93,9 +93,11 @@ def decide(
     content: Content,
     remembered_drug: Optional[str] = None,
     remembered_aspect: Optional[str] = None,
+    remembered_topic: Optional[str] = None,
 ) -> Decision:
-    """What this turn shows, from the parse and what the conversation remembers (both optional: the
-    evaluation, the staff lookup and the failed-action fallback decide without a memory)."""
+    """What this turn shows, from the parse and what the conversation remembers (the drug, aspect and
+    topic of the last answer; all optional: the evaluation, the staff lookup and the failed-action
+    fallback decide without a memory)."""
     intent = intent_of(parse)
     text = parse.get("text") or ""
     asked_drug = answering.named_drug(parse.get("entities") or [], content)
@@ -110,6 +112,11 @@ def decide(
         if not drug:
             return Decision("suggest", intent)
         return _from_choice(intent, answering.for_another_drug(content, drug, remembered_aspect or "overview"))
+    last = content.topics.get(remembered_topic or "")
+    if intent == DRUG_FOLLOWUP and last is not None and not asked_drug:
+        predicted = followup.carry_topic(parse, content, last, predicted_topic(parse, content))
+        if predicted is not None:
+            return _from_choice(intent, answering.choose(content, predicted, None, remembered_drug, text))
     if intent in content.groups or intent == ASK_TOPIC or (intent == DRUG_FOLLOWUP and parse.get(ROUTE_KEY)):
         predicted = predicted_topic(parse, content)
         if predicted is None:

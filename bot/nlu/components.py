@@ -282,6 +282,13 @@ class DrugRouting(_Stateless):
                 # A confident FAQ guess for a message with no word of this field ("tell me a joke").
                 _force_intent(message, OUT_OF_SCOPE)
                 continue
+            refers_back = not named and bool(REFERS_BACK.search(text))
+            confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
+            if refers_back and intent not in SAFETY_OR_CHAT and confidence < FALLBACK_THRESHOLD:
+                # "What helps with that?": too vague alone, clear after an answer. The action answers it
+                # from the last answer's topic (bot.dialogue.followup), or offers topics.
+                _force_intent(message, DRUG_FOLLOWUP)
+                continue
             if intent == DRUG_FOLLOWUP:
                 if not (named or REFERS_BACK.search(text)):
                     message.set(INTENT, {"name": NLU_FALLBACK, "confidence": 1.0}, add_to_output=True)
@@ -298,6 +305,8 @@ class DrugRouting(_Stateless):
                 continue
             message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             if not (topic.drugs and topic.aspects):
+                if refers_back:  # "how is it treated?": the action weighs the conversation's last topic
+                    message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": confidence}, add_to_output=True)
                 continue
             entities = list(message.get(ENTITIES) or [])
             entities.append({"entity": "aspect", "value": topic.aspects[0], "extractor": "DrugRouting"})

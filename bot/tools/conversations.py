@@ -1,0 +1,140 @@
+"""Multi-turn evaluation through the real servers: does each turn of a conversation show the right answer?
+
+Follow-ups depend on what the conversation remembers (the drug, the aspect, the last answer), which lives
+in Rasa's tracker and the action server, so this tool starts both as `make run` does (on free ports, with a
+throwaway var dir), sends each conversation of tests/data/test_conversations.yml to the REST channel, and
+reads what the person was shown: the curated answer whose text the reply starts with, else no answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import os
+import socket
+import sys
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import requests
+import yaml
+
+from bot import content as content_mod
+from bot.dialogue.turn import NO_ANSWER
+from bot.settings import ROOT
+
+CONVERSATIONS = ROOT / "tests" / "data" / "test_conversations.yml"
+ANSWER_PREFIX = 80  # characters of an answer that identify it
+
+
+@dataclass
+class TurnResult:
+    conversation: str
+    position: int
+    text: str
+    expected: str
+    shown: str
+
+    @property
+    def correct(self) -> bool:
+        return self.expected == self.shown
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def local_servers(var_dir: Path) -> Iterator[str]:
+    """The action server and Rasa, as `python -m bot.serve` starts them; yields the REST webhook URL."""
+    from bot.serve import supervisor as serve
+
+    env_in = {
+        **os.environ,
+        "BOT_PORT": str(_free_port()),
+        "ACTION_PORT": str(_free_port()),
+        "BONE_HEALTH_VAR_DIR": str(var_dir),
+    }
+    settings = serve.Settings.from_env(env_in)
+    env = {**serve.child_env(settings), "BOT_PORT": str(settings.bot_port)}
+    processes = serve.Supervisor()
+    try:
+        actions = processes.start(serve.action_server_cmd(settings), env, var_dir / "actions.log")
+        serve.wait_http(f"http://127.0.0.1:{settings.action_port}/health", 120, actions)
+        rasa = processes.start(serve.rasa_server_cmd(settings, env), env, var_dir / "rasa.log")
+        serve.wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, rasa)
+        yield f"http://127.0.0.1:{settings.bot_port}/webhooks/rest/webhook"
+    finally:
+        processes.stop()
+
+
+def answer_index(content: content_mod.Content) -> Dict[str, str]:
+    """The opening characters of each curated answer as shown -> its response key."""
+    return {content.render(topic)[:ANSWER_PREFIX]: topic.response_key for topic in content.topics.values()}
+
+
+def shown(messages: List[Dict], index: Dict[str, str]) -> str:
+    for message in messages:
+        label = index.get((message.get("text") or "")[:ANSWER_PREFIX])
+        if label:
+            return label
+    return NO_ANSWER
+
+
+def run(rest_url: str, conversations: List[Dict], content: Optional[content_mod.Content] = None) -> List[TurnResult]:
+    index = answer_index(content or content_mod.load())
+    results = []
+    for conversation in conversations:
+        sender = "eval-" + uuid.uuid4().hex
+        for position, turn in enumerate(conversation["turns"], start=1):
+            reply = requests.post(rest_url, json={"sender": sender, "message": turn["text"]}, timeout=60)
+            reply.raise_for_status()
+            results.append(
+                TurnResult(conversation["name"], position, turn["text"], turn["expected"], shown(reply.json(), index))
+            )
+    return results
+
+
+def report(results: List[TurnResult]) -> str:
+    by_position: Dict[str, List[TurnResult]] = collections.defaultdict(list)
+    for result in results:
+        by_position["first turns" if result.position == 1 else "follow-up turns"].append(result)
+    lines = []
+    for name, group in sorted(by_position.items()):
+        right = sum(r.correct for r in group)
+        lines.append(f"{name:16} {right:4}/{len(group):<4} = {right / len(group):.1%}")
+    right = sum(r.correct for r in results)
+    lines.append(f"all turns        {right:4}/{len(results):<4} = {right / len(results):.1%}")
+    conversations = collections.defaultdict(list)
+    for result in results:
+        conversations[result.conversation].append(result.correct)
+    whole = sum(all(turns) for turns in conversations.values())
+    lines.append(f"whole conversations right: {whole}/{len(conversations)}")
+    misses = [r for r in results if not r.correct]
+    if misses:
+        lines.append("\nmisses (conversation, turn: expected -> shown):")
+        lines += [f"  {r.conversation} #{r.position}: {r.expected} -> {r.shown}   {r.text!r}" for r in misses]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--conversations", type=Path, default=CONVERSATIONS)
+    args = parser.parse_args(argv)
+    conversations = yaml.safe_load(args.conversations.read_text(encoding="utf-8"))["conversations"]
+    with tempfile.TemporaryDirectory(prefix="bone-health-eval-") as var_dir:
+        with local_servers(Path(var_dir)) as rest_url:
+            results = run(rest_url, conversations)
+    print(f"multi-turn conversations ({args.conversations})")
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
