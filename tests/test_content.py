@@ -106,6 +106,8 @@ AWAITING_DEV_QUESTIONS = {
     "faq_support/komen_resources",
     "faq_treatment/radiation_side_effects",
     "faq_pain/radiation_no_symptoms",
+    "faq_bonehealth/adjuvant_bone_drugs",
+    "faq_treatment/one_drug_at_a_time",
 }
 
 
