@@ -96,19 +96,7 @@ def test_enough_varied_examples_and_none_shared_between_topics(topics, content):
 
 # Topics added from the sources (issue 11) after the dev set was written: the helper who wrote them
 # must not read that set, so its questions for them are still to come. Empty this set once added.
-AWAITING_DEV_QUESTIONS = {
-    "faq_side_effects/bone_drug_blood_tests",
-    "faq_bma/bone_markers",
-    "faq_bonehealth/vitamin_d_level",
-    "faq_bonehealth/hrt_vitamin_k2",
-    "faq_bonemets/prognosis_factors",
-    "faq_support/care_team",
-    "faq_support/komen_resources",
-    "faq_treatment/radiation_side_effects",
-    "faq_pain/radiation_no_symptoms",
-    "faq_bonehealth/adjuvant_bone_drugs",
-    "faq_treatment/one_drug_at_a_time",
-}
+AWAITING_DEV_QUESTIONS: set = set()  # new topics whose dev questions are not written yet
 
 
 def test_held_out_questions_are_never_trained_on(content):
