@@ -63,12 +63,14 @@ lint: $(VENV)/.installed ## ruff: lint and formatting check (pyproject.toml)
 	$(BIN)/ruff check bot actions tests
 	$(BIN)/ruff format --check bot actions tests
 
-eval: train ## accuracy on the held-out questions, per topic, with confusions; safety recall
+eval: train ## dev and frozen test sets, multi-turn conversations, classifier cross-validation, safety recall
 	$(BIN)/python -m bot.tools.evaluate
+	$(BIN)/python -m bot.tools.conversations
+	$(BIN)/python -m bot.tools.crossval
 	$(BIN)/python -m bot.tools.safety_eval
 
-crossval: $(SPACY_MODEL) $(GENERATED) ## Rasa's NLU cross-validation (config_crossval.yml)
-	$(RASA) test nlu --nlu data --config config_crossval.yml --cross-validation --folds 3 --out results/crossval
+crossval: $(GENERATED) ## cross-validation of the answer classifier alone (5 folds of the training examples)
+	$(BIN)/python -m bot.tools.crossval
 
 bench: train ## latency, throughput, memory vs Rasa's starter bot (writes results/bench.md)
 	$(BIN)/python -m bot.tools.bench
