@@ -122,6 +122,7 @@ VARIABLES: Dict[str, Variable] = {
             "CARE_TEAM_EMAIL_FROM",
             "CARE_TEAM_API_TOKEN",
         ),
+        *_declare("cluster", "REPLICAS"),
         *_declare("development", "BONE_HEALTH_SOURCES"),
         *_declare("development", "PYTHON310", where="scripts/install.sh"),
     )
@@ -135,6 +136,7 @@ CHILD_ONLY: Tuple[str, ...] = (
     "SQLALCHEMY_SILENCE_UBER_WARNING",
     "PYTHONPATH",
     "ACTION_ENDPOINT_URL",
+    "SANIC_REAL_IP_HEADER",  # bot/serve/cluster.py: replicas behind nginx read the client's address from X-Real-IP
 )
 
 # Environment variable -> key in content/safety.yml `settings:` (bot.safety.content fills them in).

@@ -42,10 +42,16 @@ CHROMIUM_ARGS = [
 # -- markers (registered in pyproject.toml): `pytest -m unit` runs without a trained model or servers --
 # Applied by the fixtures a test uses (directly or through other fixtures). A new fixture that loads
 # the model, starts a server or drives a browser belongs in these sets.
-MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served"}  # the servers with Rasa load the model too
-SERVER_FIXTURES = {"running_bot", "channel_bot", "served_book", "served", "action_server", "postgres_url"}
+MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served", "cluster"}  # servers with Rasa load the model
+SERVER_FIXTURES = {"running_bot", "channel_bot", "served_book", "served", "action_server", "postgres_url", "cluster"}
 BROWSER_FIXTURES = {"browser"}
-KIND_FIXTURES = {"model": MODEL_FIXTURES, "server": SERVER_FIXTURES, "browser": BROWSER_FIXTURES}
+CLUSTER_FIXTURES = {"cluster", "redis_socket"}  # `make cluster`'s engines (PostgreSQL, Redis, nginx)
+KIND_FIXTURES = {
+    "model": MODEL_FIXTURES,
+    "server": SERVER_FIXTURES,
+    "browser": BROWSER_FIXTURES,
+    "cluster": CLUSTER_FIXTURES,
+}
 
 
 def pytest_collection_modifyitems(items) -> None:
