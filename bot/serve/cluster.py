@@ -14,12 +14,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import secrets
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -33,6 +35,7 @@ logger = logging.getLogger("bone_health.cluster")
 
 LOCK_STORE = "bot.serve.locks.AtomicRedisLockStore"
 RESTART_DELAY = 2.0  # seconds before a dead replica is started again
+RESTART_NICE = 10  # a restarted replica loads its model at this priority, so the serving ones keep the CPU
 
 
 def free_port() -> int:
@@ -68,6 +71,7 @@ class Replica:
     env: Dict[str, str]
     actions: Optional[subprocess.Popen] = None
     rasa: Optional[subprocess.Popen] = None
+    loading: bool = False  # restarted at low priority, not answering yet
 
 
 class Cluster:
@@ -95,7 +99,8 @@ class Cluster:
             "SANIC_REAL_IP_HEADER": "x-real-ip",
         }
         env = {**settings_mod.child_environment(), **overrides}
-        env.setdefault("TICKET_DB_URL", self.postgres.url)
+        if not settings_mod.get("TICKET_DB_URL", env):
+            env["TICKET_DB_URL"] = self.postgres.url
         if not settings_mod.get("SOCKET_SESSION_SECRET", env):
             env["SOCKET_SESSION_SECRET"] = persistent_secret(self.base / "secrets.json")
         return env
@@ -111,8 +116,9 @@ class Cluster:
         self.fixed["redis"] = self.start("redis", self.redis.cmd(), serve.child_env(self.public))
         self.redis.wait(self.fixed["redis"])
 
-    def start_replica(self, replica: Replica, wait: bool = False) -> None:
-        """Its action server (if not running), then its Rasa server: `make run`'s own commands."""
+    def start_replica(self, replica: Replica, nice: bool = False) -> None:
+        """Its action server (if not running), then its Rasa server: `make run`'s own commands. `nice`:
+        load the model at low priority (a restart while the other replicas carry the load)."""
         name = f"rasa-{replica.number}"
         if replica.actions is None or replica.actions.poll() is not None:
             replica.actions = self.start(
@@ -120,10 +126,20 @@ class Cluster:
             )
             serve.wait_http(f"{serve.action_base_url(replica.settings)}/health", 120, replica.actions)
         cmd = serve.rasa_server_cmd(replica.settings, replica.env, self.base / "endpoints.yml", "127.0.0.1")
-        replica.rasa = self.start(name, cmd, replica.env)
-        (self.base / f"{name}.pid").write_text(f"{replica.rasa.pid}\n")
-        if wait:
-            serve.wait_http(f"http://127.0.0.1:{replica.settings.bot_port}/", 300, replica.rasa)
+        replica.rasa = self.start(name, ["nice", "-n", str(RESTART_NICE), *cmd] if nice else cmd, replica.env)
+        replica.loading = nice
+        (self.base / f"{name}.pid").write_text(f"{replica.rasa.pid}\n")  # `nice` execs Rasa: same process
+
+    def promote(self, replica: Replica) -> None:
+        """A restarted replica that answers gets normal priority back (every thread of its group)."""
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{replica.settings.bot_port}/", timeout=1):
+                pass
+        except OSError:
+            return
+        os.setpriority(os.PRIO_PGRP, replica.rasa.pid, 0)
+        replica.loading = False
+        logger.info("Replica %s is serving again.", replica.number)
 
     def launch(self) -> None:
         for folder in (self.base, self.logs):
@@ -179,7 +195,9 @@ class Cluster:
                     if self.supervisor.stopping:
                         break
                     self.supervisor.children = [p for p in self.supervisor.children if p.poll() is None]
-                    self.start_replica(replica)
+                    self.start_replica(replica, nice=True)
+                elif replica.loading:
+                    self.promote(replica)
             time.sleep(0.5)
         return 0
 

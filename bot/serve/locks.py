@@ -32,7 +32,7 @@ from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 
 logger = logging.getLogger("bone_health.locks")
 
-ALIVE_MS = 3000  # a replica that has not refreshed its key for this long is dead
+ALIVE_MS = 2000  # a replica that has not refreshed its key for this long is dead
 HEARTBEAT_SECONDS = 0.5
 POLL_SECONDS = 0.02  # how often a queued message looks whether its turn has come (Rasa: 1 s)
 
