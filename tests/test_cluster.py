@@ -299,6 +299,18 @@ def test_two_messages_of_one_conversation_at_two_replicas_at_once_are_both_store
     assert before[-1] == "action_listen", kinds
 
 
+def test_retention_purges_idle_conversations_on_postgresql(cluster):
+    from bot.serve import retention
+    from tests.test_retention import conversation, save, senders
+
+    url = engines.Postgres(cluster.base).url
+    save(url, conversation("retention-idle", 60, 45))
+    before = set(senders(url))
+    assert "retention-idle" in before and len(before) > 1
+    assert retention.purge(url, days=30) == (1, 6)
+    assert set(senders(url)) == before - {"retention-idle"}  # the served conversations stay
+
+
 def test_kill_minus_9_of_a_replica_under_load_loses_and_reorders_nothing(cluster):
     senders = [f"load-{n}-{uuid.uuid4().hex[:6]}" for n in range(20)]
     sent: Dict[str, List[str]] = {s: [] for s in senders}

@@ -157,6 +157,8 @@ class Cluster:
         self.fixed["web"] = self.start("web", serve.web_server_cmd(web), serve.child_env(cluster_settings) | env)
         if NotifyConfig.from_env(env).destinations:
             self.fixed["delivery"] = self.start("delivery", serve.ticket_delivery_cmd(cluster_settings), env)
+        if cluster_settings.tracker_retention_days is not None:
+            self.fixed["retention"] = self.start("retention", serve.retention_cmd(cluster_settings), env)
         for number in range(1, self.count + 1):
             own = dataclasses.replace(cluster_settings, bot_port=free_port(), action_port=free_port())
             replica = Replica(number, own, {**env, **serve.child_env(own)})

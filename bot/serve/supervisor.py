@@ -129,6 +129,11 @@ def ticket_delivery_cmd(settings: Settings) -> List[str]:
     return [sys.executable, "-m", "bot.tickets", "deliver", "--loop"]
 
 
+def retention_cmd(settings: Settings) -> List[str]:
+    """Purges conversations idle longer than TRACKER_RETENTION_DAYS, hourly (bot/serve/retention.py)."""
+    return [sys.executable, "-m", "bot.serve.retention", "purge", "--loop"]
+
+
 def wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -205,6 +210,8 @@ def main() -> int:
         supervisor.start(web_server_cmd(settings), env)
         if NotifyConfig.from_env(env).destinations:
             supervisor.start(ticket_delivery_cmd(settings), env)
+        if settings.tracker_retention_days is not None:
+            supervisor.start(retention_cmd(settings), env)
         bot = supervisor.start(rasa_server_cmd(settings, env), env)
         wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, bot)
         logger.info(
