@@ -42,6 +42,9 @@ CONVERSATION = [
     "does denosumab affect my teeth?",
     "thank you",
 ]
+# A person reads the answer before the next message; with none, 20 conversations are a flood that
+# queues on the surviving replica (measured: resends then took up to 12.9 s on this shared machine).
+THINK_SECONDS = 0.5
 
 
 def install_engines() -> None:
@@ -268,6 +271,26 @@ def test_cluster_serves_make_runs_contract(cluster):
     assert "bot.serve.locks.AtomicRedisLockStore" in (cluster.base / "endpoints.yml").read_text()
 
 
+def test_widget_socket_through_the_proxy_and_its_session_on_every_replica(cluster):
+    """Long-polling socket.io through nginx (an engine.io session needs every poll on one replica),
+    then the same widget session resumed on each replica directly (one session key for all)."""
+    from tests.test_socketio import _connect, _replies
+
+    async def scenario():
+        client, replies, token = await _connect(f"http://127.0.0.1:{cluster.bot_port}")
+        await client.emit("user_uttered", {"message": "/greet", "session_id": token})
+        assert "not medical advice" in (await _replies(replies))[0]["text"]
+        await client.disconnect()
+        for port in cluster.replica_ports():
+            again, again_replies, resumed = await _connect(f"http://127.0.0.1:{port}", token)
+            assert resumed == token
+            await again.emit("user_uttered", {"message": "what is Xgeva?", "session_id": token})
+            assert await _replies(again_replies)
+            await again.disconnect()
+
+    asyncio.run(scenario())
+
+
 def test_two_messages_of_one_conversation_at_two_replicas_at_once_are_both_stored_in_turn(cluster):
     ports = cluster.replica_ports()
     assert len(ports) == 2
@@ -319,6 +342,7 @@ def test_kill_minus_9_of_a_replica_under_load_loses_and_reorders_nothing(cluster
 
     def converse(sender: str) -> None:
         for text in CONVERSATION:
+            time.sleep(THINK_SECONDS)
             failed_at, why = None, ""
             while True:
                 try:
