@@ -334,6 +334,32 @@ def test_retention_purges_idle_conversations_on_postgresql(cluster):
     assert set(senders(url)) == before - {"retention-idle"}  # the served conversations stay
 
 
+def test_a_redis_outage_still_answers_and_the_lock_store_comes_back(cluster):
+    """Redis `kill -9`ed: every message still gets its answer (each replica orders locally), the
+    cluster starts Redis again and the replicas' lock store is back in use within seconds."""
+    import redis
+
+    pid_file = cluster.base / "redis.pid"
+    killed = int(pid_file.read_text())
+    os.kill(killed, signal.SIGKILL)
+    for n in range(3):
+        assert say(cluster.rest, f"outage-{n}-{uuid.uuid4().hex[:6]}", "what is Xgeva?")
+    client = redis.StrictRedis(unix_socket_path=str(cluster.base / "redis.sock"), db=1, socket_timeout=2)
+
+    def back() -> bool:
+        try:
+            return int(pid_file.read_text()) != killed and len(client.keys("bonehealth:alive:*")) == 2
+        except (OSError, ValueError, redis.RedisError):
+            return False
+
+    assert wait_until(back, timeout=20, interval=0.3), "Redis or the replicas' heartbeats did not come back"
+    sender = f"after-outage-{uuid.uuid4().hex[:6]}"
+    assert say(cluster.rest, sender, "what is Xgeva?")
+    assert cluster.user_texts()[sender] == ["what is Xgeva?"]
+    logs = "".join(p.read_text(errors="replace") for p in (cluster.base / "logs").glob("rasa-*.log"))
+    assert "Lock store unreachable" in logs and "what is Xgeva" not in logs.split("Lock store unreachable")[1][:200]
+
+
 def test_kill_minus_9_of_a_replica_under_load_loses_and_reorders_nothing(cluster):
     senders = [f"load-{n}-{uuid.uuid4().hex[:6]}" for n in range(20)]
     sent: Dict[str, List[str]] = {s: [] for s in senders}

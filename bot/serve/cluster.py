@@ -5,8 +5,8 @@ care-team tickets), Redis (the lock store, bot/serve/locks.py), REPLICAS Rasa se
 own action server, the web server, and nginx on BOT_PORT and WEB_PORT in front of them
 (bot/serve/engines.py). The Rasa, action and web processes are started with the same commands as
 `make run` (bot.serve.supervisor). A Rasa replica or action server that dies is started again while
-the others serve its conversations; an engine or the web server that dies stops everything, as in
-`make run`. Ctrl-C or SIGTERM stops all. Why each piece is as it is: docs/cluster.md.
+the others serve its conversations, and so is Redis (it holds only live tickets); PostgreSQL, nginx or
+the web server dying stops everything, as in `make run`. Ctrl-C or SIGTERM stops all. Why each piece is as it is: docs/cluster.md.
 """
 
 from __future__ import annotations
@@ -179,11 +179,20 @@ class Cluster:
         self.fixed["nginx"] = self.start("nginx", proxy.cmd(), env)
         serve.wait_http(f"http://127.0.0.1:{self.public.bot_port}/", 30, self.fixed["nginx"])
 
+    def restart_redis(self) -> None:
+        """Redis holds only live tickets: start it again at once (replicas order locally meanwhile)."""
+        logger.error("Redis exited (code %s): starting it again.", self.fixed["redis"].returncode)
+        self.fixed["redis"] = self.start("redis", self.redis.cmd(), serve.child_env(self.public))
+        self.redis.wait(self.fixed["redis"])
+
     def watch(self) -> int:
-        """Restart dead replicas; return when an engine or the web server exits (or on a signal)."""
+        """Restart dead replicas and Redis; return when PostgreSQL, nginx or the web server exits (or on
+        a signal)."""
         while not self.supervisor.stopping:
+            if self.fixed["redis"].poll() is not None and not self.supervisor.stopping:
+                self.restart_redis()
             for name, proc in self.fixed.items():
-                if proc.poll() is not None:
+                if name != "redis" and proc.poll() is not None:
                     if not self.supervisor.stopping:
                         logger.error("%s exited (code %s); stopping the cluster.", name, proc.returncode)
                     return proc.returncode or 1

@@ -182,6 +182,7 @@ class Redis:
                     "appendonly no",
                     "daemonize no",
                     f"dir {self.base}",
+                    f"pidfile {self.base / 'redis.pid'}",
                     "loglevel warning",
                     "",
                 ]

@@ -28,7 +28,7 @@ from contextlib import asynccontextmanager
 from typing import Any, AsyncGenerator, Optional
 
 from rasa.core.lock import Ticket, TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore
 
 logger = logging.getLogger("bone_health.locks")
 
@@ -88,6 +88,13 @@ return 1
 )
 
 
+def unreachable(error: BaseException) -> bool:
+    """Redis could not be reached or did not answer (directly or as the cause of a LockError)."""
+    import redis
+
+    return any(isinstance(e, redis.ConnectionError | redis.TimeoutError) for e in (error, error.__cause__))
+
+
 class AtomicRedisLockStore(LockStore):
     """Rasa's ticket lock, with each step one atomic Redis script (see the module docstring)."""
 
@@ -102,8 +109,11 @@ class AtomicRedisLockStore(LockStore):
             db=int(options.get("db", 1)),
             password=options.get("password") or None,
             unix_socket_path=options.get("unix_socket_path") or None,
-            socket_timeout=float(options.get("socket_timeout", 10)),
+            # Every call blocks Rasa's event loop: a hung Redis must fail fast (then the local lock).
+            socket_timeout=float(options.get("socket_timeout", 2)),
+            socket_connect_timeout=float(options.get("socket_connect_timeout", 1)),
         )
+        self.local = InMemoryLockStore()
         self.prefix = f"{options.get('key_prefix') or 'bonehealth'}:lock:"
         self.alive_prefix = f"{options.get('key_prefix') or 'bonehealth'}:alive:"
         self.owner = f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(4)}"
@@ -159,11 +169,27 @@ class AtomicRedisLockStore(LockStore):
     async def lock(
         self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = POLL_SECONDS
     ) -> AsyncGenerator[TicketLock, None]:
-        ticket = self.issue_ticket(conversation_id, lock_lifetime)
         try:
-            yield await self._wait_turn(conversation_id, ticket, min(wait_time_in_seconds, POLL_SECONDS))
+            ticket = self.issue_ticket(conversation_id, lock_lifetime)
+            held = await self._wait_turn(conversation_id, ticket, min(wait_time_in_seconds, POLL_SECONDS))
+        except Exception as error:
+            if not unreachable(error):
+                raise
+            # Redis is away: answer anyway (a red flag must get its reply), ordering this conversation's
+            # messages within this replica only, until Redis is back (docs/cluster.md).
+            logger.error("Lock store unreachable (%s): ordering within this replica only.", type(error).__name__)
+            async with self.local.lock(conversation_id, lock_lifetime, POLL_SECONDS) as held:
+                yield held
+            return
+        try:
+            yield held
         finally:
-            self.cleanup(conversation_id, ticket)
+            try:
+                self.cleanup(conversation_id, ticket)
+            except Exception as error:  # noqa: BLE001 - the turn is done; the ticket expires with Redis
+                if not unreachable(error):
+                    raise
+                logger.error("Lock store unreachable at release (%s).", type(error).__name__)
 
     async def _wait_turn(self, conversation_id: str, ticket: int, wait: float) -> TicketLock:
         while True:
