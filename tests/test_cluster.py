@@ -267,6 +267,16 @@ def test_cluster_serves_make_runs_contract(cluster):
         timeout=10,
     )
     assert handshake.status_code == 200 and '"sid"' in handshake.text
+    # A red flag: the static reply first, then the ticket filed by an action server in PostgreSQL.
+    flagged = say(cluster.rest, f"flag-{uuid.uuid4().hex[:8]}", "I suddenly can't move my legs since lunch")
+    assert flagged[0]["text"].startswith("Please call 911")
+    reference = re.search(r"BH-[0-9A-Z-]+", " ".join(m.get("text", "") for m in flagged))
+    assert reference, flagged
+    import psycopg2
+
+    with psycopg2.connect(engines.Postgres(cluster.base).dsn()) as db, db.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM tickets WHERE reference = %s", (reference.group(0),))
+        assert cursor.fetchone()[0] == 1
     assert sorted(p.name for p in cluster.base.glob("rasa-*.pid")) == ["rasa-1.pid", "rasa-2.pid"]
     assert "bot.serve.locks.AtomicRedisLockStore" in (cluster.base / "endpoints.yml").read_text()
 

@@ -86,21 +86,20 @@ class Cluster:
         self.postgres = engines.Postgres(self.base)
         self.redis = engines.Redis(self.base)
         self.replicas: List[Replica] = []
-        self.fixed: Dict[str, subprocess.Popen] = {}  # engines and the web server: one dies, all stop
+        self.fixed: Dict[str, subprocess.Popen] = {}  # engines, web server: one dies, all stop (Redis restarts)
 
     def environment(self) -> Dict[str, str]:
         """What every child sees: the cluster's stores and var dir, the public origins and session key."""
         overrides = {
             "BONE_HEALTH_VAR_DIR": str(self.base),
-            "TRACKER_STORE_URL": self.postgres.url,
+            "TRACKER_STORE_URL": self.postgres.url,  # conversations and tickets: the cluster's own PostgreSQL
+            "TICKET_DB_URL": self.postgres.url,
             "BOT_ALLOWED_ORIGINS": ",".join(self.public.allowed_origins),
             # Replicas listen on loopback behind nginx, which sets X-Real-IP: Sanic reads the client's
             # address from it, so the per-address rate limit sees the client, not the proxy.
             "SANIC_REAL_IP_HEADER": "x-real-ip",
         }
         env = {**settings_mod.child_environment(), **overrides}
-        if not settings_mod.get("TICKET_DB_URL", env):
-            env["TICKET_DB_URL"] = self.postgres.url
         if not settings_mod.get("SOCKET_SESSION_SECRET", env):
             env["SOCKET_SESSION_SECRET"] = persistent_secret(self.base / "secrets.json")
         return env
