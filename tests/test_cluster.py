@@ -182,6 +182,16 @@ class Cluster:
         upstream = config.split("upstream rasa {", 1)[1].split("}", 1)[0]
         return [int(port) for port in re.findall(r"server 127\.0\.0\.1:(\d+)", upstream)]
 
+    def child_pids(self) -> List[int]:
+        """Rasa replicas, Redis, nginx and the PostgreSQL postmaster, from their pid files."""
+        files = [
+            *self.base.glob("rasa-*.pid"),
+            self.base / "redis.pid",
+            self.base / "nginx.pid",
+            self.base / "pg" / "postmaster.pid",
+        ]
+        return [int(f.read_text().split()[0]) for f in files if f.exists()]
+
     def pid(self, replica: int) -> int:
         return int((self.base / f"rasa-{replica}.pid").read_text())
 
@@ -228,14 +238,25 @@ def cluster():
         assert proc.poll() is None, log.read_text()[-3000:]
         yield running
     finally:
+        children = running.child_pids()
         proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout=40)
         except subprocess.TimeoutExpired:
             proc.kill()
+        alive = [pid for pid in children if _alive(pid)]
         # The servers' logs stay for a failed run's post-mortem (CI keeps test-artifacts/).
         shutil.copytree(var / "cluster" / "logs", ARTIFACTS / "cluster-logs", dirs_exist_ok=True)
         shutil.rmtree(var, ignore_errors=True)
+    assert proc.returncode == 0 and not alive, f"SIGTERM left processes running: {alive}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def say(url: str, sender: str, text: str, timeout: float = 30) -> List[dict]:

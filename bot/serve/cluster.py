@@ -143,6 +143,7 @@ class Cluster:
     def launch(self) -> None:
         for folder in (self.base, self.logs):
             folder.mkdir(parents=True, exist_ok=True)
+        self.forget_pids()
         self.start_engines()
         env = self.environment()
         cluster_settings = serve.Settings.from_env(env)
@@ -183,6 +184,11 @@ class Cluster:
         logger.error("Redis exited (code %s): starting it again.", self.fixed["redis"].returncode)
         self.fixed["redis"] = self.start("redis", self.redis.cmd(), serve.child_env(self.public))
         self.redis.wait(self.fixed["redis"])
+
+    def forget_pids(self) -> None:
+        """No pid file outlives its process (a start with fewer replicas, a stop)."""
+        for stale in self.base.glob("rasa-*.pid"):
+            stale.unlink()
 
     def watch(self) -> int:
         """Restart dead replicas and Redis; return when PostgreSQL, nginx or the web server exits (or on
@@ -240,6 +246,7 @@ def main() -> int:
         return 1
     finally:
         cluster.supervisor.stop()
+        cluster.forget_pids()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Each runs in the foreground as a child of the cluster supervisor, with all its d
 var/cluster/. No passwords: PostgreSQL and Redis listen only on Unix sockets in var/cluster/
 (PostgreSQL's `peer` login maps this system user to the role of the same name; Redis's socket is
 0700), so only this user on this machine reaches them. PostgreSQL refuses to run as root: as root
-it runs as the `postgres` system user (runuser), owning its data and socket folders, and the folders
+it runs as the `postgres` system user (setpriv), owning its data and socket folders, and the folders
 above them get the search bit (o+x, never read) so it can reach them. nginx runs its workers as
 www-data and never writes a temporary file (bodies and answers stay in memory).
 """
@@ -65,8 +65,10 @@ class Postgres:
 
     @property
     def as_user(self) -> List[str]:
-        """runuser to the postgres system user when root (PostgreSQL refuses root)."""
-        return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        """The postgres system user when root (PostgreSQL refuses root). setpriv execs in place (runuser
+        forks and, on SIGTERM, kills its child 2 s later): the postmaster is the supervised process
+        itself and shuts down cleanly."""
+        return ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--"] if os.geteuid() == 0 else []
 
     @property
     def superuser(self) -> str:
