@@ -20,7 +20,7 @@ WIDGET := web/vendor/socket.io.min.js
 TRAINING_INPUTS := domain.yml config.yml $(shell find data -name '*.yml' -not -path 'data/generated/*') \
 	$(GENERATED) $(SPACY_MODEL) $(wildcard bot/nlu/*.py)
 
-.PHONY: help install train run test lint validate crossval bench eval reference clean
+.PHONY: help install train run cluster test lint validate crossval bench eval reference clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -51,6 +51,10 @@ reference: $(VENV)/.installed ## build the staff script book (var/reference/inde
 
 run: train reference $(WIDGET) ## install, train if needed, start the action server, Rasa and the web page
 	$(BIN)/python -m bot.serve
+
+cluster: train reference $(WIDGET) ## `make run` on PostgreSQL, Redis, nginx and REPLICAS Rasa replicas (docs/cluster.md)
+	scripts/install_cluster.sh
+	$(BIN)/python -m bot.serve.cluster
 
 validate: $(GENERATED) ## check domain, data and stories (warnings fail)
 	$(BIN)/python -m bot.tools.validate

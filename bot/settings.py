@@ -52,6 +52,7 @@ VARIABLES: Dict[str, Variable] = {
             "WEB_HOST",
             "BOT_API_TOKEN",
             "TRACKER_STORE_URL",
+            "TRACKER_RETENTION_DAYS",
             "BONE_HEALTH_VAR_DIR",
             "BOT_PUBLIC_URL",
             "BOT_INTERNAL_URL",
@@ -126,6 +127,7 @@ VARIABLES: Dict[str, Variable] = {
             "CARE_TEAM_EMAIL_FROM",
             "CARE_TEAM_API_TOKEN",
         ),
+        *_declare("cluster", "REPLICAS"),
         *_declare("development", "BONE_HEALTH_SOURCES"),
         *_declare("development", "PYTHON310", where="scripts/install.sh"),
     )
@@ -139,6 +141,7 @@ CHILD_ONLY: Tuple[str, ...] = (
     "SQLALCHEMY_SILENCE_UBER_WARNING",
     "PYTHONPATH",
     "ACTION_ENDPOINT_URL",
+    "SANIC_REAL_IP_HEADER",  # bot/serve/cluster.py: replicas behind nginx read the client's address from X-Real-IP
 )
 
 # Environment variable -> key in content/safety.yml `settings:` (bot.safety.content fills them in).
@@ -237,6 +240,7 @@ class Settings:
     web_host: str
     bot_model: Path
     tracker_store_url: str
+    tracker_retention_days: Optional[float]  # None: conversations are kept (bot/serve/retention.py)
     bot_api_token: Optional[str]
     bot_public_url: Optional[str]
     bot_internal_url: str
@@ -275,6 +279,9 @@ class Settings:
             web_host=text("WEB_HOST", "0.0.0.0", env),
             bot_model=path("BOT_MODEL", ROOT / "models" / "bone-health.tar.gz", env),
             tracker_store_url=text("TRACKER_STORE_URL", f"sqlite:///{var / 'tracker.db'}", env),
+            tracker_retention_days=number("TRACKER_RETENTION_DAYS", 0, env)
+            if get("TRACKER_RETENTION_DAYS", env)
+            else None,
             bot_api_token=get("BOT_API_TOKEN", env),
             bot_public_url=get("BOT_PUBLIC_URL", env),
             bot_internal_url=text("BOT_INTERNAL_URL", f"http://127.0.0.1:{bot_port}", env),

@@ -43,7 +43,7 @@ CHROMIUM_ARGS = [
 # Applied by the fixtures a test uses (directly or through other fixtures). A new fixture that loads
 # the model, starts a server or drives a browser belongs in these sets.
 # The servers with Rasa load the model too.
-MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served", "proxied_bot"}
+MODEL_FIXTURES = {"agent", "running_bot", "channel_bot", "served", "proxied_bot", "cluster"}
 SERVER_FIXTURES = {
     "running_bot",
     "channel_bot",
@@ -52,9 +52,16 @@ SERVER_FIXTURES = {
     "served",
     "action_server",
     "postgres_url",
+    "cluster",
 }
 BROWSER_FIXTURES = {"browser"}
-KIND_FIXTURES = {"model": MODEL_FIXTURES, "server": SERVER_FIXTURES, "browser": BROWSER_FIXTURES}
+CLUSTER_FIXTURES = {"cluster", "redis_socket"}  # `make cluster`'s engines (PostgreSQL, Redis, nginx)
+KIND_FIXTURES = {
+    "model": MODEL_FIXTURES,
+    "server": SERVER_FIXTURES,
+    "browser": BROWSER_FIXTURES,
+    "cluster": CLUSTER_FIXTURES,
+}
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -77,11 +77,18 @@ def write_credentials(settings: Settings, env: Optional[Dict[str, str]] = None) 
     return written
 
 
-def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) -> List[str]:
+def rasa_server_cmd(
+    settings: Settings,
+    env: Optional[Dict[str, str]] = None,
+    endpoints: Optional[Path] = None,
+    interface: Optional[str] = None,
+) -> List[str]:
     """Writes the effective credentials file for `env` (default: this process's environment).
 
     `rasa run` goes through bot.serve.rasa_entry: the same command line, plus the safety fallback when a
-    custom action fails (helpline and emergency numbers instead of silence)."""
+    custom action fails (helpline and emergency numbers instead of silence). `endpoints` and
+    `interface` are for replicas behind a proxy (bot/serve/cluster.py): their own endpoints file
+    (SQL tracker store, Redis lock store) and a loopback-only listener."""
     credentials = write_credentials(settings, env)
     cmd = [
         str(VENV_BIN / "python"),
@@ -93,13 +100,15 @@ def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) ->
         "--port",
         str(settings.bot_port),
         "--endpoints",
-        str(ROOT / "endpoints.yml"),
+        str(endpoints or ROOT / "endpoints.yml"),
         "--credentials",
         str(credentials),
         # Only the widget's pages may call Rasa from a browser (BOT_ALLOWED_ORIGINS; bot.settings).
         "--cors",
         *settings.allowed_origins,
     ]
+    if interface:
+        cmd += ["--interface", interface]
     if settings.bot_api_token:
         # The HTTP API (trackers, model, …) only when a token protects it.
         cmd += ["--enable-api", "--auth-token", settings.bot_api_token]
@@ -107,7 +116,7 @@ def rasa_server_cmd(settings: Settings, env: Optional[Dict[str, str]] = None) ->
 
 
 def web_server_cmd(settings: Settings) -> List[str]:
-    return [sys.executable, "-m", "bot.serve.web", "--port", str(settings.web_port)]
+    return [sys.executable, "-m", "bot.serve.web", "--port", str(settings.web_port), "--host", settings.web_host]
 
 
 def reference_build_cmd(settings: Settings) -> List[str]:
@@ -118,6 +127,11 @@ def reference_build_cmd(settings: Settings) -> List[str]:
 def ticket_delivery_cmd(settings: Settings) -> List[str]:
     """Delivers care-team notifications left in the outbox (e.g. from before a restart)."""
     return [sys.executable, "-m", "bot.tickets", "deliver", "--loop"]
+
+
+def retention_cmd(settings: Settings) -> List[str]:
+    """Purges conversations idle longer than TRACKER_RETENTION_DAYS, hourly (bot/serve/retention.py)."""
+    return [sys.executable, "-m", "bot.serve.retention", "purge", "--loop"]
 
 
 def wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
@@ -196,6 +210,8 @@ def main() -> int:
         supervisor.start(web_server_cmd(settings), env)
         if NotifyConfig.from_env(env).destinations:
             supervisor.start(ticket_delivery_cmd(settings), env)
+        if settings.tracker_retention_days is not None:
+            supervisor.start(retention_cmd(settings), env)
         bot = supervisor.start(rasa_server_cmd(settings, env), env)
         wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, bot)
         logger.info(
