@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import content as content_mod
 from bot.content import Content, Topic, topic_button, vocabulary
 from bot.dialogue import turn
+from bot.names import LANGUAGE_ENTITY
 
 logger = logging.getLogger(__name__)
 
@@ -49,16 +50,27 @@ class ActionAnswerFaq(Action):
             last_answered_topic(tracker),
         )
         if decision.kind == "answer":
-            return self._answer(dispatcher, content, decision.topic, decision.drug, decision.aspect)
+            language = next(tracker.get_latest_entity_values(LANGUAGE_ENTITY), "en")
+            return self._answer(dispatcher, content, decision.topic, decision.drug, decision.aspect, language)
         if decision.kind == "no_checked_answer":
             return self._no_answer_for(dispatcher, content, decision.drug, decision.aspect)
         return self._suggest(dispatcher, content)
 
     @staticmethod
     def _answer(
-        dispatcher: CollectingDispatcher, content: Content, topic: Topic, drug: Optional[str], aspect: Optional[str]
+        dispatcher: CollectingDispatcher,
+        content: Content,
+        topic: Topic,
+        drug: Optional[str],
+        aspect: Optional[str],
+        language: str = "en",
     ) -> List[EventType]:
-        dispatcher.utter_message(text=content.render(topic), buttons=content.buttons(topic), json_message=None)
+        """The curated answer; in Spanish for a Spanish message when the topic has its Spanish entry."""
+        spanish = content.render_spanish(topic) if language == "es" else None
+        if spanish:
+            dispatcher.utter_message(text=spanish, buttons=content.buttons(topic, language="es"))
+        else:
+            dispatcher.utter_message(text=content.render(topic), buttons=content.buttons(topic), json_message=None)
         logger.debug("answered topic %s", topic.id)
         events: List[EventType] = [SlotSet("last_topic", topic.id)]
         if aspect:

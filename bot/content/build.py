@@ -48,7 +48,10 @@ def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
 
     nlu = ['version: "3.1"\n', "# GENERATED from content/ by `python -m bot.content build`. Do not edit.\n", "nlu:\n"]
     for topic in content.topics.values():
-        examples = [_yaml_example(_annotate(e, index)) for e in topic.examples]
+        # Spanish examples teach the same answer (content/es/topics.yml): one classifier, both languages.
+        translation = content.spanish.get(topic.id)
+        spanish = translation.examples if translation else ()
+        examples = [_yaml_example(_annotate(e, index)) for e in (*topic.examples, *spanish)]
         nlu.append(f"  - intent: {topic.response_key}\n    examples: |\n{_block(examples)}")
     if content.out_of_scope:
         examples = [_yaml_example(_annotate(e, {})) for e in content.out_of_scope]

@@ -147,7 +147,9 @@ class LanguageGuard(_Stateless):
                 continue
             detected = languages.detect(text)
             if looks_spanish(text) or detected == "es":
-                if not _yes_or_no(message, text):  # "sí, por favor", "no gracias": the care-team form's answers
+                # "sí, por favor", "no gracias": the care-team form's answers; a Spanish FAQ question the
+                # classifier routed to an answer: answered in Spanish by action_answer_faq.
+                if not (_yes_or_no(message, text) or _spanish_answer(message)):
                     _force_intent(message, NON_ENGLISH)
                 _set_language(message, "es")
             elif detected == OTHER_LANGUAGE:
@@ -159,6 +161,17 @@ class LanguageGuard(_Stateless):
 def _yes_or_no(message: Message, text: str) -> bool:
     """A short yes or no the classifier recognised (it learnt Spanish ones from data/nlu/safety_es.yml)."""
     return (message.get(INTENT) or {}).get("name") in {"affirm", "deny"} and len(WORD.findall(text)) <= 4
+
+
+def _spanish_answer(message: Message) -> bool:
+    """A Spanish question DrugRouting routed to a curated answer with the classifier sure enough of it:
+    the turn goes to action_answer_faq, which answers in the message's language (content/es/topics.yml)."""
+    intent = message.get(INTENT) or {}
+    if not message.get(ROUTE_KEY) or (intent.get("confidence") or 0.0) < FALLBACK_THRESHOLD:
+        return False
+    if intent.get("name") != DRUG_FOLLOWUP:
+        message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": intent.get("confidence")}, add_to_output=True)
+    return True
 
 
 def _set_language(message: Message, value: str) -> None:

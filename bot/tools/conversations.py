@@ -75,8 +75,13 @@ def local_servers(var_dir: Path) -> Iterator[str]:
 
 
 def answer_index(content: content_mod.Content) -> Dict[str, str]:
-    """The opening characters of each curated answer as shown -> its response key."""
-    return {content.render(topic)[:ANSWER_PREFIX]: topic.response_key for topic in content.topics.values()}
+    """The opening characters of each curated answer as shown, English or Spanish -> its response key."""
+    index = {}
+    for topic in content.topics.values():
+        for shown_text in (content.render(topic), content.render_spanish(topic)):
+            if shown_text:
+                index[shown_text[:ANSWER_PREFIX]] = topic.response_key
+    return index
 
 
 def shown(messages: List[Dict], index: Dict[str, str]) -> str:
