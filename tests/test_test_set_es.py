@@ -1,0 +1,102 @@
+"""The frozen Spanish test sets of issue 12 (tests/data/test_faq_es.yml, safety_test_es.yml) stay test sets.
+
+They were written from ../shared/sources and the list of answer ids alone, apart from the Spanish training
+examples. They only measure what Spanish speakers get while no test text is a near-copy (normalised
+fuzzy ratio >= 0.85, the helpers of tests/test_test_set.py) of anything Spanish the model trains on or
+was tuned on: the `examples` of content/es/topics.yml, every file under data/nlu/, and the first Spanish
+safety set (tests/data/safety_heldout_es.yml, partly used to fix patterns). Failures list the test
+texts only, so whoever rewrites them never sees the text they matched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Dict, List, Set
+
+import pytest
+import yaml
+
+from bot.dialogue.turn import NO_ANSWER
+from tests.test_test_set import _nlu_examples, _yaml_files, near_copies, normalise
+
+DATA = Path(__file__).parent / "data"
+ROOT = DATA.parent.parent
+TEST_FAQ_ES = DATA / "test_faq_es.yml"
+SAFETY_TEST_ES = DATA / "safety_test_es.yml"
+FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
+TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
+MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
+MIN_MESSAGES = 60
+MIN_PER_TIER = {"emergency": 15, "crisis": 8, "urgent": 10, "care_team": 12, "none": 15}
+
+
+class _Unshown(frozenset):
+    """The training texts, never printed in a failure report (whoever rewrites must not see them)."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} normalised Spanish training texts>"
+
+
+@pytest.fixture(scope="module")
+def questions() -> List[Dict[str, str]]:
+    return yaml.safe_load(TEST_FAQ_ES.read_text(encoding="utf-8"))["questions"]
+
+
+@pytest.fixture(scope="module")
+def messages() -> List[Dict[str, str]]:
+    return yaml.safe_load(SAFETY_TEST_ES.read_text(encoding="utf-8"))["messages"]
+
+
+@pytest.fixture(scope="module")
+def spanish_training_texts(content) -> Set[str]:
+    """Everything Spanish the model trains on or was tuned on, normalised."""
+    texts = [e for translation in content.spanish.values() for e in translation.examples]
+    assert len(texts) > 100, "the Spanish topic examples were not found: is the check reading them?"
+    for path in _yaml_files(ROOT / "data" / "nlu"):
+        texts += _nlu_examples(yaml.safe_load(path.read_text(encoding="utf-8")))
+    first_set = yaml.safe_load(FIRST_SAFETY_ES.read_text(encoding="utf-8"))["messages"]
+    assert len(first_set) >= 30, "the first Spanish safety set was not found"
+    texts += [m["text"] for m in first_set]
+    return _Unshown({normalise(t) for t in texts} - {""})
+
+
+def test_the_faq_set_loads_with_real_labels_and_enough_questions(content, questions):
+    keys = {topic.response_key for topic in content.topics.values()} | {NO_ANSWER}
+    labels = [q["expected"] for q in questions]
+    assert not sorted(set(labels) - keys), "labels that are no curated answer"
+    assert all(isinstance(q["text"], str) and q["text"].strip() for q in questions)
+    assert len(questions) >= MIN_QUESTIONS
+    assert len(set(labels) - {NO_ANSWER}) >= MIN_ANSWERS, "too few distinct answers covered"
+    assert labels.count(NO_ANSWER) >= MIN_OUT_OF_SCOPE
+
+
+def test_the_safety_set_loads_with_valid_tiers_and_enough_of_each(messages):
+    assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages)
+    assert not sorted({m["tier"] for m in messages} - set(TIERS)), "unknown tiers"
+    counts = Counter(m["tier"] for m in messages)
+    assert len(messages) >= MIN_MESSAGES
+    short = {tier: counts[tier] for tier, least in MIN_PER_TIER.items() if counts[tier] < least}
+    assert not short, f"tiers below their minimum: {short}"
+
+
+def test_spanish_test_texts_are_unique(questions, messages):
+    seen: Set[str] = set()
+    texts = [q["text"] for q in questions] + [m["text"] for m in messages]
+    repeated = [t for t in texts if normalise(t) in seen or seen.add(normalise(t))]
+    assert not repeated
+
+
+@pytest.mark.parametrize("name", ["questions", "messages"])
+def test_no_spanish_test_text_is_a_near_copy_of_spanish_training(name, request, spanish_training_texts):
+    texts = [item["text"] for item in request.getfixturevalue(name)]
+    flagged = near_copies(texts, spanish_training_texts)
+    assert not flagged, f"{len(flagged)} Spanish test texts are near-copies of training examples: rewrite them:\n" + (
+        "\n".join(flagged)
+    )
+
+
+def test_the_check_catches_a_near_copy(spanish_training_texts):
+    """A training text in upper case with punctuation added is flagged: the check can fail."""
+    some = sorted(spanish_training_texts, key=len)[len(spanish_training_texts) // 2]
+    assert near_copies([some.upper() + "?"], spanish_training_texts)
