@@ -29,6 +29,7 @@ KEYS = frozenset(
         "aspect_names",
         "starter_topics",
         "lay_terms",
+        "medicine_suffixes",
     }
 )
 
@@ -45,6 +46,7 @@ class Vocabulary:
     aspect_names: Dict[str, str]
     starter_topics: Tuple[str, ...]
     lay_terms: Dict[str, Tuple[str, ...]]  # plain term -> the words that mean it
+    medicine_suffixes: Tuple[str, ...]  # endings of medicine names (unknown medicines get no answer)
 
 
 @functools.lru_cache(maxsize=2)
@@ -63,4 +65,5 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         aspect_names=dict(raw["aspect_names"]),
         starter_topics=tuple(raw["starter_topics"]),
         lay_terms={term: tuple(words) for term, words in raw["lay_terms"].items()},
+        medicine_suffixes=tuple(raw["medicine_suffixes"]),
     )

@@ -45,7 +45,7 @@ from bot.names import (
     SAFETY_INTENTS,
     SAFETY_KEY,
 )
-from bot.nlu.lexicon import Lexicon
+from bot.nlu.lexicon import Lexicon, fold
 from bot.safety import language as languages
 
 MAX_CHARS = 1000
@@ -211,6 +211,25 @@ def field_vocabulary(content) -> frozenset:
     return frozenset(ours - everyone)
 
 
+MEDICINE_ENDING = re.compile(
+    "(" + "|".join(re.escape(fold(s)) for s in sorted(VOCABULARY.medicine_suffixes, key=len, reverse=True)) + ")$"
+)
+
+
+def content_words(content) -> frozenset:
+    """Every word of the curated content, English and Spanish: titles, answers, examples, drug names."""
+    texts = [t for topic in content.topics.values() for t in (topic.title, topic.answer, *topic.examples)]
+    texts += [t for entry in content.spanish.values() for t in (entry.title, entry.answer, *entry.examples)]
+    texts += [name for drug in content.drugs.values() for name in drug.names]
+    return frozenset(word for text in texts for word in fold(text).split())
+
+
+def unknown_medicines(text: str, known: frozenset) -> List[str]:
+    """Words shaped like a medicine's name (content/vocabulary.yml `medicine_suffixes`) that the curated
+    content never mentions: "zolpidem", "omeprazol"."""
+    return [w for w in fold(text).split() if len(w) >= 6 and w not in known and MEDICINE_ENDING.search(w)]
+
+
 def on_topic(text: str, vocabulary: frozenset = frozenset()) -> bool:
     if ON_TOPIC.search(text):
         return True
@@ -276,6 +295,7 @@ class DrugRouting(_Stateless):
 
         self.content = content_mod.load()
         self.vocabulary = field_vocabulary(self.content)
+        self.known_words = content_words(self.content)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -293,6 +313,14 @@ class DrugRouting(_Stateless):
                 drug_values or REFERS_BACK.search(text) or on_topic(text, self.vocabulary)
             ):
                 # A confident FAQ guess for a message with no word of this field ("tell me a joke").
+                _force_intent(message, OUT_OF_SCOPE)
+                continue
+            if (
+                intent in self.content.groups | {DRUG_FOLLOWUP}
+                and not named
+                and unknown_medicines(text, self.known_words)
+            ):
+                # "Does zolpidem thin the bones?": no checked answer is about a medicine the content never names.
                 _force_intent(message, OUT_OF_SCOPE)
                 continue
             refers_back = not named and bool(REFERS_BACK.search(text))

@@ -29,7 +29,8 @@ from bot.settings import ROOT
 
 HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"  # dev set
 TEST_SET = ROOT / "tests" / "data" / "test_faq.yml"  # frozen test set
-SETS = {"dev": HELDOUT, "test": TEST_SET}
+TEST_SET_ES = ROOT / "tests" / "data" / "test_faq_es.yml"  # frozen Spanish test set (issue 12)
+SETS = {"dev": HELDOUT, "test": TEST_SET, "test_es": TEST_SET_ES}
 MODEL = ROOT / "models" / "bone-health.tar.gz"
 
 
