@@ -316,7 +316,7 @@ class DrugRouting(_Stateless):
                 _force_intent(message, OUT_OF_SCOPE)
                 continue
             if (
-                intent in self.content.groups | {DRUG_FOLLOWUP}
+                (intent in self.content.groups or intent == DRUG_FOLLOWUP)
                 and not named
                 and unknown_medicines(text, self.known_words)
             ):
