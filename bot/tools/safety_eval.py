@@ -28,7 +28,8 @@ from bot.settings import ROOT
 from bot.tools.evaluate import load_agent
 
 SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"
-SAFETY_HELDOUT_ES = ROOT / "tests" / "data" / "safety_heldout_es.yml"
+SAFETY_HELDOUT_ES = ROOT / "tests" / "data" / "safety_heldout_es.yml"  # first Spanish set (patterns tuned on it)
+SAFETY_TEST_ES = ROOT / "tests" / "data" / "safety_test_es.yml"  # second Spanish set, frozen
 FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
 
@@ -62,13 +63,16 @@ def recall(rows: List[Tuple[str, str, str]], tier: str) -> str:
     return f"{sum(reaches(tier, r[2]) for r in group) / len(group):7.1%} ({len(group):3})" if group else "      -"
 
 
-def side_by_side(english: Dict[str, list], spanish: Dict[str, list]) -> List[str]:
-    """Reached per tier ("none": not escalated), English beside Spanish, for each guard."""
-    lines = ["\nEnglish | Spanish: reached per tier (none: not escalated), n in brackets"]
-    lines.append(f"{'guard':24} {'tier':10} {'English':>14} {'Spanish':>14}")
+def side_by_side(english: Dict[str, list], spanish: Dict[str, list], spanish_frozen: Dict[str, list]) -> List[str]:
+    """Reached per tier ("none": not escalated), English beside both Spanish sets, for each guard."""
+    lines = ["\nEnglish | Spanish (set 1, tuned on) | Spanish (set 2, frozen): reached per tier, n in brackets"]
+    lines.append(f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14}")
     for name in english:
         for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
-            lines.append(f"{name:24} {tier:10} {recall(english[name], tier):>14} {recall(spanish[name], tier):>14}")
+            lines.append(
+                f"{name:24} {tier:10} {recall(english[name], tier):>14} {recall(spanish[name], tier):>14}"
+                f" {recall(spanish_frozen[name], tier):>14}"
+            )
     return lines
 
 
@@ -78,6 +82,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     messages = yaml.safe_load(SAFETY_HELDOUT.read_text())["messages"]
     spanish = yaml.safe_load(SAFETY_HELDOUT_ES.read_text())["messages"]
+    spanish_frozen = yaml.safe_load(SAFETY_TEST_ES.read_text())["messages"]
     faq = yaml.safe_load(FAQ_HELDOUT.read_text())["questions"]
     agent = load_agent(args.model)
     content = content_mod.load()
@@ -85,7 +90,7 @@ def main(argv=None) -> int:
     async def parse_all(texts):
         return [await agent.parse_message(t) for t in texts]
 
-    texts = [m["text"] for m in messages] + [q["text"] for q in faq] + [m["text"] for m in spanish]
+    texts = [m["text"] for m in messages + spanish + spanish_frozen] + [q["text"] for q in faq]
     parses = dict(zip(texts, asyncio.run(parse_all(texts))))
 
     def pipeline(text: str) -> str:
@@ -103,6 +108,7 @@ def main(argv=None) -> int:
     lines = []
     english_rows: Dict[str, list] = {}
     spanish_rows: Dict[str, list] = {}
+    frozen_rows: Dict[str, list] = {}
     for name, tier_of in (
         ("whole NLU pipeline", pipeline),
         ("deterministic net alone", net),
@@ -117,7 +123,9 @@ def main(argv=None) -> int:
         lines += [f"  ESCALATED {t}" for t in escalated]
         spanish_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish]
         lines += table(spanish_rows[name], f"{name}, Spanish (tests/data/safety_heldout_es.yml)")
-    lines += side_by_side(english_rows, spanish_rows)
+        frozen_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish_frozen]
+        lines += table(frozen_rows[name], f"{name}, Spanish frozen (tests/data/safety_test_es.yml)")
+    lines += side_by_side(english_rows, spanish_rows, frozen_rows)
     print("\n".join(lines))
     return 0
 
