@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot import content as content_mod
 from bot.content import Content, Topic, topic_button, vocabulary
 from bot.dialogue import turn
-from bot.names import LANGUAGE_ENTITY
+from bot.names import CLASSIFIER_RANKING_KEY, LANGUAGE_ENTITY
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ class ActionAnswerFaq(Action):
             return self._answer(dispatcher, content, decision.topic, decision.drug, decision.aspect, language)
         if decision.kind == "no_checked_answer":
             return self._no_answer_for(dispatcher, content, decision.drug, decision.aspect)
-        return self._suggest(dispatcher, content)
+        return self._suggest(dispatcher, content, tracker.latest_message)
 
     @staticmethod
     def _answer(
@@ -92,8 +92,8 @@ class ActionAnswerFaq(Action):
         return [SlotSet("drug", drug)]
 
     @staticmethod
-    def _suggest(dispatcher: CollectingDispatcher, content: Content) -> List[EventType]:
-        return offer_starters(dispatcher, content)
+    def _suggest(dispatcher: CollectingDispatcher, content: Content, message: Dict[str, Any]) -> List[EventType]:
+        return offer_likeliest(dispatcher, content, message)
 
 
 def last_answered_topic(tracker: Tracker) -> Optional[str]:
@@ -133,27 +133,31 @@ class ActionSuggestTopics(Action):
         return "action_suggest_topics"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        content = content_mod.load()
-        message = tracker.latest_message
-        selectors = message.get("response_selector") or {}
-        buttons: List[Dict[str, str]] = []
-        seen = set()
-        for ranked in message.get("intent_ranking") or []:
-            intent = ranked.get("name")
-            if intent not in content.groups:
-                continue
-            for candidate in (selectors.get(intent) or {}).get("ranking") or []:
-                topic = content.topic_for_key(candidate.get("intent_response_key") or "")
-                if topic and topic.id not in seen:
-                    seen.add(topic.id)
-                    buttons.append(topic_button(topic))
-                break
-            if len(buttons) == 3:
-                break
-        if not buttons:
-            return offer_starters(dispatcher, content)
-        dispatcher.utter_message(
-            text="I'm not sure I understood. Did you mean one of these?",
-            buttons=buttons + [{"title": "None of these", "payload": "/out_of_scope"}],
-        )
-        return []
+        return offer_likeliest(dispatcher, content_mod.load(), tracker.latest_message)
+
+
+def offer_likeliest(dispatcher: CollectingDispatcher, content: Content, message: Dict[str, Any]) -> List[EventType]:
+    """ "Did you mean…?": the likeliest answer of each of the classifier's likeliest areas (its own ranking,
+    kept under CLASSIFIER_RANKING_KEY when a guard replaced it), then "None of these"; starters if none."""
+    selectors = message.get("response_selector") or {}
+    buttons: List[Dict[str, str]] = []
+    seen = set()
+    for ranked in message.get(CLASSIFIER_RANKING_KEY) or message.get("intent_ranking") or []:
+        intent = ranked.get("name")
+        if intent not in content.groups:
+            continue
+        for candidate in (selectors.get(intent) or {}).get("ranking") or []:
+            topic = content.topic_for_key(candidate.get("intent_response_key") or "")
+            if topic and topic.id not in seen:
+                seen.add(topic.id)
+                buttons.append(topic_button(topic))
+            break
+        if len(buttons) == 3:
+            break
+    if not buttons:
+        return offer_starters(dispatcher, content)
+    dispatcher.utter_message(
+        text="I'm not sure I understood. Did you mean one of these?",
+        buttons=buttons + [{"title": "None of these", "payload": "/out_of_scope"}],
+    )
+    return []
