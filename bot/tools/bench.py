@@ -30,6 +30,13 @@ RASA = str(serve.VENV_BIN / "rasa")
 RESULTS = ROOT / "results" / "bench.md"
 README = ROOT / "README.md"
 BEGIN, END = "<!-- BENCH:BEGIN -->", "<!-- BENCH:END -->"
+LONG_TURNS = 200
+# Issue "Understanding people's own words": this bot against the starter bot of the same run.
+TARGETS = (
+    ("p95 sequential", "seq_p95_ms", "<=", 1.3),
+    ("throughput at 20 concurrent", "throughput", ">=", 0.9),
+    ("resident memory", "rss_mb", "<=", 1.0),
+)
 
 
 @dataclass
@@ -43,6 +50,8 @@ class Figures:
     conc_p95_ms: float = 0.0
     throughput: float = 0.0
     rss_mb: float = 0.0
+    turn1_ms: float = 0.0  # median of turns 1-10 of one long conversation
+    turn200_ms: float = 0.0  # median of turns 191-200 of the same conversation
     errors: int = 0
     notes: List[str] = field(default_factory=list)
 
@@ -112,6 +121,10 @@ def measure_serving(fig: Figures, url: str, questions: List[str], pids: List[int
     fig.conc_p50_ms, fig.conc_p95_ms = percentile(concurrent_ms, 50), percentile(concurrent_ms, 95)
     fig.throughput = len(concurrent_ms) / elapsed
     fig.rss_mb = rss_mb(pids)
+    # One conversation of LONG_TURNS messages: does latency grow with the tracker?
+    sender = f"bench-long-{uuid.uuid4().hex[:6]}"
+    long_ms = [send(url, sender, questions[i % len(questions)]) for i in range(LONG_TURNS)]
+    fig.turn1_ms, fig.turn200_ms = percentile(long_ms[:10], 50), percentile(long_ms[-10:], 50)
 
 
 def wait_first_answer(url: str, proc: subprocess.Popen, timeout: float = 600) -> None:
@@ -209,6 +222,8 @@ def table(figures: List[Figures], machine: str) -> str:
         ("latency p95, 20 concurrent conversations (ms)", "conc_p95_ms", "{:.0f}"),
         ("throughput at 20 concurrent (messages/s)", "throughput", "{:.1f}"),
         ("resident memory, serving processes (MB)", "rss_mb", "{:.0f}"),
+        ("latency, turns 1-10 of one conversation (ms, median)", "turn1_ms", "{:.0f}"),
+        (f"latency, turns {LONG_TURNS - 9}-{LONG_TURNS} of it (ms, median)", "turn200_ms", "{:.0f}"),
         ("request errors", "errors", "{}"),
     ]
     lines = [
@@ -228,6 +243,16 @@ def table(figures: List[Figures], machine: str) -> str:
     for fig in figures:
         for note in fig.notes:
             lines.append(f"\n{fig.name}: {note}.")
+    ours, starter = figures[0], figures[-1]
+    lines.append("\nThis bot against the starter bot (target in brackets):")
+    for label, attr, sense, target in TARGETS:
+        ratio = getattr(ours, attr) / max(getattr(starter, attr), 1e-9)
+        met = ratio <= target if sense == "<=" else ratio >= target
+        lines.append(f"- {label}: {ratio:.2f}x ({sense} {target}x: {'met' if met else 'NOT met'})")
+    growth = ours.turn200_ms / max(ours.turn1_ms, 1e-9)
+    lines.append(
+        f"- turn {LONG_TURNS} vs turn 1 of one conversation: {growth:.2f}x (<= 1.5x: {'met' if growth <= 1.5 else 'NOT met'})"
+    )
     return "\n".join(lines)
 
 
