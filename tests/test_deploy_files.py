@@ -1,0 +1,241 @@
+"""deploy/: the compose file and the Helm values are checked here because nothing else can run them on
+this machine (no Docker daemon, no `docker compose`, no `helm`): against the vendored compose-spec and
+chart schemas (deploy/helm/upstream/PROVENANCE.md), and against the project itself (settings
+registry, lock store class, ports, the nginx routing `make cluster` generates). Unit tests."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from bot import settings
+from bot.serve import cluster, engines
+
+DEPLOY = settings.ROOT / "deploy"
+UPSTREAM = DEPLOY / "helm" / "upstream"
+COMPOSE = DEPLOY / "docker-compose.yml"
+RASA_VALUES = DEPLOY / "helm" / "values.yaml"
+ACTION_VALUES = DEPLOY / "helm" / "action-server-values.yaml"
+PROJECT_SERVICES = ("rasa", "actions", "web", "delivery", "retention")
+# Read by the postgres image, not by the project (deploy/.env.example says so).
+COMPOSE_ONLY = {"POSTGRES_PASSWORD"}
+# Keys under which a chart takes free-form maps or a Bitnami subchart's own values.
+FREE_FORM = {
+    "additionalChannelCredentials",
+    "additionalEndpoints",
+    "annotations",
+    "podSecurityContext",
+    "securityContext",
+    "resources",
+    "postgresql",
+    "redis",
+}
+REFERENCE = re.compile(r"\$\{([A-Z][A-Z0-9_]*)")  # ${NAME}, ${NAME:-…}, ${NAME:?…}
+
+
+def load(path: Path):
+    return yaml.safe_load(path.read_text())
+
+
+def helm_merge(defaults: dict, overrides: dict) -> dict:
+    """What Helm gives the templates: the user's values over the chart's, maps merged, null deletes."""
+    merged = dict(defaults)
+    for key, value in overrides.items():
+        if value is None:
+            merged.pop(key, None)
+        elif isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = helm_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def schema_errors(document, schema_path: Path) -> list:
+    validator = jsonschema.Draft7Validator(json.loads(schema_path.read_text()))
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def unknown_keys(ours: dict, upstream: dict, where: str = "") -> list:
+    """Keys of our values that the chart's values.yaml does not have (a typo the schema lets through)."""
+    missing = []
+    for key, value in ours.items():
+        if key not in upstream:
+            missing.append(where + key)
+        elif key not in FREE_FORM and isinstance(value, dict) and isinstance(upstream[key], dict):
+            missing += unknown_keys(value, upstream[key], f"{where}{key}.")
+    return missing
+
+
+def known(name: str) -> bool:
+    return name in settings.VARIABLES or name in settings.CHILD_ONLY
+
+
+CHARTS = [("rasa", RASA_VALUES), ("rasa-action-server", ACTION_VALUES)]
+
+
+# -- the compose file -----------------------------------------------------------------------------
+
+
+def test_compose_file_is_valid_against_the_compose_spec():
+    assert schema_errors(load(COMPOSE), DEPLOY / "schema" / "compose-spec.json") == []
+
+
+def test_the_compose_schema_check_can_fail():
+    broken = load(COMPOSE)
+    broken["services"]["rasa"]["deploy"]["replicas"] = [2]
+    broken["services"]["nginx"]["healthcheck"]["intervall"] = "10s"
+    assert len(schema_errors(broken, DEPLOY / "schema" / "compose-spec.json")) == 2
+
+
+def test_compose_runs_two_rasa_replicas_on_postgres_and_redis_behind_nginx():
+    services = load(COMPOSE)["services"]
+    assert services["rasa"]["deploy"]["replicas"] >= 2
+    assert {"postgres", "redis", "rasa", "actions", "web", "nginx"} <= set(services)
+    for name in ("postgres", "redis", "rasa", "actions", "web", "nginx"):
+        assert "healthcheck" in services[name], name
+    assert set(services["nginx"]) & {"ports"} and all("ports" not in services[n] for n in services if n != "nginx")
+    env = services["rasa"]["environment"]
+    assert env["TRACKER_STORE_URL"].startswith("postgresql://") and "@postgres:5432/" in env["TRACKER_STORE_URL"]
+    assert env["ACTION_ENDPOINT_URL"] == f"http://actions:{settings.Settings.from_env({}).action_port}/webhook"
+    assert env["TRUSTED_PROXY_HOPS"] == "1"
+
+
+def test_compose_and_env_example_name_only_project_settings():
+    text = COMPOSE.read_text()
+    referenced = set(REFERENCE.findall(text))
+    assert referenced, "the pattern finds the ${…} references"
+    assert {n for n in referenced if not known(n)} == COMPOSE_ONLY
+    services = load(COMPOSE)["services"]
+    for name in PROJECT_SERVICES:
+        assert [v for v in services[name].get("environment", {}) if not known(v)] == [], name
+    example = [line.split("=", 1)[0] for line in (DEPLOY / ".env.example").read_text().splitlines() if "=" in line]
+    assert [n for n in example if not known(n) and n not in COMPOSE_ONLY] == []
+    assert set(example) >= {n for n in referenced if ":?" in text.split("${" + n, 1)[1][:3]}, "required ones listed"
+    assert all(
+        not line.split("=", 1)[1] or "TOKEN" not in line
+        for line in (DEPLOY / ".env.example").read_text().splitlines()
+        if "=" in line
+    )
+
+
+def test_compose_ports_are_the_project_defaults():
+    defaults = settings.Settings.from_env({})
+    services = load(COMPOSE)["services"]
+    assert services["rasa"]["environment"]["BOT_PORT"] == str(defaults.bot_port)
+    assert services["actions"]["environment"]["ACTION_PORT"] == str(defaults.action_port)
+    assert f"${{BOT_PORT:-{defaults.bot_port}}}:{defaults.bot_port}" in services["nginx"]["ports"]
+    assert f"${{WEB_PORT:-{defaults.web_port}}}:{defaults.web_port}" in services["nginx"]["ports"]
+    assert str(defaults.action_port) in services["actions"]["command"]
+
+
+def test_compose_endpoints_are_the_repository_ones_plus_our_lock_store():
+    ours, base = load(DEPLOY / "endpoints.yml"), load(settings.ROOT / "endpoints.yml")
+    assert {k: v for k, v in ours.items() if k != "lock_store"} == base
+    assert ours["lock_store"]["type"] == cluster.LOCK_STORE
+    generated = yaml.safe_load(cluster.endpoints_yaml(Path("/run/redis.sock")))
+    assert ours["lock_store"]["key_prefix"] == generated["lock_store"]["key_prefix"]
+
+
+def directives(config: str) -> set:
+    """The routing directives of an nginx config, paths and addresses aside."""
+    wanted = ("hash ", "least_conn", "proxy_next_upstream ", "proxy_connect_timeout", "proxy_set_header", "max_fails")
+    lines = {re.sub(r"server \S+ ", "server ", line.strip()) for line in config.splitlines()}
+    return {line for line in lines if line.startswith(wanted) or "max_fails" in line}
+
+
+def test_nginx_conf_routes_as_make_cluster_does():
+    generated = engines.Nginx(
+        base=Path("/x"), bot_port=5005, web_host="0.0.0.0", web_port=8080, replicas=[1, 2], web_backend=3, max_body=1
+    ).config()
+    ours = (DEPLOY / "nginx.conf").read_text()
+    assert directives(generated) and directives(ours) == directives(generated)
+    assert "hash $remote_addr consistent;" in ours and "proxy_next_upstream error timeout;" in ours
+
+
+# -- the Helm values ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("chart,path", CHARTS)
+def test_helm_values_are_valid_against_the_chart_schema(chart, path):
+    merged = helm_merge(load(UPSTREAM / chart / "values.yaml"), load(path))
+    assert schema_errors(merged, UPSTREAM / chart / "values.schema.json") == []
+
+
+@pytest.mark.parametrize("chart,path", CHARTS)
+def test_helm_values_use_only_keys_the_chart_has(chart, path):
+    assert unknown_keys(load(path), load(UPSTREAM / chart / "values.yaml")) == []
+
+
+def test_the_helm_checks_can_fail():
+    ours = load(RASA_VALUES)
+    ours["replicaCount"] = "2"
+    ours["applicationSettings"]["endpoints"]["lockStore"]["enabled"] = "yes"
+    ours["applicationSettings"]["lockstore"] = {}
+    merged = helm_merge(load(UPSTREAM / "rasa" / "values.yaml"), ours)
+    assert len(schema_errors(merged, UPSTREAM / "rasa" / "values.schema.json")) == 2
+    assert unknown_keys(ours, load(UPSTREAM / "rasa" / "values.yaml")) == ["applicationSettings.lockstore"]
+
+
+def test_helm_rasa_values_replicas_stores_and_ingress():
+    values = load(RASA_VALUES)
+    assert values["replicaCount"] >= 2
+    endpoints = values["applicationSettings"]["endpoints"]
+    assert endpoints["trackerStore"]["enabled"] and endpoints["trackerStore"]["type"] == "sql"
+    assert values["postgresql"]["install"] and values["redis"]["install"]
+    lock = endpoints["lockStore"]
+    assert lock["enabled"] and lock["type"] == cluster.LOCK_STORE
+    action = endpoints["additionalEndpoints"]["action_endpoint"]
+    assert action["headers"]["Authorization"] == "Bearer ${ACTION_SERVER_TOKEN}"
+    assert not values["rasa-action-server"]["install"], "the chart's own action_endpoint has no headers"
+    annotations = values["ingress"]["annotations"]
+    assert values["ingress"]["enabled"] and annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert not values["nginx"]["enabled"]
+    env = {e["name"]: e for e in values["extraEnv"]}
+    assert env["TRUSTED_PROXY_HOPS"]["value"] == "1"
+    for secret in ("BOT_API_TOKEN", "ACTION_SERVER_TOKEN", "SOCKET_SESSION_SECRET"):
+        assert "secretKeyRef" in env[secret]["valueFrom"], secret
+    assert env["BOT_PORT"]["value"] == str(values["applicationSettings"]["port"]) == "5005"
+
+
+def test_helm_action_server_matches_the_rasa_release():
+    rasa, actions = load(RASA_VALUES), load(ACTION_VALUES)
+    port = actions["applicationSettings"]["port"]
+    assert port == settings.Settings.from_env({}).action_port and str(port) in actions["args"]
+    url = {e["name"]: e for e in rasa["extraEnv"]}["ACTION_ENDPOINT_URL"]["value"]
+    service_port = load(UPSTREAM / "rasa-action-server" / "values.yaml")["service"]["port"]
+    assert url == "http://bone-health-actions-rasa-action-server/webhook" and service_port == 80
+    env = {e["name"]: e for e in actions["extraEnv"]}
+    assert "secretKeyRef" in env["ACTION_SERVER_TOKEN"]["valueFrom"]
+
+
+@pytest.mark.parametrize("chart,path", CHARTS)
+def test_helm_values_name_only_project_settings_or_chart_variables(chart, path):
+    values = load(path)
+    assert [e["name"] for e in values["extraEnv"] if not known(e["name"])] == []
+    from_chart = set(REFERENCE.findall((UPSTREAM / chart / "values.yaml").read_text()))
+    assert [n for n in REFERENCE.findall(path.read_text()) if not known(n) and n not in from_chart] == []
+    assert all("value" not in e or "TOKEN" not in e["name"] for e in values["extraEnv"]), "secrets from Secrets"
+
+
+# -- the project pieces the files name ------------------------------------------------------------
+
+
+def test_the_lock_store_class_path_imports():
+    module, _, name = cluster.LOCK_STORE.rpartition(".")
+    assert getattr(importlib.import_module(module), name).__name__ == name
+
+
+def test_the_commands_the_files_run_are_modules_of_the_project():
+    text = COMPOSE.read_text() + RASA_VALUES.read_text() + ACTION_VALUES.read_text()
+    modules = set(re.findall(r"-m\s*\"?,?\s*\"?(bot(?:\.\w+)+)", text)) | set(
+        re.findall(r"from (bot(?:\.\w+)+) import", text)
+    )
+    assert {"bot.serve.action_entry", "bot.serve.web", "bot.serve"} <= modules
+    for module in modules:
+        importlib.util.find_spec(module) or pytest.fail(module)
