@@ -8,6 +8,8 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import subprocess
+import time
 from pathlib import Path
 
 import jsonschema
@@ -239,3 +241,107 @@ def test_the_commands_the_files_run_are_modules_of_the_project():
     assert {"bot.serve.action_entry", "bot.serve.web", "bot.serve"} <= modules
     for module in modules:
         importlib.util.find_spec(module) or pytest.fail(module)
+
+
+# -- Rasa reads what the files configure ----------------------------------------------------------
+
+CHART_ENV = {"DB_HOST": "db", "DB_PORT": "5432", "DB_USER": "u", "DB_PASSWORD": "p", "DB_DATABASE": "d"}
+
+
+def chart_endpoints(values: dict) -> str:
+    """The `endpoints` key of the rasa chart's ConfigMap (templates/config-map.yaml at the vendored
+    commit) for the parts our values switch on: Go's `range` walks map keys sorted, `{{ $value }}` prints
+    a scalar bare, `toYaml` dumps maps."""
+    merged = helm_merge(load(UPSTREAM / "rasa" / "values.yaml"), values)
+    endpoints = merged["applicationSettings"]["endpoints"]
+    lines = []
+    for section, name in (("trackerStore", "tracker_store"), ("lockStore", "lock_store")):
+        if endpoints[section]["enabled"]:
+            lines.append(f"{name}:")
+            for key, value in sorted(endpoints[section].items()):
+                if key != "enabled":
+                    lines.append(f"  {key}: {value}")
+    return "\n".join(lines) + "\n" + yaml.safe_dump(endpoints["additionalEndpoints"], sort_keys=True)
+
+
+def rasa_endpoints(text: str, tmp_path: Path, monkeypatch, env: dict):
+    from rasa.core.utils import AvailableEndpoints
+
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    path = tmp_path / "endpoints.yml"
+    path.write_text(text)
+    return AvailableEndpoints.read_endpoints(str(path))
+
+
+def test_rasa_reads_the_helm_endpoints(tmp_path, monkeypatch):
+    env = {**CHART_ENV, "REDIS_HOST": "redis", "REDIS_PORT": "6379", "REDIS_PASSWORD": "rp"}
+    env |= {"ACTION_ENDPOINT_URL": "http://a/webhook", "ACTION_SERVER_TOKEN": "t"}
+    endpoints = rasa_endpoints(chart_endpoints(load(RASA_VALUES)), tmp_path, monkeypatch, env)
+    assert endpoints.lock_store.type == cluster.LOCK_STORE
+    assert (endpoints.lock_store.url, endpoints.lock_store.kwargs["password"]) == ("redis", "rp")
+    assert endpoints.action.url == "http://a/webhook" and endpoints.action.headers == {"Authorization": "Bearer t"}
+    assert endpoints.tracker_store.type == "sql" and endpoints.tracker_store.kwargs["dialect"] == "postgresql"
+
+
+def test_rasa_reads_the_compose_endpoints(tmp_path, monkeypatch):
+    env = {"ACTION_ENDPOINT_URL": "http://actions:5055/webhook", "ACTION_SERVER_TOKEN": "t"}
+    env["TRACKER_STORE_URL"] = "postgresql://u:p@postgres:5432/bone_health"
+    endpoints = rasa_endpoints((DEPLOY / "endpoints.yml").read_text(), tmp_path, monkeypatch, env)
+    assert (endpoints.lock_store.type, endpoints.lock_store.url) == (cluster.LOCK_STORE, "redis")
+    assert endpoints.action.headers == {"Authorization": "Bearer t"}
+
+
+@pytest.fixture
+def redis_with_password():
+    """A real Redis on TCP with a password, as the chart's Redis subchart is."""
+    import redis
+
+    binary = engines.binary("redis-server") or pytest.fail("redis-server is needed (scripts/install_cluster.sh)")
+    port = cluster.free_port()
+    cmd = [
+        binary,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--requirepass",
+        "pw",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+    ]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = redis.StrictRedis(host="127.0.0.1", port=port, password="pw", db=1)
+    try:
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield port, client
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.cluster
+def test_the_helm_lock_store_takes_tickets_on_a_password_redis(tmp_path, monkeypatch, redis_with_password):
+    from rasa.core.lock_store import LockStore
+
+    port, client = redis_with_password
+    env = {**CHART_ENV, "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(port), "REDIS_PASSWORD": "pw"}
+    env |= {"ACTION_ENDPOINT_URL": "http://a/webhook", "ACTION_SERVER_TOKEN": "t"}
+    endpoints = rasa_endpoints(chart_endpoints(load(RASA_VALUES)), tmp_path, monkeypatch, env)
+    store = LockStore.create(endpoints.lock_store)
+    try:
+        assert type(store).__name__ == cluster.LOCK_STORE.rpartition(".")[2]
+        first, second = store.issue_ticket("c1"), store.issue_ticket("c1")
+        assert (first, second) == (1, 2) and client.exists("bonehealth:lock:c1")
+        store.cleanup("c1", first)
+        store.cleanup("c1", second)
+        assert not client.exists("bonehealth:lock:c1")
+    finally:
+        store.close()
