@@ -345,3 +345,32 @@ def test_the_helm_lock_store_takes_tickets_on_a_password_redis(tmp_path, monkeyp
         assert not client.exists("bonehealth:lock:c1")
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("where", ["compose", "helm"])
+def test_the_rasa_start_script_runs_make_runs_command(where, tmp_path, monkeypatch):
+    """The inline start script of the rasa containers, run with os.execv caught: the command it execs."""
+    import os
+
+    if where == "compose":
+        script, endpoints = load(COMPOSE)["services"]["rasa"]["command"][2], "deploy/endpoints.yml"
+    else:
+        script, endpoints = load(RASA_VALUES)["args"][0], "/app/endpoints.yml"
+    env = {"BOT_PORT": "5005", "BOT_API_TOKEN": "api", "BOT_ALLOWED_ORIGINS": "https://a.example,https://b.example"}
+    for name in list(os.environ):
+        if name in settings.VARIABLES:
+            monkeypatch.delenv(name)
+    for name, value in {**env, "BONE_HEALTH_VAR_DIR": str(tmp_path / "var")}.items():
+        monkeypatch.setenv(name, value)
+    execed = []
+    monkeypatch.setattr(os, "execv", lambda path, argv: execed.append(argv))
+    exec(compile(script, f"<{where} rasa command>", "exec"), {})
+    (cmd,) = execed
+    assert cmd[1:4] == ["-m", "bot.serve.rasa_entry", "run"]
+    flag = {name: cmd[cmd.index(name) + 1] for name in ("--port", "--endpoints", "--interface", "--auth-token")}
+    assert flag == {"--port": "5005", "--endpoints": endpoints, "--interface": "0.0.0.0", "--auth-token": "api"}
+    assert "--enable-api" in cmd and cmd[cmd.index("--cors") + 1 : cmd.index("--cors") + 3] == [
+        "https://a.example",
+        "https://b.example",
+    ]
+    assert (tmp_path / "var" / "credentials.yml").exists()
