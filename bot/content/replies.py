@@ -3,7 +3,7 @@ patient-facing text and a reviewer reads both languages side by side (issue 12).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Dict
 
@@ -15,7 +15,7 @@ REPLIES_FILE = Path(__file__).resolve().parents[2] / "content" / "replies.yml"
 KEYS = {"did_you_mean", "none_of_these", "rephrase", "no_checked_answer"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: Path = REPLIES_FILE) -> Dict[str, Dict[str, Any]]:
     """{language: {key: wording}}; a missing key fails the load, with the file and language named."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
