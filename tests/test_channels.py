@@ -210,6 +210,37 @@ def test_telegram_start_command_greets(channel_bot, stand_in):
     assert "not medical advice" in sent["json"]["text"] and sent["json"]["reply_markup"]["inline_keyboard"]
 
 
+def test_telegram_a_word_switches_the_language_and_the_replies_follow_it(channel_bot, stand_in, content):
+    """Issue 12: "Español" is remembered for the chat; a question the detector alone would call English is
+    answered in Spanish, with Spanish buttons; "english" switches back."""
+    chat = 700000003
+    post_telegram(channel_bot, telegram_update(chat, "Español"))
+    [greeting] = telegram_sent(stand_in, chat)
+    assert greeting["json"]["text"].startswith("Hola") and "no es consejo médico" in greeting["json"]["text"]
+
+    post_telegram(channel_bot, telegram_update(chat, "what is xgeva"))
+    [answer] = telegram_sent(stand_in, chat)
+    spanish = content.spanish["denosumab_what"]
+    assert flat(spanish.answer) in flat(answer["json"]["text"]) and "Información educativa" in answer["json"]["text"]
+    titles = [row[0]["text"] for row in answer["json"]["reply_markup"]["inline_keyboard"]]
+    topic = content.topics["denosumab_what"]
+    assert titles == [content.title(content.topics[r], "es") for r in topic.related]
+
+    # A Spanish topic button (a payload, not read for its language) is answered in Spanish too.
+    post_telegram(
+        channel_bot, telegram_button(chat, answer["json"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+    )
+    [button_answer] = telegram_sent(stand_in, chat)
+    assert flat(content.spanish[topic.related[0]].answer) in flat(button_answer["json"]["text"])
+
+    post_telegram(channel_bot, telegram_update(chat, "english"))
+    [english] = telegram_sent(stand_in, chat)
+    assert english["json"]["text"].startswith("Hi, I'm Bone Health Companion")
+    post_telegram(channel_bot, telegram_update(chat, "what is xgeva"))
+    [answer] = telegram_sent(stand_in, chat)
+    assert flat(topic.answer) in flat(answer["json"]["text"])
+
+
 def test_telegram_refuses_a_forged_update(channel_bot, stand_in):
     chat = 700000003
     assert post_telegram(channel_bot, telegram_update(chat, "hi"), secret=None).status_code == 403

@@ -138,3 +138,37 @@ def test_the_spanish_widget_care_team_button_text_reaches_the_care_team(parse):
     text = re.findall(r'careTeamMessage: "([^"]+)"', source)[1]  # the Spanish one
     parsed = parse(text, "es")
     assert parsed["intent"]["name"] == "request_human" and language_of(parsed) == ["es"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("español", "es"),
+        ("Espanol!", "es"),
+        ("SPANISH", "es"),
+        (" english ", "en"),
+        ("Inglés", "en"),
+        ("hablo español", None),
+        ("/greet", None),
+        ("", None),
+    ],
+)
+def test_a_language_word_alone_switches(text, expected):
+    from bot.channels.language import switch_word
+
+    assert switch_word(text) == expected
+
+
+@pytest.mark.unit
+def test_a_channel_remembers_the_choice_per_sender_and_bounds_its_memory():
+    from bot.channels.language import LanguageChoices
+
+    choices = LanguageChoices(size=2)
+    assert choices.message("telegram", "1", "hola") == ("hola", {})
+    assert choices.message("telegram", "1", "Español") == ('/greet{"language": "es"}', {"language": "es"})
+    assert choices.message("telegram", "1", "what is xgeva") == ("what is xgeva", {"language": "es"})
+    assert choices.message("twilio", "1", "what is xgeva") == ("what is xgeva", {})  # another channel
+    choices.message("telegram", "2", "english")
+    choices.message("telegram", "3", "english")
+    assert choices.message("telegram", "1", "x") == ("x", {})  # the oldest sender was forgotten
