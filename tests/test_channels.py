@@ -213,32 +213,29 @@ def test_telegram_start_command_greets(channel_bot, stand_in):
 def test_telegram_a_word_switches_the_language_and_the_replies_follow_it(channel_bot, stand_in, content):
     """Issue 12: "Español" is remembered for the chat; a question the detector alone would call English is
     answered in Spanish, with Spanish buttons; "english" switches back."""
-    chat = 700000003
-    post_telegram(channel_bot, telegram_update(chat, "Español"))
-    [greeting] = telegram_sent(stand_in, chat)
-    assert greeting["json"]["text"].startswith("Hola") and "no es consejo médico" in greeting["json"]["text"]
+    chat = 700000013
 
-    post_telegram(channel_bot, telegram_update(chat, "what is xgeva"))
-    [answer] = telegram_sent(stand_in, chat)
-    spanish = content.spanish["denosumab_what"]
-    assert flat(spanish.answer) in flat(answer["json"]["text"]) and "Información educativa" in answer["json"]["text"]
-    titles = [row[0]["text"] for row in answer["json"]["reply_markup"]["inline_keyboard"]]
+    def say(update) -> Dict[str, Any]:
+        before = len(telegram_sent(stand_in, chat))
+        assert post_telegram(channel_bot, update).status_code == 200
+        [reply] = telegram_sent(stand_in, chat)[before:]
+        return reply["json"]
+
+    greeting = say(telegram_update(chat, "Español"))
+    assert greeting["text"].startswith("Hola") and "no es consejo médico" in greeting["text"]
+
+    answer = say(telegram_update(chat, "what is xgeva"))
     topic = content.topics["denosumab_what"]
-    assert titles == [content.title(content.topics[r], "es") for r in topic.related]
+    assert flat(content.spanish[topic.id].answer) in flat(answer["text"]) and "Información educativa" in answer["text"]
+    keyboard = answer["reply_markup"]["inline_keyboard"]
+    assert [row[0]["text"] for row in keyboard] == [content.title(content.topics[r], "es") for r in topic.related]
 
     # A Spanish topic button (a payload, not read for its language) is answered in Spanish too.
-    post_telegram(
-        channel_bot, telegram_button(chat, answer["json"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
-    )
-    [button_answer] = telegram_sent(stand_in, chat)
-    assert flat(content.spanish[topic.related[0]].answer) in flat(button_answer["json"]["text"])
+    button_answer = say(telegram_button(chat, keyboard[0][0]["callback_data"]))
+    assert flat(content.spanish[topic.related[0]].answer) in flat(button_answer["text"])
 
-    post_telegram(channel_bot, telegram_update(chat, "english"))
-    [english] = telegram_sent(stand_in, chat)
-    assert english["json"]["text"].startswith("Hi, I'm Bone Health Companion")
-    post_telegram(channel_bot, telegram_update(chat, "what is xgeva"))
-    [answer] = telegram_sent(stand_in, chat)
-    assert flat(topic.answer) in flat(answer["json"]["text"])
+    assert say(telegram_update(chat, "english"))["text"].startswith("Hi, I'm Bone Health Companion")
+    assert flat(topic.answer) in flat(say(telegram_update(chat, "what is xgeva"))["text"])
 
 
 def test_telegram_refuses_a_forged_update(channel_bot, stand_in):
