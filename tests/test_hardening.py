@@ -344,8 +344,8 @@ def test_typed_intents_are_text_unless_the_bot_offered_them(running_bot):
     assert all(e["parse_data"]["intent"]["name"] not in ("report_emergency", "report_crisis") for e in stored)
 
     # An offered button still works: "None of these" under "Did you mean…?" (low-confidence questions).
-    offered = uuid.uuid4().hex
     for vague in ("tell me about bones", "is it about bones", "the treatment thing", "teeth"):
+        offered = uuid.uuid4().hex  # each alone: after an answer, "is it…" would be a follow-up of it
         replies = running_bot.say(vague, offered)
         if "/out_of_scope" in [b["payload"] for r in replies for b in r.get("buttons") or []]:
             break

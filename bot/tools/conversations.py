@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
-import os
 import socket
 import sys
 import tempfile
@@ -25,7 +24,7 @@ import yaml
 
 from bot import content as content_mod
 from bot.dialogue.turn import NO_ANSWER
-from bot.settings import ROOT
+from bot.settings import ROOT, child_environment
 
 CONVERSATIONS = ROOT / "tests" / "data" / "test_conversations.yml"
 ANSWER_PREFIX = 80  # characters of an answer that identify it
@@ -56,7 +55,7 @@ def local_servers(var_dir: Path) -> Iterator[str]:
     from bot.serve import supervisor as serve
 
     env_in = {
-        **os.environ,
+        **child_environment(),
         "BOT_PORT": str(_free_port()),
         "ACTION_PORT": str(_free_port()),
         "BONE_HEALTH_VAR_DIR": str(var_dir),

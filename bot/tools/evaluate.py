@@ -25,6 +25,7 @@ import yaml
 
 from bot import content as content_mod
 from bot.dialogue.turn import NO_ANSWER, shown_topic
+from bot.names import SAFETY_INTENTS
 from bot.settings import ROOT
 
 HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"  # dev set
@@ -100,6 +101,10 @@ def report(results: List[Result]) -> str:
     off = [r for r in results if r.expected == NO_ANSWER]
     answered = [r for r in off if r.predicted != NO_ANSWER]
     lines.append(f"off-topic questions given a curated answer: {len(answered)}/{len(off)}")
+    triaged = [r for r in results if r.predicted in SAFETY_INTENTS]
+    lines.append(
+        f"questions sent to triage (escalated): {len(triaged)}/{len(results)} = {len(triaged) / len(results):.1%}"
+    )
     confusions = collections.Counter((r.expected, r.predicted) for r in results if not r.correct)
     if confusions:
         lines.append("\nconfusions (expected -> shown):")
