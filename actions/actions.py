@@ -116,6 +116,8 @@ def _drug_topics(content: Content, drug: str) -> List[Topic]:
 
 
 STARTER_TOPICS = vocabulary.load().starter_topics
+# "None of these": the out-of-scope reply, in Spanish when the payload sets the language slot to "es".
+NONE_OF_THESE = {"en": "/out_of_scope", "es": '/out_of_scope{"language": "es"}'}
 
 
 def offer_starters(dispatcher: CollectingDispatcher, content: Content, language: str = "en") -> List[EventType]:
@@ -160,6 +162,6 @@ def offer_likeliest(
         return offer_starters(dispatcher, content, language)
     dispatcher.utter_message(
         text=replies.text("did_you_mean", language),
-        buttons=buttons + [{"title": replies.text("none_of_these", language), "payload": "/out_of_scope"}],
+        buttons=buttons + [{"title": replies.text("none_of_these", language), "payload": NONE_OF_THESE[language]}],
     )
     return []

@@ -83,7 +83,7 @@ def test_did_you_mean_in_spanish_has_spanish_titles(content, dispatcher, domain)
     message = dispatcher.messages[0]
     assert message["text"] == replies.text("did_you_mean", "es")
     assert message["buttons"][0]["title"] == content.title(content.topics["onj_what"], "es")
-    assert message["buttons"][-1] == {"title": "Ninguno de estos", "payload": "/out_of_scope"}
+    assert message["buttons"][-1] == {"title": "Ninguno de estos", "payload": '/out_of_scope{"language": "es"}'}
 
 
 @pytest.mark.unit
@@ -172,3 +172,17 @@ def test_a_channel_remembers_the_choice_per_sender_and_bounds_its_memory():
     choices.message("telegram", "2", "english")
     choices.message("telegram", "3", "english")
     assert choices.message("telegram", "1", "x") == ("x", {})  # the oldest sender was forgotten
+
+
+def test_did_you_mean_and_none_of_these_in_spanish_through_the_server(running_bot):
+    """A vague Spanish question gets "¿Quiso decir…?"; its "Ninguno de estos" button (a payload the bot
+    sent, so bot.serve.conversation_guard honours it) gets the Spanish out-of-scope reply."""
+    from actions.actions import NONE_OF_THESE
+
+    sender = "spanish-none-of-these"
+    [offer] = running_bot.say("¿y lo otro?", sender=sender)
+    assert offer["text"] == replies.text("did_you_mean", "es"), offer
+    assert offer["buttons"][-1] == {"title": "Ninguno de estos", "payload": NONE_OF_THESE["es"]}
+    reply = running_bot.say(NONE_OF_THESE["es"], sender=sender)
+    assert reply[0]["text"].startswith("Lo siento, solo puedo ayudar"), reply
+    assert reply[0]["buttons"][0]["title"] == "¿Qué son las metástasis en los huesos?"
