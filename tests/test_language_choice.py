@@ -186,3 +186,13 @@ def test_did_you_mean_and_none_of_these_in_spanish_through_the_server(running_bo
     reply = running_bot.say(NONE_OF_THESE["es"], sender=sender)
     assert reply[0]["text"].startswith("Lo siento, solo puedo ayudar"), reply
     assert reply[0]["buttons"][0]["title"] == "¿Qué son las metástasis en los huesos?"
+
+
+@pytest.mark.unit
+def test_no_patient_text_shows_pattern_alternatives():
+    """A pattern's "necesita|nesesita" once leaked into Spanish replies: wording is words, not patterns."""
+    from bot.safety import content as safety_content
+
+    wording = safety_content.load()
+    leaked = {k: t for lang in ("en", "es") for k, t in wording.patient_texts(lang).items() if "|" in t}
+    assert leaked == {}
