@@ -13,25 +13,31 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import content as content_mod
-from bot.content import Content, Topic, topic_button, vocabulary
+from bot.content import Content, Topic, replies, topic_button, vocabulary
 from bot.dialogue import turn
-from bot.names import CLASSIFIER_RANKING_KEY, LANGUAGE_ENTITY
+from bot.names import CHOSEN_LANGUAGE_KEY, CLASSIFIER_RANKING_KEY, LANGUAGE_ENTITY
 
 logger = logging.getLogger(__name__)
 
-ASPECT_WORDS = vocabulary.load().aspect_names  # content/vocabulary.yml
 
-
-def _helpline() -> str:
+def _helpline() -> Dict[str, str]:
     """The deployment's helpline (content/safety.yml `settings:`, HELPLINE_NAME/HELPLINE_NUMBER), read
     when the action server starts."""
     from bot.safety import content as safety_content
 
     numbers = safety_content.load().settings
-    return f"the {numbers['helpline_name']} at {numbers['helpline_number']}"
+    return {"helpline_name": numbers["helpline_name"], "helpline_number": numbers["helpline_number"]}
 
 
 HELPLINE = _helpline()
+
+
+def reply_language(message: Dict[str, Any]) -> str:
+    """ "es" when the message was read as Spanish (LanguageGuard's or SafetyNet's `language` entity) or the
+    person chose Spanish (the message's metadata: a button payload is not read by LanguageGuard), else "en"."""
+    entities = [e.get("value") for e in message.get("entities") or [] if e.get("entity") == LANGUAGE_ENTITY]
+    chosen = (message.get("metadata") or {}).get(CHOSEN_LANGUAGE_KEY)
+    return "es" if "es" in entities or chosen == "es" else "en"
 
 
 class ActionAnswerFaq(Action):
@@ -49,12 +55,12 @@ class ActionAnswerFaq(Action):
             tracker.get_slot("aspect"),
             last_answered_topic(tracker),
         )
+        language = reply_language(tracker.latest_message)
         if decision.kind == "answer":
-            language = next(tracker.get_latest_entity_values(LANGUAGE_ENTITY), "en")
             return self._answer(dispatcher, content, decision.topic, decision.drug, decision.aspect, language)
         if decision.kind == "no_checked_answer":
-            return self._no_answer_for(dispatcher, content, decision.drug, decision.aspect)
-        return self._suggest(dispatcher, content, tracker.latest_message)
+            return self._no_answer_for(dispatcher, content, decision.drug, decision.aspect, language)
+        return offer_likeliest(dispatcher, content, tracker.latest_message, language)
 
     @staticmethod
     def _answer(
@@ -80,20 +86,17 @@ class ActionAnswerFaq(Action):
         return events
 
     @staticmethod
-    def _no_answer_for(dispatcher: CollectingDispatcher, content: Content, drug: str, aspect: str) -> List[EventType]:
+    def _no_answer_for(
+        dispatcher: CollectingDispatcher, content: Content, drug: str, aspect: str, language: str = "en"
+    ) -> List[EventType]:
         name = content.drugs[drug].name
         dispatcher.utter_message(
-            text=(
-                f"I don't have a checked answer about {ASPECT_WORDS.get(aspect, aspect)} for {name}. "
-                f"Your care team or pharmacist can tell you. You can also call {HELPLINE}."
+            text=replies.text(
+                "no_checked_answer", language, drug=name, aspect=replies.aspect_name(aspect, language), **HELPLINE
             ),
-            buttons=[topic_button(t) for t in _drug_topics(content, drug)][:3],
+            buttons=[topic_button(t, title=content.title(t, language)) for t in _drug_topics(content, drug)][:3],
         )
         return [SlotSet("drug", drug)]
-
-    @staticmethod
-    def _suggest(dispatcher: CollectingDispatcher, content: Content, message: Dict[str, Any]) -> List[EventType]:
-        return offer_likeliest(dispatcher, content, message)
 
 
 def last_answered_topic(tracker: Tracker) -> Optional[str]:
@@ -113,16 +116,14 @@ def _drug_topics(content: Content, drug: str) -> List[Topic]:
 
 
 STARTER_TOPICS = vocabulary.load().starter_topics
+# "None of these": the out-of-scope reply, in Spanish when the payload sets the language slot to "es".
+NONE_OF_THESE = {"en": "/out_of_scope", "es": '/out_of_scope{"language": "es"}'}
 
 
-REPHRASE = (
-    "Sorry, I'm not sure I understood. Could you say it another way, or pick a topic? " f"You can also call {HELPLINE}."
-)
-
-
-def offer_starters(dispatcher: CollectingDispatcher, content: Content) -> List[EventType]:
-    buttons = [topic_button(content.topics[t]) for t in STARTER_TOPICS if t in content.topics]
-    dispatcher.utter_message(text=REPHRASE, buttons=buttons)
+def offer_starters(dispatcher: CollectingDispatcher, content: Content, language: str = "en") -> List[EventType]:
+    topics = [content.topics[t] for t in STARTER_TOPICS if t in content.topics]
+    buttons = [topic_button(t, title=content.title(t, language)) for t in topics]
+    dispatcher.utter_message(text=replies.text("rephrase", language, **HELPLINE), buttons=buttons)
     return []
 
 
@@ -133,10 +134,13 @@ class ActionSuggestTopics(Action):
         return "action_suggest_topics"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        return offer_likeliest(dispatcher, content_mod.load(), tracker.latest_message)
+        message = tracker.latest_message
+        return offer_likeliest(dispatcher, content_mod.load(), message, reply_language(message))
 
 
-def offer_likeliest(dispatcher: CollectingDispatcher, content: Content, message: Dict[str, Any]) -> List[EventType]:
+def offer_likeliest(
+    dispatcher: CollectingDispatcher, content: Content, message: Dict[str, Any], language: str = "en"
+) -> List[EventType]:
     """ "Did you mean…?": the likeliest answer of each of the classifier's likeliest areas (its own ranking,
     kept under CLASSIFIER_RANKING_KEY when a guard replaced it), then "None of these"; starters if none."""
     selectors = message.get("response_selector") or {}
@@ -150,14 +154,14 @@ def offer_likeliest(dispatcher: CollectingDispatcher, content: Content, message:
             topic = content.topic_for_key(candidate.get("intent_response_key") or "")
             if topic and topic.id not in seen:
                 seen.add(topic.id)
-                buttons.append(topic_button(topic))
+                buttons.append(topic_button(topic, title=content.title(topic, language)))
             break
         if len(buttons) == 3:
             break
     if not buttons:
-        return offer_starters(dispatcher, content)
+        return offer_starters(dispatcher, content, language)
     dispatcher.utter_message(
-        text="I'm not sure I understood. Did you mean one of these?",
-        buttons=buttons + [{"title": "None of these", "payload": "/out_of_scope"}],
+        text=replies.text("did_you_mean", language),
+        buttons=buttons + [{"title": replies.text("none_of_these", language), "payload": NONE_OF_THESE[language]}],
     )
     return []

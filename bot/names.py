@@ -55,3 +55,9 @@ GENERAL_ANSWER_FLAG = "bone_health_general_answer"
 
 # -- conversation ids ------------------------------------------------------------------------------
 WIDGET_CONVERSATIONS = "web-"  # prefix of the web widget's conversations (REST may not post into them)
+
+# The language a person chose (issue 12): the widget's English / Español button, or a word in a messaging
+# channel. Sent with every message as UserMessage metadata {CHOSEN_LANGUAGE_KEY: "en" | "es"}.
+CHOSEN_LANGUAGE_KEY = "language"
+# A message that is only one of these words switches the conversation's language (accents folded).
+LANGUAGE_WORDS = {"espanol": "es", "spanish": "es", "castellano": "es", "english": "en", "ingles": "en"}

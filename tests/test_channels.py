@@ -210,6 +210,34 @@ def test_telegram_start_command_greets(channel_bot, stand_in):
     assert "not medical advice" in sent["json"]["text"] and sent["json"]["reply_markup"]["inline_keyboard"]
 
 
+def test_telegram_a_word_switches_the_language_and_the_replies_follow_it(channel_bot, stand_in, content):
+    """Issue 12: "Español" is remembered for the chat; a question the detector alone would call English is
+    answered in Spanish, with Spanish buttons; "english" switches back."""
+    chat = 700000013
+
+    def say(update) -> Dict[str, Any]:
+        before = len(telegram_sent(stand_in, chat))
+        assert post_telegram(channel_bot, update).status_code == 200
+        [reply] = telegram_sent(stand_in, chat)[before:]
+        return reply["json"]
+
+    greeting = say(telegram_update(chat, "Español"))
+    assert greeting["text"].startswith("Hola") and "no es consejo médico" in greeting["text"]
+
+    answer = say(telegram_update(chat, "what is xgeva"))
+    topic = content.topics["denosumab_what"]
+    assert flat(content.spanish[topic.id].answer) in flat(answer["text"]) and "Información educativa" in answer["text"]
+    keyboard = answer["reply_markup"]["inline_keyboard"]
+    assert [row[0]["text"] for row in keyboard] == [content.title(content.topics[r], "es") for r in topic.related]
+
+    # A Spanish topic button (a payload, not read for its language) is answered in Spanish too.
+    button_answer = say(telegram_button(chat, keyboard[0][0]["callback_data"]))
+    assert flat(content.spanish[topic.related[0]].answer) in flat(button_answer["text"])
+
+    assert say(telegram_update(chat, "english"))["text"].startswith("Hi, I'm Bone Health Companion")
+    assert flat(topic.answer) in flat(say(telegram_update(chat, "what is xgeva"))["text"])
+
+
 def test_telegram_refuses_a_forged_update(channel_bot, stand_in):
     chat = 700000003
     assert post_telegram(channel_bot, telegram_update(chat, "hi"), secret=None).status_code == 403

@@ -43,12 +43,12 @@ class Chat:
 
     def bot_texts(self) -> List[str]:
         return self.page.eval_on_selector_all(
-            "#log .msg.bot", "els => els.map(e => e.textContent.replace(/^Assistant: /, ''))"
+            "#log .msg.bot", "els => els.map(e => e.textContent.replace(/^(Assistant|Asistente): /, ''))"
         )
 
     def user_texts(self) -> List[str]:
         return self.page.eval_on_selector_all(
-            "#log .msg.user", "els => els.map(e => e.textContent.replace(/^You said: /, ''))"
+            "#log .msg.user", "els => els.map(e => e.textContent.replace(/^(You said|Usted dijo): /, ''))"
         )
 
     def wait_for_bot(self, count_before: int, timeout: float = 45_000) -> None:
@@ -274,4 +274,65 @@ def test_new_conversation_starts_a_new_session(browser, web_url):
     chat.wait_for_bot(0)
     assert page.evaluate("localStorage.getItem('bhc.session.v1')") != first
     assert chat.user_texts() == [] and "not medical advice" in chat.bot_texts()[0]
+    chat.close()
+
+
+def test_switching_to_spanish_answers_in_spanish_and_a_red_flag_gets_the_emergency_line_first(
+    browser, web_url, content
+):
+    """Issue 12, "Done when": the English / Español button, a Spanish answer, a Spanish red flag."""
+    chat = Chat(browser, web_url, PHONE).open()
+    page = chat.page
+    assert page.evaluate("document.documentElement.lang") == "en"
+    switch = page.get_by_role("button", name=re.compile("Cambiar a español"))
+    switch.focus()
+    before = len(chat.bot_texts())
+    page.keyboard.press("Enter")  # keyboard only
+    chat.wait_for_bot(before)
+    page.wait_for_timeout(500)
+
+    # Every widget text in Spanish, <html lang="es">, a Spanish greeting with Spanish topic buttons.
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.get_by_label("Su pregunta").count() == 1
+    assert page.get_by_role("button", name="Enviar").count() == 1
+    assert page.get_by_role("button", name="Hablar con el equipo de atención").is_visible()
+    assert page.get_by_role("button", name=re.compile("Switch to English")).count() == 1
+    assert page.get_attribute("#message", "placeholder") == "Por ejemplo: ¿qué es el Xgeva?"
+    assert flat(page.inner_text(".emergency")) == "¿Emergencia? Llame al 911 ahora."
+    greeting = chat.bot_texts()[-1]
+    assert greeting.startswith("Hola") and "no es consejo médico" in greeting
+    titles = page.locator("#log .options").last.locator(".option").all_inner_texts()
+    assert content.title(content.topics["denosumab_what"], "es") in titles
+
+    # A Spanish FAQ question: the Spanish answer, the message marked lang="es".
+    reply = chat.ask("¿qué es el Xgeva?")
+    topic = content.topics["denosumab_what"]
+    assert flat(content.render_spanish(topic)) in flat(" ".join(reply))
+    assert page.locator("#log .msg.bot").last.get_attribute("lang") == "es"
+    assert page.locator("#log .msg.user").last.get_attribute("lang") == "es"
+    follow_ups = page.locator("#log .options").last.locator(".option").all_inner_texts()
+    assert follow_ups == [content.title(content.topics[r], "es") for r in topic.related]
+
+    # A short question that only the choice makes Spanish: answered in Spanish too.
+    reply = chat.ask("y el zometa?")
+    assert "Información educativa" in " ".join(reply) or "¿Quiso decir" in " ".join(reply), reply
+
+    # A Spanish red flag: the emergency line first, in Spanish.
+    reply = chat.ask("no puedo mover las piernas y tengo metástasis en la columna")
+    chat.screenshot("widget-360-spanish-red-flag.png")
+    assert reply[0].startswith("Por favor, llame al 911"), reply
+
+    # Remembered: a reload keeps Spanish; the button switches back to English.
+    page.reload()
+    page.wait_for_function("document.querySelectorAll('#log .msg.bot').length > 2")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    assert page.evaluate("localStorage.getItem('bhc.language.v1')") == "es"
+    before = len(chat.bot_texts())
+    page.get_by_role("button", name=re.compile("Switch to English")).click()
+    chat.wait_for_bot(before)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert chat.bot_texts()[-1].startswith("Hi, I'm Bone Health Companion")
+    reply = chat.ask("what is Xgeva?")
+    assert flat(topic.answer) in flat(" ".join(reply))
+    assert chat.errors == []
     chat.close()

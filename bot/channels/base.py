@@ -17,6 +17,7 @@ import aiohttp
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 
 from bot.channels.formatting import Option, response_buttons, response_text
+from bot.channels.language import LanguageChoices
 from bot.channels.options import PendingOptions
 
 logger = logging.getLogger("bone_health.channels")
@@ -130,11 +131,13 @@ class RecentIds:
 
 
 class MessagingInput(InputChannel):
-    """Input side: numbered replies resolved to the option's payload, errors contained."""
+    """Input side: numbered replies resolved to the option's payload, a language word ("español")
+    remembered and sent as metadata with every later message (bot/channels/language.py), errors contained."""
 
     def __init__(self) -> None:
         self.options = PendingOptions()
         self.recent = RecentIds()
+        self.languages = LanguageChoices()
 
     async def forward(
         self,
@@ -147,8 +150,10 @@ class MessagingInput(InputChannel):
         channel = self.name()
         payload = self.options.resolve(channel, sender, text)
         self.options.start_turn(channel, sender)
+        text, chosen = self.languages.message(channel, sender, payload or text)
+        metadata = {**(metadata or {}), **chosen} or metadata
         try:
-            await on_new_message(UserMessage(payload or text, output, sender, input_channel=channel, metadata=metadata))
+            await on_new_message(UserMessage(text, output, sender, input_channel=channel, metadata=metadata))
         except Exception as error:  # noqa: BLE001 (a webhook must answer the platform anyway)
             logger.error("%s: handling a message failed (%s)", channel, type(error).__name__)
             logger.debug("%s: handling a message failed", channel, exc_info=True)

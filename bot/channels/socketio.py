@@ -19,6 +19,8 @@ handlers:
   a friendly "please wait" reply with the emergency number, and a message the safety net flags always
   goes through. The message's metadata gets the keyed hash of the address (guard.CLIENT_KEY) for the
   ticket limit per address; the address itself is never stored.
+- **Metadata from the browser is bounded**: only the widget's language choice (`{"language": "en"|"es"}`,
+  issue 12: bot/nlu/language_choice.py) passes; any other key or value a client sends is dropped.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint
 
 from bot import settings
-from bot.names import WIDGET_CONVERSATIONS
+from bot.names import CHOSEN_LANGUAGE_KEY, LANGUAGES, WIDGET_CONVERSATIONS
 from bot.serve import guard
 
 logger = logging.getLogger("bone_health.channels.socketio")
@@ -54,6 +56,12 @@ def handshake_address(handshake: Dict, hops: int) -> str:
     peer = getattr(request, "ip", "") or handshake.get("REMOTE_ADDR", "")
     forwarded = [handshake.get("HTTP_X_FORWARDED_FOR", "")] if hops else []
     return guard.client_address(peer, forwarded, hops)
+
+
+def widget_metadata(raw: Any) -> Dict[str, Any]:
+    """What the widget may say about a message: its chosen language, "en" or "es"; nothing else."""
+    value = raw.get(CHOSEN_LANGUAGE_KEY) if isinstance(raw, dict) else None
+    return {CHOSEN_LANGUAGE_KEY: value} if isinstance(value, str) and value in LANGUAGES else {}
 
 
 class Rates:
@@ -157,7 +165,7 @@ class SocketIOInput(RasaSocketIOInput):
                 logger.warning("socket.io rate limit reached (a conversation or address over its limit).")
                 await sio.emit(self.bot_message_evt, {"text": rate_reply}, room=sid, namespace=namespace)
                 return
-            metadata = guard.with_client_key(data.get(self.metadata_key), client)
+            metadata = guard.with_client_key(widget_metadata(data.get(self.metadata_key)), client)
             await rasa_message(sid, {**data, "session_id": conversation, self.metadata_key: metadata})
 
         handlers.update(

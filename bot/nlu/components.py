@@ -2,11 +2,10 @@
 
 - `MessageSanitizer` runs first: strips control characters and bounds the length, so binary junk or a
   pasted 1 MB document cannot slow the featurizers down or crash the tokenizer.
-- `LanguageGuard` runs after the classifiers: a message that is empty, Spanish or in a language the
-  bot does not speak at all gets a fixed intent (non_english, whose reply gives the emergency number and
-  the helpline), because a classifier trained on English would otherwise pick the nearest English
-  answer; it also records the language (`language` entity: "es" or "other") for the reply. Red flags
-  (SafetyNet, English or Spanish) are never overridden.
+- `LanguageGuard` runs after the classifiers: an empty message, a Spanish one (detected, or the person
+  chose Spanish: bot/nlu/language_choice.py) the classifier did not route to an answer, and one in a
+  language the bot does not speak get a fixed intent (non_english: the emergency number and the
+  helpline) and the `language` entity ("es" or "other"). Red flags (SafetyNet) are never overridden.
 - `DrugRouting` runs after the ResponseSelectors: an answer that is about particular drugs is only
   sent straight from the domain when the message names a drug it covers; otherwise the turn goes to
   `action_answer_faq`, which knows the drug remembered in the conversation ("how often do I get it?")
@@ -45,6 +44,7 @@ from bot.names import (
     SAFETY_INTENTS,
     SAFETY_KEY,
 )
+from bot.nlu.language_choice import chose_spanish
 from bot.nlu.lexicon import Lexicon, fold
 from bot.safety import language as languages
 
@@ -146,10 +146,11 @@ class LanguageGuard(_Stateless):
                 _force_intent(message, EMPTY_MESSAGE)
                 continue
             detected = languages.detect(text)
-            if looks_spanish(text) or detected == "es":
-                # "sí, por favor", "no gracias": the care-team form's answers; a Spanish FAQ question the
-                # classifier routed to an answer: answered in Spanish by action_answer_faq.
-                if not (_yes_or_no(message, text) or _spanish_answer(message)):
+            if chose_spanish(message) or looks_spanish(text) or detected == "es":
+                # Chosen (bot/nlu/language_choice.py) or detected. "sí, por favor": the care-team form's
+                # answers; a routed FAQ question or a drug follow-up ("¿y el xgeva?"): action_answer_faq,
+                # which answers in the message's language.
+                if not (_yes_or_no(message, text) or _spanish_answer(message) or _drug_turn(message)):
                     _force_intent(message, NON_ENGLISH)
                 _set_language(message, "es")
             elif detected == OTHER_LANGUAGE:
@@ -161,6 +162,11 @@ class LanguageGuard(_Stateless):
 def _yes_or_no(message: Message, text: str) -> bool:
     """A short yes or no the classifier recognised (it learnt Spanish ones from data/nlu/safety_es.yml)."""
     return (message.get(INTENT) or {}).get("name") in {"affirm", "deny"} and len(WORD.findall(text)) <= 4
+
+
+def _drug_turn(message: Message) -> bool:
+    """DrugRouting's "the drug alone" or "a drug follow-up" turn: action_answer_faq weighs the conversation."""
+    return (message.get(INTENT) or {}).get("name") in {INFORM_DRUG, DRUG_FOLLOWUP}
 
 
 def _spanish_answer(message: Message) -> bool:

@@ -42,6 +42,7 @@ from bot.names import (
     SAFETY_KEY,
 )
 from bot.nlu.components import _Stateless, keep_classifier_ranking
+from bot.nlu.language_choice import chose_spanish
 from bot.safety import engine as safety
 from bot.safety import language as languages
 from bot.safety import triage
@@ -88,7 +89,8 @@ class SafetyNet(_Stateless):
             and safety.general_question_es(text)
         ):
             return  # a Spanish question with nobody in it: LanguageGuard's Spanish reply, not a care-team offer
-        language = "es" if language == "es" else "en"
+        # The reply's language: the one the person chose (bot/nlu/language_choice.py), else the message's.
+        language = "es" if language == "es" or chose_spanish(message) else "en"
         if decision["tier"] == "care_team" and not message.get(ROUTE_KEY):
             self._record_general_answer(message)
         intent = {"name": decision["intent"], "confidence": 1.0}

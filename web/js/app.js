@@ -4,24 +4,20 @@
 import { ConversationStore } from "./store.js";
 import { fromBotUttered, messageNode } from "./render.js";
 import { RasaSocket } from "./transport.js";
+import { applyTexts, language, otherLanguage, setLanguage, t } from "./i18n.js";
 
-// The text the "Talk to the care team" button sends: the bot routes it to care-team follow-up.
-export const CARE_TEAM_MESSAGE = "I want to talk to someone from my care team";
-const GREETING = "/greet";
 const REPLY_TIMEOUT_MS = 30000;
+// The greeting asks for the chosen language: the `language` slot picks the greeting's wording.
+const greeting = () => `/greet{"language":"${language()}"}`;
 
-const STATUS_TEXT = {
-  connected: "",
-  reconnecting: "Connecting to the assistant…",
-  unavailable: "The chat could not start.",
-};
+const STATUS_KEY = { connected: null, reconnecting: "statusReconnecting", unavailable: "statusUnavailable" };
 
 /** "call the <helpline> at <number>" from /config.json (the deployment's settings), else the care team. */
 function helpText(config) {
   if (typeof config.helplineName === "string" && typeof config.helplineNumber === "string") {
-    return `call the ${config.helplineName} at ${config.helplineNumber}`;
+    return t("helpline", { name: config.helplineName, number: config.helplineNumber });
   }
-  return "call your care team";
+  return t("careTeamHelp");
 }
 
 async function loadConfig() {
@@ -43,14 +39,39 @@ class ChatApp {
     this.status = document.getElementById("connection");
     this.replyTimer = null;
     this.replyStart = null; // the first message of the reply being received: kept in view
+    this.config = config;
+    this.connection = "reconnecting";
     this.setEmergencyNumber(config.emergencyNumber);
-    this.help = helpText(config);
+    // The language chosen before, else the browser's (a Spanish-speaking browser starts in Spanish).
+    const browserLanguage = (navigator.language || "").toLowerCase().startsWith("es") ? "es" : "en";
+    setLanguage(this.store.language() || browserLanguage);
+    applyTexts();
     const url = config.socketUrl || `${window.location.protocol}//${window.location.hostname}:5005`;
-    this.socket = new RasaSocket(url, () => this.store.sessionId(), {
-      onMessage: (data) => this.receive(data),
-      onStatus: (status) => this.setStatus(status),
-      onSession: (id) => this.store.setSessionId(id),
-    });
+    this.socket = new RasaSocket(
+      url,
+      () => this.store.sessionId(),
+      {
+        onMessage: (data) => this.receive(data),
+        onStatus: (status) => this.setStatus(status),
+        onSession: (id) => this.store.setSessionId(id),
+      },
+      () => ({ language: language() }),
+    );
+  }
+
+  get help() {
+    return helpText(this.config);
+  }
+
+  /** English <-> Español: every widget text, <html lang>, the messages sent from now on, and a greeting
+      in the new language (its topic buttons in that language). */
+  switchLanguage() {
+    setLanguage(otherLanguage());
+    this.store.setLanguage(language());
+    applyTexts();
+    this.setStatus(this.connection);
+    this.socket.send(greeting());
+    this.showTyping();
   }
 
   start() {
@@ -62,8 +83,9 @@ class ChatApp {
       this.sendText(text, text);
     });
     document.getElementById("care-team").addEventListener("click", () => {
-      this.sendText(CARE_TEAM_MESSAGE, CARE_TEAM_MESSAGE);
+      this.sendText(t("careTeamMessage"), t("careTeamMessage"));
     });
+    document.getElementById("language").addEventListener("click", () => this.switchLanguage());
     document.getElementById("new-conversation").addEventListener("click", () => this.restart());
 
     const history = this.store.sessionId() ? this.store.history() : [];
@@ -73,7 +95,7 @@ class ChatApp {
     this.scrollToEnd();
     if (!history.length) {
       this.store.newSession();
-      this.socket.send(GREETING);
+      this.socket.send(greeting());
       this.showTyping();
     }
     this.setStatus("reconnecting");
@@ -86,14 +108,14 @@ class ChatApp {
     this.replyStart = null;
     this.hideTyping();
     this.socket.restart();
-    this.socket.send(GREETING);
+    this.socket.send(greeting());
     this.showTyping();
     this.input.focus();
   }
 
   /** Show `shown` as the person's message and send `message` (a text or a button payload). */
   sendText(message, shown) {
-    this.add({ from: "user", text: shown });
+    this.add({ from: "user", text: shown, lang: language() });
     this.replyStart = null;
     this.socket.send(message);
     this.showTyping();
@@ -108,7 +130,7 @@ class ChatApp {
     const item = fromBotUttered(data);
     if (!item) return;
     this.hideTyping();
-    this.add(item);
+    this.add({ ...item, lang: language() });
   }
 
   add(item) {
@@ -127,7 +149,7 @@ class ChatApp {
   }
 
   notice(text) {
-    this.show({ from: "system", text });
+    this.show({ from: "system", text, lang: language() });
     this.scrollToEnd();
   }
 
@@ -136,8 +158,7 @@ class ChatApp {
     clearTimeout(this.replyTimer);
     this.replyTimer = setTimeout(() => {
       this.hideTyping();
-      this.notice("No answer yet. Please check your connection and try again. If you need help now, "
-        + `${this.help}.`);
+      this.notice(t("noAnswerYet", { help: this.help }));
     }, REPLY_TIMEOUT_MS);
   }
 
@@ -147,14 +168,17 @@ class ChatApp {
   }
 
   setStatus(status) {
-    const text = STATUS_TEXT[status] ?? "";
-    this.status.textContent = status === "unavailable" ? `${text} For help, ${this.help}.` : text;
+    this.connection = status;
+    const text = STATUS_KEY[status] ? t(STATUS_KEY[status]) : "";
+    this.status.textContent = status === "unavailable" ? `${text} ${t("forHelp", { help: this.help })}` : text;
     document.body.dataset.connection = status;
   }
 
   setEmergencyNumber(number) {
     if (typeof number !== "string" || !/^[0-9+ -]{2,20}$/.test(number)) return;
-    document.getElementById("emergency-number").textContent = number;
+    const shown = document.getElementById("emergency-number");
+    shown.textContent = number;
+    delete shown.dataset.i18n; // the deployment's number, in every language
     document.getElementById("emergency-link").href = `tel:${number.replace(/[ -]/g, "")}`;
   }
 

@@ -1,6 +1,8 @@
 // Turning messages into DOM nodes. Bot text is NEVER parsed as HTML: every piece of text goes in
 // through textContent / createTextNode; links are built as elements, and only for http(s) URLs.
 
+import { t } from "./i18n.js";
+
 const URL_PATTERN = /\[([^\]\n]{1,200})\]\((https?:\/\/[^\s)]+)\)|(https?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?])|\b(1-\d{3}-\d{3}-\d{4})\b/g;
 
 /** The URL if it is a well-formed http or https address, else null. */
@@ -21,7 +23,7 @@ function externalLink(href, label) {
   link.textContent = label;
   const hint = document.createElement("span");
   hint.className = "visually-hidden";
-  hint.textContent = " (opens in a new tab)";
+  hint.textContent = t("newTab");
   link.append(hint);
   return link;
 }
@@ -57,16 +59,17 @@ function speaker(label) {
 }
 
 /**
- * One shown message: {from: "user"|"bot"|"system", text, buttons?: [{title, payload}]}.
+ * One shown message: {from: "user"|"bot"|"system", text, buttons?: [{title, payload}], lang?: "en"|"es"}.
  * `onChoose(button)` is called when a suggested option is picked.
  */
 export function messageNode(item, onChoose) {
   const wrapper = document.createDocumentFragment();
   if (item.text) {
     const bubble = document.createElement("div");
-    const isSource = item.from === "bot" && /^Sources?:/.test(item.text);
+    const isSource = item.from === "bot" && /^(Sources?|Fuentes?):/.test(item.text);
     bubble.className = `msg ${item.from}${isSource ? " source" : ""}`;
-    bubble.append(speaker(item.from === "user" ? "You said: " : item.from === "bot" ? "Assistant: " : "Notice: "));
+    if (item.lang) bubble.lang = item.lang; // screen readers speak the message in its own language
+    bubble.append(speaker(t(item.from === "user" ? "youSaid" : item.from === "bot" ? "assistant" : "noticeSpeaker")));
     if (item.from === "user") {
       bubble.append(document.createTextNode(item.text));
     } else {
@@ -77,7 +80,8 @@ export function messageNode(item, onChoose) {
   if (item.buttons && item.buttons.length) {
     const list = document.createElement("ul");
     list.className = "options";
-    list.setAttribute("aria-label", "Suggested topics");
+    list.setAttribute("aria-label", t("suggestedTopics"));
+    if (item.lang) list.lang = item.lang;
     for (const button of item.buttons) {
       if (!button || typeof button.title !== "string" || typeof button.payload !== "string") continue;
       const li = document.createElement("li");

@@ -4,6 +4,7 @@
 
 const SESSION_KEY = "bhc.session.v1";
 const HISTORY_KEY = "bhc.history.v1";
+const LANGUAGE_KEY = "bhc.language.v1"; // the person's English / Español choice: kept across conversations
 export const MAX_ITEMS = 200;
 
 function browserStorage() {
@@ -42,6 +43,16 @@ export class ConversationStore {
     }
   }
 
+  /** The chosen language ("en" or "es"), or null when the person has not chosen. */
+  language() {
+    const value = this.storage.getItem(LANGUAGE_KEY);
+    return value === "en" || value === "es" ? value : null;
+  }
+
+  setLanguage(value) {
+    if (value === "en" || value === "es") this.storage.setItem(LANGUAGE_KEY, value);
+  }
+
   /** Forget everything and start a new session: the server mints its token on the next request. */
   newSession() {
     this.clear();
@@ -53,7 +64,7 @@ export class ConversationStore {
     this.storage.removeItem(HISTORY_KEY);
   }
 
-  /** Messages shown so far: [{from: "user"|"bot"|"system", text, buttons?}]. */
+  /** Messages shown so far: [{from: "user"|"bot"|"system", text, buttons?, lang?}]. */
   history() {
     try {
       const items = JSON.parse(this.storage.getItem(HISTORY_KEY) || "[]");

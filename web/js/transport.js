@@ -3,17 +3,20 @@
 // the stored token (or none for a new visitor); the server confirms a token it signed (a new one when
 // the stored one is missing or not its own), joins this socket to the conversation and answers
 // `session_confirm`. Only then are user messages sent (`user_uttered {message, session_id}`); replies
-// come as `bot_uttered`, so a reloaded page with the same token gets them too.
+// come as `bot_uttered`, so a reloaded page with the same token gets them too. Every message carries
+// the widget's metadata (the chosen language: `{language: "es"}`), which the server bounds.
 
 export class RasaSocket {
   /**
    * @param {string} url   the Rasa server (e.g. http://localhost:5005)
    * @param {() => string} sessionId  the current session token (null for a new visitor)
    * @param {{onMessage, onStatus, onReady, onSession}} handlers  onSession(token) stores the confirmed token
+   * @param {() => object} metadata  sent with every message (e.g. {language: "es"})
    */
-  constructor(url, sessionId, handlers) {
+  constructor(url, sessionId, handlers, metadata = () => ({})) {
     this.url = url;
     this.sessionId = sessionId;
+    this.metadata = metadata;
     this.handlers = handlers;
     this.ready = false;
     this.outbox = [];
@@ -55,14 +58,14 @@ export class RasaSocket {
 
   /** Send a message now, or as soon as the session is confirmed. */
   send(message) {
-    this.outbox.push(message);
+    this.outbox.push({ message, metadata: this.metadata() }); // the language when it was sent
     this.flush();
   }
 
   flush() {
     while (this.ready && this.socket && this.socket.connected && this.outbox.length) {
-      const message = this.outbox.shift();
-      this.socket.emit("user_uttered", { message, session_id: this.sessionId() });
+      const { message, metadata } = this.outbox.shift();
+      this.socket.emit("user_uttered", { message, session_id: this.sessionId(), metadata });
     }
   }
 
