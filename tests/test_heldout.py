@@ -15,7 +15,8 @@ import yaml
 from bot.tools import conversations as multi_turn
 from bot.tools import evaluate
 
-TEST_SET_FLOOR = 0.91  # measured 437/474 = 92.2% on 2026-12-06, less one point (target 0.95)
+TEST_SET_FLOOR = 0.91  # measured 436/474 = 92.0% on 2026-12-06, less one point (target 0.95)
+SPANISH_TEST_SET_FLOOR = 0.88  # measured 182/204 = 89.2% on 2026-12-06, less one point (target 0.90)
 CONVERSATION_TURNS_FLOOR = 0.84  # measured 96/113 = 85.0% on 2026-12-06, less one point (target 0.90)
 
 
@@ -37,6 +38,12 @@ def test_dev_set_accuracy_is_at_least_95_percent(dev_results):
 def test_frozen_test_set_accuracy_holds_its_measured_floor(test_results):
     correct = sum(r.correct for r in test_results)
     assert correct / len(test_results) >= TEST_SET_FLOOR, evaluate.report(test_results)
+
+
+def test_frozen_spanish_test_set_holds_its_measured_floor_and_declines_every_off_topic_question(agent):
+    results = evaluate.evaluate(agent, evaluate.load_questions(evaluate.TEST_SET_ES))
+    assert sum(r.correct for r in results) / len(results) >= SPANISH_TEST_SET_FLOOR, evaluate.report(results)
+    assert not [r.text for r in results if r.expected == evaluate.NO_ANSWER and not r.correct]
 
 
 def test_no_off_topic_dev_question_gets_a_curated_answer(dev_results):
