@@ -27,7 +27,7 @@ from bot.names import (
 )
 
 NO_ANSWER = OUT_OF_SCOPE  # the evaluation's label for "no curated answer shown"
-# The ResponseSelector's confidence needed to show its answer as general information beside a
+# The classifier's confidence inside the area needed to show its answer as general information beside a
 # care-team offer ("should I stop Xgeva before dental work?" also gets the curated dental answer).
 MIN_GENERAL_ANSWER_CONFIDENCE = 0.5
 
@@ -68,7 +68,7 @@ def intent_of(parse: Mapping[str, Any]) -> Optional[str]:
 
 def predicted_topic(parse: Mapping[str, Any], content: Content) -> Optional[Topic]:
     """The topic NLU picked: a topic button's, the routed answer (DrugRouting, SafetyNet), else the
-    ResponseSelector's answer for the predicted area."""
+    classifier's answer for the predicted area."""
     intent = intent_of(parse)
     if intent == ASK_TOPIC:
         for entity in parse.get("entities") or []:
@@ -135,7 +135,7 @@ def general_answer(
 ) -> Optional[Topic]:
     """The general curated answer shown with a care-team offer: the category's own topic
     (`general_topic` of content/safety.yml), else the FAQ answer NLU routed the question to when its
-    ResponseSelector was sure of it; re-targeted to the drug asked about, never another drug's."""
+    classifier was sure of it; re-targeted to the drug asked about, never another drug's."""
     if general_topic:
         predicted = content.topics.get(general_topic)
     else:

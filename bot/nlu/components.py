@@ -6,7 +6,7 @@
   chose Spanish: bot/nlu/language_choice.py) the classifier did not route to an answer, and one in a
   language the bot does not speak get a fixed intent (non_english: the emergency number and the
   helpline) and the `language` entity ("es" or "other"). Red flags (SafetyNet) are never overridden.
-- `DrugRouting` runs after the ResponseSelectors: an answer that is about particular drugs is only
+- `DrugRouting` runs after the answer classifier: an answer that is about particular drugs is only
   sent straight from the domain when the message names a drug it covers; otherwise the turn goes to
   `action_answer_faq`, which knows the drug remembered in the conversation ("how often do I get it?")
   and never answers for a different drug than the one asked about.
@@ -258,7 +258,7 @@ def is_just_a_drug_name(text: str, entities: List[Dict[Text, Any]]) -> bool:
 
 # FallbackClassifier's threshold (config.yml): below it the turn would become "Did you mean…?".
 FALLBACK_THRESHOLD = 0.45
-# A general answer (no drug, no aspect) the ResponseSelector is less sure of than this gives way to the
+# A general answer (no drug, no aspect) the classifier is less sure of than this gives way to the
 # named drug's own answer for the aspect the question asks ("How does Prolia work?": 0.53 for "how bone
 # drugs help"). Right general answers to drug questions ("can I have dental work on Xgeva?") score
 # 0.98-1.0 on the held-out set.
@@ -390,7 +390,7 @@ class DrugRouting(_Stateless):
         return True
 
     def _selected(self, message: Message, intent: Optional[str]):
-        """The topic the FAQ area's ResponseSelector picked for this message (or None), and how sure it is."""
+        """The topic the answer classifier picked in the FAQ area for this message (or None), and how sure it is."""
         selected = ((message.get("response_selector") or {}).get(intent or "") or {}).get("response") or {}
         return (
             self.content.topic_for_key(selected.get("intent_response_key") or ""),

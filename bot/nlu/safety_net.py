@@ -49,8 +49,8 @@ from bot.safety import triage
 
 logger = logging.getLogger(__name__)
 
-# The general answer shown with a personal question: the likeliest FAQ area's answer when its
-# ResponseSelector is at least this sure of it (module constants, so tuning needs no retraining).
+# The general answer shown with a personal question: the likeliest FAQ area's answer when
+# the answer classifier is at least this sure of it (module constants, so tuning needs no retraining).
 MIN_ROUTE_INTENT_CONFIDENCE = 0.1
 MIN_ROUTE_RESPONSE_CONFIDENCE = 0.5
 
@@ -128,7 +128,7 @@ class SafetyNet(_Stateless):
         )
 
     def _record_general_answer(self, message: Message) -> None:
-        """The ResponseSelector's answer of the likeliest FAQ area, when the classifier found one."""
+        """The answer classifier's pick of the likeliest FAQ area, when the classifier found one."""
         selectors = message.get("response_selector") or {}
         for ranked in message.get(INTENT_RANKING_KEY) or []:
             intent = ranked.get("name")

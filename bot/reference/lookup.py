@@ -5,7 +5,7 @@
 
 The caller's words are parsed by the trained model (rasa.core.agent.Agent in this process, or a running
 Rasa server's /model/parse) and topics ranked by P(FAQ area) x P(answer | area) from the
-ResponseSelector rankings; the answer the bot itself would show (bot.dialogue.turn.shown_topic) comes
+answer classifier's rankings; the answer the bot itself would show (bot.dialogue.turn.shown_topic) comes
 first. Red-flag wording is flagged before any script by two guards: the deterministic rules
 (bot.safety.engine.classify) and the model's view (the SafetyNet decision or a safety intent); the
 more severe tier wins.

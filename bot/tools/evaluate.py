@@ -5,7 +5,7 @@ its score, and some of its questions are close to training examples: it measures
 understanding); tests/data/test_faq.yml is the FROZEN TEST set, written from ../shared/sources only by
 someone who never saw the training examples, never used to choose anything (tests/test_test_set.py fails on
 a near-copy of a training example). The test set's figure is the one to report.
-A question counts as right when the topic a person would be shown (NLU + ResponseSelector + the
+A question counts as right when the topic a person would be shown (NLU + the answer classifier + the
 drug re-targeting of bot.dialogue.answering, with an empty conversation) is the labelled one. Off-topic
 questions are right when they get no curated answer (declined or "Did you mean…?").
 """
