@@ -105,9 +105,10 @@ def last_answered_topic(tracker: Tracker) -> Optional[str]:
     for event in reversed(tracker.events):
         if event.get("event") == "slot" and event.get("name") == "last_topic" and event.get("value"):
             return event["value"]
-        action = (event.get("metadata") or {}).get("utter_action") or "" if event.get("event") == "bot" else ""
-        if action.startswith("utter_faq_") and "/" in action:
-            return action.split("/", 1)[1]
+        if event.get("event") == "bot":
+            action = (event.get("metadata") or {}).get("utter_action") or ""
+            if action.startswith("utter_faq_") and "/" in action:
+                return action.split("/", 1)[1]
     return None
 
 

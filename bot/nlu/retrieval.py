@@ -133,18 +133,20 @@ class AnswerClassifier(GraphComponent, IntentClassifier):
             model = None
         return cls(config, model_storage, resource, model)
 
-    def probabilities(self, text: str) -> np.ndarray:
-        """Each label's probability; they sum to less than 1 by the share of the implicit "none" label."""
-        scores = self.model.decision_function([self.lexicon.normalise(text)])[0]
+    def probabilities(self, normalised: str) -> np.ndarray:
+        """Each label's probability for a text already through the lexicon; they sum to less than 1 by
+        the share of the implicit "none" label."""
+        scores = self.model.decision_function([normalised])[0]
         scores = np.append(scores, self.config["abstain_score"]) * self.config["sharpness"]
         scores = np.exp(scores - scores.max())
         return (scores / scores.sum())[:-1]
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if self.model is None or not self.lexicon.normalise(message.get(TEXT) or ""):
+            normalised = self.lexicon.normalise(message.get(TEXT) or "") if self.model is not None else ""
+            if not normalised:
                 continue
-            self._predict(message, self.probabilities(message.get(TEXT)))
+            self._predict(message, self.probabilities(normalised))
         return messages
 
     def _predict(self, message: Message, probs: np.ndarray) -> None:
