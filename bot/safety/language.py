@@ -3,7 +3,7 @@
 Small and deterministic, from the word lists of content/safety_vocabulary.yml (`es.word_lists`:
 spanish_words, english_hints, other_words) and the script of the letters: a safety reply must never
 wait for a model, and a wrong guess must fail safe. SafetyNet (bot/nlu/safety_net.py) uses it to pick
-the language of a red flag's reply and ticket; LanguageGuard (bot/nlu/components.py) for messages that
+the language of a red flag's reply and ticket; LanguageGuard (bot/nlu/language_guard.py) for messages that
 are not red flags; the engine (bot/safety/engine.py) only reads a message with its Spanish patterns
 when it has some Spanish in it (`has_spanish`), so English messages are read exactly as before.
 """
