@@ -4,9 +4,11 @@
 
 Runs the trained model's whole NLU pipeline (classifier + bot/safety/engine.py through SafetyNet) on
 tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and on the Spanish test set
-tests/data/safety_heldout_es.yml (issue 12), and also the deterministic net alone and the classifier
+tests/data/safety_heldout_es.yml (issue 12) and the two frozen Spanish sets (safety_test_es.yml,
+safety_test_es_3.yml), and also the deterministic net alone and the classifier
 alone (its own intent before SafetyNet, read from the parse's `SAFETY_KEY` model_intent), to show that
-neither is the only guard. The last table puts the English and Spanish figures side by side.
+neither is the only guard. The last table puts the English and
+Spanish figures side by side.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from bot.tools.evaluate import load_agent
 SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"
 SAFETY_HELDOUT_ES = ROOT / "tests" / "data" / "safety_heldout_es.yml"  # first Spanish set (patterns tuned on it)
 SAFETY_TEST_ES = ROOT / "tests" / "data" / "safety_test_es.yml"  # second Spanish set, frozen
+SAFETY_TEST_ES_3 = ROOT / "tests" / "data" / "safety_test_es_3.yml"  # third Spanish set, frozen
 FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
 
@@ -63,15 +66,19 @@ def recall(rows: List[Tuple[str, str, str]], tier: str) -> str:
     return f"{sum(reaches(tier, r[2]) for r in group) / len(group):7.1%} ({len(group):3})" if group else "      -"
 
 
-def side_by_side(english: Dict[str, list], spanish: Dict[str, list], spanish_frozen: Dict[str, list]) -> List[str]:
-    """Reached per tier ("none": not escalated), English beside both Spanish sets, for each guard."""
-    lines = ["\nEnglish | Spanish (set 1, tuned on) | Spanish (set 2, frozen): reached per tier, n in brackets"]
-    lines.append(f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14}")
+def side_by_side(
+    english: Dict[str, list], spanish: Dict[str, list], spanish_frozen: Dict[str, list], spanish_3: Dict[str, list]
+) -> List[str]:
+    """Reached per tier ("none": not escalated), English beside the three Spanish sets, for each guard."""
+    lines = ["\nEnglish | Spanish (set 1, tuned on) | Spanish (sets 2 and 3, frozen): reached per tier, n in brackets"]
+    lines.append(
+        f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14} {'Spanish 3':>14}"
+    )
     for name in english:
         for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
             lines.append(
                 f"{name:24} {tier:10} {recall(english[name], tier):>14} {recall(spanish[name], tier):>14}"
-                f" {recall(spanish_frozen[name], tier):>14}"
+                f" {recall(spanish_frozen[name], tier):>14} {recall(spanish_3[name], tier):>14}"
             )
     return lines
 
@@ -83,6 +90,7 @@ def main(argv=None) -> int:
     messages = yaml.safe_load(SAFETY_HELDOUT.read_text())["messages"]
     spanish = yaml.safe_load(SAFETY_HELDOUT_ES.read_text())["messages"]
     spanish_frozen = yaml.safe_load(SAFETY_TEST_ES.read_text())["messages"]
+    spanish_3 = yaml.safe_load(SAFETY_TEST_ES_3.read_text())["messages"]
     faq = yaml.safe_load(FAQ_HELDOUT.read_text())["questions"]
     agent = load_agent(args.model)
     content = content_mod.load()
@@ -90,7 +98,7 @@ def main(argv=None) -> int:
     async def parse_all(texts):
         return [await agent.parse_message(t) for t in texts]
 
-    texts = [m["text"] for m in messages + spanish + spanish_frozen] + [q["text"] for q in faq]
+    texts = [m["text"] for m in messages + spanish + spanish_frozen + spanish_3] + [q["text"] for q in faq]
     parses = dict(zip(texts, asyncio.run(parse_all(texts))))
 
     def pipeline(text: str) -> str:
@@ -109,6 +117,7 @@ def main(argv=None) -> int:
     english_rows: Dict[str, list] = {}
     spanish_rows: Dict[str, list] = {}
     frozen_rows: Dict[str, list] = {}
+    third_rows: Dict[str, list] = {}
     for name, tier_of in (
         ("whole NLU pipeline", pipeline),
         ("deterministic net alone", net),
@@ -125,7 +134,9 @@ def main(argv=None) -> int:
         lines += table(spanish_rows[name], f"{name}, Spanish (tests/data/safety_heldout_es.yml)")
         frozen_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish_frozen]
         lines += table(frozen_rows[name], f"{name}, Spanish frozen (tests/data/safety_test_es.yml)")
-    lines += side_by_side(english_rows, spanish_rows, frozen_rows)
+        third_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish_3]
+        lines += table(third_rows[name], f"{name}, Spanish frozen 3 (tests/data/safety_test_es_3.yml)")
+    lines += side_by_side(english_rows, spanish_rows, frozen_rows, third_rows)
     print("\n".join(lines))
     return 0
 
