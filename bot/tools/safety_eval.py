@@ -71,9 +71,7 @@ def side_by_side(
 ) -> List[str]:
     """Reached per tier ("none": not escalated), English beside the three Spanish sets, for each guard."""
     lines = ["\nEnglish | Spanish (set 1, tuned on) | Spanish (sets 2 and 3, frozen): reached per tier, n in brackets"]
-    lines.append(
-        f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14} {'Spanish 3':>14}"
-    )
+    lines.append(f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14} {'Spanish 3':>14}")
     for name in english:
         for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
             lines.append(
