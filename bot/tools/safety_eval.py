@@ -4,8 +4,8 @@
 
 Runs the trained model's whole NLU pipeline (classifier + bot/safety/engine.py through SafetyNet) on
 tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and on the Spanish test set
-tests/data/safety_heldout_es.yml (issue 12) and the two frozen Spanish sets (safety_test_es.yml,
-safety_test_es_3.yml), and also the deterministic net alone and the classifier
+tests/data/safety_heldout_es.yml (issue 12) and the three frozen Spanish sets (safety_test_es.yml,
+safety_test_es_3.yml, safety_test_es_4.yml), and also the deterministic net alone and the classifier
 alone (its own intent before SafetyNet, read from the parse's `SAFETY_KEY` model_intent), to show that
 neither is the only guard. The last table puts the English and
 Spanish figures side by side.
@@ -33,6 +33,7 @@ SAFETY_HELDOUT = ROOT / "tests" / "data" / "safety_heldout.yml"
 SAFETY_HELDOUT_ES = ROOT / "tests" / "data" / "safety_heldout_es.yml"  # first Spanish set (patterns tuned on it)
 SAFETY_TEST_ES = ROOT / "tests" / "data" / "safety_test_es.yml"  # second Spanish set, frozen
 SAFETY_TEST_ES_3 = ROOT / "tests" / "data" / "safety_test_es_3.yml"  # third Spanish set, frozen
+SAFETY_TEST_ES_4 = ROOT / "tests" / "data" / "safety_test_es_4.yml"  # fourth Spanish set, frozen
 FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
 
@@ -67,16 +68,26 @@ def recall(rows: List[Tuple[str, str, str]], tier: str) -> str:
 
 
 def side_by_side(
-    english: Dict[str, list], spanish: Dict[str, list], spanish_frozen: Dict[str, list], spanish_3: Dict[str, list]
+    english: Dict[str, list],
+    spanish: Dict[str, list],
+    spanish_frozen: Dict[str, list],
+    spanish_3: Dict[str, list],
+    spanish_4: Dict[str, list],
 ) -> List[str]:
-    """Reached per tier ("none": not escalated), English beside the three Spanish sets, for each guard."""
-    lines = ["\nEnglish | Spanish (set 1, tuned on) | Spanish (sets 2 and 3, frozen): reached per tier, n in brackets"]
-    lines.append(f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14} {'Spanish 3':>14}")
+    """Reached per tier ("none": not escalated), English beside the four Spanish sets, for each guard."""
+    lines = [
+        "\nEnglish | Spanish (set 1, tuned on) | Spanish (sets 2, 3 and 4, frozen): reached per tier, n in brackets"
+    ]
+    lines.append(
+        f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14} {'Spanish 3':>14}"
+        f" {'Spanish 4':>14}"
+    )
     for name in english:
         for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
             lines.append(
                 f"{name:24} {tier:10} {recall(english[name], tier):>14} {recall(spanish[name], tier):>14}"
                 f" {recall(spanish_frozen[name], tier):>14} {recall(spanish_3[name], tier):>14}"
+                f" {recall(spanish_4[name], tier):>14}"
             )
     return lines
 
@@ -89,6 +100,7 @@ def main(argv=None) -> int:
     spanish = yaml.safe_load(SAFETY_HELDOUT_ES.read_text())["messages"]
     spanish_frozen = yaml.safe_load(SAFETY_TEST_ES.read_text())["messages"]
     spanish_3 = yaml.safe_load(SAFETY_TEST_ES_3.read_text())["messages"]
+    spanish_4 = yaml.safe_load(SAFETY_TEST_ES_4.read_text())["messages"]
     faq = yaml.safe_load(FAQ_HELDOUT.read_text())["questions"]
     agent = load_agent(args.model)
     content = content_mod.load()
@@ -96,7 +108,7 @@ def main(argv=None) -> int:
     async def parse_all(texts):
         return [await agent.parse_message(t) for t in texts]
 
-    texts = [m["text"] for m in messages + spanish + spanish_frozen + spanish_3] + [q["text"] for q in faq]
+    texts = [m["text"] for m in messages + spanish + spanish_frozen + spanish_3 + spanish_4] + [q["text"] for q in faq]
     parses = dict(zip(texts, asyncio.run(parse_all(texts))))
 
     def pipeline(text: str) -> str:
@@ -116,6 +128,7 @@ def main(argv=None) -> int:
     spanish_rows: Dict[str, list] = {}
     frozen_rows: Dict[str, list] = {}
     third_rows: Dict[str, list] = {}
+    fourth_rows: Dict[str, list] = {}
     for name, tier_of in (
         ("whole NLU pipeline", pipeline),
         ("deterministic net alone", net),
@@ -134,7 +147,9 @@ def main(argv=None) -> int:
         lines += table(frozen_rows[name], f"{name}, Spanish frozen (tests/data/safety_test_es.yml)")
         third_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish_3]
         lines += table(third_rows[name], f"{name}, Spanish frozen 3 (tests/data/safety_test_es_3.yml)")
-    lines += side_by_side(english_rows, spanish_rows, frozen_rows, third_rows)
+        fourth_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish_4]
+        lines += table(fourth_rows[name], f"{name}, Spanish frozen 4 (tests/data/safety_test_es_4.yml)")
+    lines += side_by_side(english_rows, spanish_rows, frozen_rows, third_rows, fourth_rows)
     print("\n".join(lines))
     return 0
 
