@@ -128,6 +128,7 @@ VARIABLES: Dict[str, Variable] = {
             "CARE_TEAM_API_TOKEN",
         ),
         *_declare("cluster", "REPLICAS"),
+        *_declare("content review", "CONTENT_REVIEW_INTERVAL_DAYS", "SOURCE_MAX_AGE_YEARS", "EDITORS_TOKEN"),
         *_declare("development", "BONE_HEALTH_SOURCES"),
         *_declare("development", "PYTHON310", where="scripts/install.sh"),
     )
