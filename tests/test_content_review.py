@@ -140,3 +140,19 @@ def test_validate_prints_review_reminders_without_failing(content):
     # A reminder, not a failure: main() prints them before `rasa data validate` decides the exit code.
     source = (ROOT / "bot" / "tools" / "validate.py").read_text(encoding="utf-8")
     assert "for line in review_reminders():\n        print(line)" in source
+
+
+def test_staff_book_lists_topics_by_review_age_and_flags_old_only_answers(tmp_path, content):
+    from bot.reference import book
+
+    page = book.build(tmp_path, content).read_text(encoding="utf-8")
+    section = page[page.index('<section id="review-age"') :]
+    rows = re.findall(r'<tr class="[^"]*"><th scope="row"><a href="#topic-(\w+)">.*?<td>(\d+)</td>', section)
+    assert len(rows) == len(review.ages(content))
+    days = [int(d) for _, d in rows]
+    assert days == sorted(days, reverse=True)
+    for topic_id, flagged in (("onj_what", True), ("onj_prevention", False)):
+        article = re.search(rf'<article class="topic" id="topic-{topic_id}".*?</article>', page, re.S).group(0)
+        assert "Last reviewed 2026-" in article and "content team" in article
+        assert ('class="flag old-sources"' in article) is flagged, topic_id
+    assert "American Cancer Society, 2012-05-03" in section
