@@ -92,8 +92,9 @@ class Cluster:
         """What every child sees: the cluster's stores and var dir, the public origins and session key."""
         overrides = {
             "BONE_HEALTH_VAR_DIR": str(self.base),
-            "TRACKER_STORE_URL": self.postgres.url,  # conversations and tickets: the cluster's own PostgreSQL
+            "TRACKER_STORE_URL": self.postgres.url,  # conversations, tickets and feedback: the cluster's own PostgreSQL
             "TICKET_DB_URL": self.postgres.url,
+            "FEEDBACK_DB_URL": self.postgres.url,
             "BOT_ALLOWED_ORIGINS": ",".join(self.public.allowed_origins),
             # Replicas listen on loopback behind nginx, which sets X-Real-IP: Sanic reads the client's
             # address from it, so the per-address rate limit sees the client, not the proxy.
