@@ -110,7 +110,9 @@ def group(rows: Sequence, content: Content, distance: float = DISTANCE) -> List[
         for label, row in zip(labels, members):
             clusters.setdefault(label, []).append(row)
         for cluster in clusters.values():
-            texts = Counter(" ".join(r.text.split()) for r in cluster)
+            # One line per question as the classifier folds it (case, accents, spacing), in its first form.
+            shown: Dict[str, str] = {}
+            texts = Counter(shown.setdefault(fold(r.text), " ".join(r.text.split())) for r in cluster)
             questions = tuple(sorted(texts.items(), key=lambda item: (-item[1], item[0])))
             groups.append(
                 Group(
