@@ -9,7 +9,6 @@ import re
 import shutil
 
 import pytest
-import yaml
 
 from bot import content as content_mod
 from bot.content import review
@@ -155,7 +154,7 @@ def test_charts_are_svg_with_their_numbers_in_words_and_escaped():
 
 
 def test_the_page_escapes_questions_and_shows_every_section(content):
-    hostile = ['<img src=x onerror=alert(1)> is zometa safe', "</pre><script>alert(1)</script>"]
+    hostile = ["<img src=x onerror=alert(1)> is zometa safe", "</pre><script>alert(1)</script>"]
     data = page.Summary(
         groups=groups.group(rows(hostile), content),
         helpfulness=[("onj_what", 1, 2)],

@@ -76,7 +76,9 @@ def test_wrong_token_is_401_and_counts_toward_the_limit_right_token_is_200(edito
     base, var = editors_web
     page = requests.get(base + "/editors/", timeout=10)
     assert page.status_code == 200 and 'name="token"' in page.text and "zometa" not in page.text
-    assert page.headers["Cache-Control"] == "no-store" and "script-src 'self'" in page.headers["Content-Security-Policy"]
+    assert (
+        page.headers["Cache-Control"] == "no-store" and "script-src 'self'" in page.headers["Content-Security-Policy"]
+    )
     api = requests.get(base + "/editors/api/summary", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
     assert api.status_code == 200 and api.json()["unanswered_groups"][0]["count"] == 3
     bearer = requests.get(base + "/editors/", headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
@@ -94,7 +96,9 @@ def test_wrong_token_is_401_and_counts_toward_the_limit_right_token_is_200(edito
     wrong = requests.post(base + "/editors/login", data={"token": "nope"}, headers=FORWARDED, timeout=10)
     assert wrong.status_code == 401 and 'name="token"' in wrong.text and "nope" not in wrong.text
     for _ in range(2):
-        bad = requests.get(base + "/editors/api/summary", headers={**FORWARDED, "Authorization": "Bearer nope"}, timeout=10)
+        bad = requests.get(
+            base + "/editors/api/summary", headers={**FORWARDED, "Authorization": "Bearer nope"}, timeout=10
+        )
         assert bad.status_code == 401
     refused = requests.get(base + "/editors/", headers={**FORWARDED, "Authorization": f"Bearer {TOKEN}"}, timeout=10)
     assert refused.status_code == 429
@@ -117,7 +121,10 @@ def test_editor_logs_in_sees_the_group_and_the_no_vote_and_opens_the_snippet(bro
         else None,
     )
     page.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
-    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 and "favicon" not in r.url else None)
+    page.on(
+        "response",
+        lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 and "favicon" not in r.url else None,
+    )
     page.goto(base + "/editors/")
     page.get_by_label("Editors' token").fill(TOKEN)
     page.keyboard.press("Enter")  # the form works from the keyboard
