@@ -21,6 +21,7 @@ from bot.reference.review_age import table as review_table
 
 BASE = "/editors/"
 MAX_GROUPS = 200  # groups shown; the rest are counted
+OLDEST_SHOWN = 10  # review ages shown unfolded
 
 
 def esc(text) -> str:
@@ -72,7 +73,7 @@ def topic_options(content: Content, selected: Optional[str]) -> str:
     by_area: Dict[str, List] = {}
     for topic in content.topics.values():
         by_area.setdefault(topic.retrieval_intent, []).append(topic)
-    parts = []
+    parts = [] if selected else ['<option value="" selected>Choose a topic…</option>']
     for area, topics in by_area.items():
         options = "".join(
             f'<option value="{esc(t.id)}"{" selected" if t.id == selected else ""}>{esc(t.id)}: {esc(t.title)}</option>'
@@ -168,6 +169,7 @@ def _review(summary: Summary) -> str:
     return (
         f"<p>{due} topic(s) past the review interval. {len(old)} answer(s) rest only on sources older than "
         f"{review.max_source_age_years()} years: {esc(', '.join(old)) or 'none'}.</p>"
+        + review_table(summary.ages[:OLDEST_SHOWN], anchors=False, caption=f"The {OLDEST_SHOWN} oldest reviews.")
         + f"<details><summary>All {len(summary.ages)} topic reviews (English and Spanish), oldest first</summary>"
         + review_table(summary.ages, anchors=False)
         + "</details>"

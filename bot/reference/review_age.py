@@ -48,7 +48,12 @@ def topic_note(content: Content, topic: Topic, today: Optional[dt.date] = None, 
     )
 
 
-def table(rows: Iterable[TopicAge], env: Optional[Mapping[str, str]] = None, anchors: bool = True) -> str:
+def table(
+    rows: Iterable[TopicAge],
+    env: Optional[Mapping[str, str]] = None,
+    anchors: bool = True,
+    caption: str = "Topics by review age, oldest first.",
+) -> str:
     """Topics by review age, oldest first: one row per topic and language."""
     interval, max_years = review.interval_days(env), review.max_source_age_years(env)
     body = []
@@ -65,7 +70,7 @@ def table(rows: Iterable[TopicAge], env: Optional[Mapping[str, str]] = None, anc
             f"<td>{old}</td></tr>"
         )
     return (
-        '<table class="review-age"><caption>Topics by review age, oldest first. Review interval: '
+        f'<table class="review-age"><caption>{_esc(caption)} Review interval: '
         f"{interval} days (CONTENT_REVIEW_INTERVAL_DAYS); old sources: {max_years} years or more "
         "since the publisher's review (SOURCE_MAX_AGE_YEARS).</caption><thead><tr>"
         '<th scope="col">Topic</th><th scope="col">Language</th><th scope="col">Area</th>'
