@@ -15,7 +15,7 @@ pytestmark = pytest.mark.unit
 MAX_LINES = 400
 RUNTIME = [ROOT / "bot", ROOT / "actions"]
 INNER_ROOMS = ("bot.nlu", "bot.safety", "bot.content", "bot.dialogue")
-OUTER_ROOMS = ("bot.serve", "bot.reference", "bot.channels", "bot.tools")
+OUTER_ROOMS = ("bot.serve", "bot.reference", "bot.channels", "bot.tools", "bot.editors")
 
 
 def module_name(path: Path) -> str:
