@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot import settings as settings_mod
-from bot.serve import engines, guard
+from bot.serve import engines, guard, retention
 from bot.serve import supervisor as serve
 from bot.settings import ROOT
 from bot.tickets.notify import NotifyConfig
@@ -158,7 +158,7 @@ class Cluster:
         self.fixed["web"] = self.start("web", serve.web_server_cmd(web), serve.child_env(cluster_settings) | env)
         if NotifyConfig.from_env(env).destinations:
             self.fixed["delivery"] = self.start("delivery", serve.ticket_delivery_cmd(cluster_settings), env)
-        if cluster_settings.tracker_retention_days is not None:
+        if retention.needed(cluster_settings):
             self.fixed["retention"] = self.start("retention", serve.retention_cmd(cluster_settings), env)
         for number in range(1, self.count + 1):
             own = dataclasses.replace(cluster_settings, bot_port=free_port(), action_port=free_port())
