@@ -8,7 +8,7 @@ content editor needs the *shape* of a question, never who asked it.
 
 What goes, replaced by a tag: e-mail addresses [EMAIL], web addresses [URL], phone numbers [PHONE],
 dates in any format and month names, English and Spanish [DATE], ages [AGE], street addresses
-[ADDRESS], postcodes [POSTCODE], identifiers mixing letters and digits [ID], every other number
+[ADDRESS], postcodes [POSTCODE], times of day [TIME], identifiers mixing letters and digits [ID], every other number
 [NUMBER] (lab values, doses, record numbers: only "every 4 weeks"-like durations and "stage 4" stay),
 names [NAME] (a list of common names, cues such as "my name is", "I'm", "me llamo", "mi hija",
 "Dr.", and any capitalised word in mid-sentence the content does not know), places after "I live in",
@@ -44,81 +44,21 @@ L = "a-záéíóúñü"  # small letters
 WORD = rf"[{U}{L}'’-]+"
 CAP = rf"[{U}][{L}'’-]+"
 
-# Capitalised words that are never names (besides the content's words and the tags).
+# Capitalised words that are never names (besides the content's words and the tags); titles too: the
+# name is the word after them ("Dr. Nguyen"), not the title itself.
+# fmt: off
 KEEP = {
-    "i",
-    "im",
-    "ive",
-    "id",
-    "ill",
-    "ok",
-    "okay",
-    "hi",
-    "hello",
-    "hey",
-    "hola",
-    "thanks",
-    "thank",
-    "gracias",
-    "english",
-    "spanish",
-    "espanol",
-    "ingles",
-    "god",
-    "dios",
-    "please",
-    "por",
-    "favor",
-    "dear",
-    "querido",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lunes",
-    "martes",
-    "miercoles",
-    "jueves",
-    "viernes",
-    "sabado",
-    "domingo",
-    "medicare",
-    "medicaid",
-    "komen",
-    "google",
-    "covid",
-    "tylenol",
-    "advil",
-    "aleve",
-    "motrin",
-    "ibuprofen",
-    "paracetamol",
-    "acetaminophen",
-    "oxycodone",
-    "morphine",
-    "morfina",
-    "calcium",
-    "calcio",
-    "vitamin",
-    "vitamina",
-    "ct",
-    "mri",
-    "pet",
-    "er",
-    "icu",
-    "hospital",
-    "doctor",
-    "doctora",
-    "nurse",
-    "oncologist",
-    "oncologo",
-    "oncologa",
-    "yes",
-    "no",
+    "i", "im", "ive", "id", "ill", "ok", "okay", "hi", "hello", "hey", "hola", "thanks", "thank", "gracias",
+    "english", "spanish", "espanol", "ingles", "god", "dios", "please", "por", "favor", "dear", "querido",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes", "martes",
+    "miercoles", "jueves", "viernes", "sabado", "domingo", "medicare", "medicaid", "komen", "google", "covid",
+    "tylenol", "advil", "aleve", "motrin", "ibuprofen", "paracetamol", "acetaminophen", "oxycodone",
+    "morphine", "morfina", "calcium", "calcio", "vitamin", "vitamina", "ct", "mri", "pet", "er", "icu",
+    "hospital", "doctor", "doctora", "nurse", "oncologist", "oncologo", "oncologa", "yes", "no", "nhs", "mrn",
+    "dni", "nie", "ssn", "psa", "dr", "dra", "mr", "mrs", "ms", "miss", "mx", "sr", "sra",
+    "srta", "don", "dona", "prof",
 }
+# fmt: on
 # Ordinary words that are also names: removed only with a cue, never from the list alone.
 RELATIONS = (
     r"wife|husband|partner|mom|mum|mother|mama|dad|father|papa|daughter|son|sister|brother|friend|aunt|"
@@ -200,6 +140,9 @@ def lexicon() -> Set[str]:
 # -- the passes, in order: each leaves tags ([EMAIL] …) that later passes do not touch -----------------
 
 _email = _sub(r"[\w.+-]+\s*(?:@|\(at\)|\[at\]|\barroba\b)\s*[\w-]+(?:\s*(?:\.|\bdot\b|\bpunto\b)\s*[\w-]+)+", "[EMAIL]")
+_spoken_email = _sub(
+    r"[\w.+-]+\s+at\s+[\w-]+\s*(?:\.|\bdot\b|\bpunto\b)\s*(?:com|org|net|edu|gov|es|mx|co|uk|io)\b", "[EMAIL]"
+)
 _url = _sub(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|edu|gov|es|mx|co|uk|io)\b(?:/\S*)?", "[URL]")
 _handle = _sub(r"(?<![\w@])@\w{2,}", "[NAME]")
 _uk_postcode = _sub(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b", "[POSTCODE]", 0)
@@ -208,6 +151,7 @@ _zip_cue = _sub(
     r"\1 [POSTCODE]",
 )
 _numeric_date = _sub(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}/\d{1,2}\b|\b\d{4}-\d{2}\b", "[DATE]")
+_time = _sub(r"\b\d{1,2}(?::\d{2}|h\d{2})(?:\s*(?:[ap]\.?m\.?|hrs?|h)\b)?|\b\d{1,2}\s*[ap]\.?m\.?(?=\W|$)", "[TIME]")
 _phone = _sub(r"(?<![\w[])(?:\+|00)?\(?\d(?:[\s().-]{0,3}\d){6,14}(?![\w\]])", "[PHONE]")
 _named_dates = [
     _sub(rf"\b(?:the\s+)?{ORD}\s+(?:of\s+|de\s+)?{MONTH}(?:,?\s+(?:of\s+|de(?:l)?\s+)?{YEAR})?\b", "[DATE]"),
@@ -308,13 +252,13 @@ def _cued_names(text: str) -> str:
 
         return replace
 
-    said = r"my name is|my name's|name is|name's|call me|me llamo|mi nombre es|se llama|llamad[ao]|named|called|signed|firma"
+    said = r"my name is|my name's|name is|name's|me llamo|mi nombre es|se llama|llamad[ao]|named|called|signed|firma"
     text = re.sub(rf"((?i:\b(?:{said}))\s+){name}", lambda m: m.group(1) + "[NAME]", text)
     text = re.sub(rf"((?i:\b(?:{TITLES}))\.?\s+){name}", check(False), text)
     owners = r"my|mi|our|nuestra|nuestro|her|his|su"
     text = re.sub(rf"((?i:\b(?:{owners})\s+(?:{RELATIONS})),?\s+){name}", check(False), text)
     text = re.sub(rf"((?i:\b(?:soy|habla|le escribe|de parte de))\s+){name}", check(False), text)
-    text = re.sub(rf"((?i:\b(?:i'?m|i am|this is|it'?s))\s+){name}", check(True), text)
+    text = re.sub(rf"((?i:\b(?:i'?m|i am|this is|it'?s|call me))\s+){name}", check(True), text)
     signoff = r"thanks|thank you|gracias|regards|saludos|love|besos|cheers"
     return re.sub(rf"((?:^|[,.!?]\s*|(?i:\b(?:{signoff}))[,!.]?\s+))({CAP})(?=\s*[.!]?\s*$)", check(True), text)
 
@@ -348,16 +292,15 @@ def scrub(text: str) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text).replace("\x00", " ")
-    for step in (_email, _url, _handle, _uk_postcode, _zip_cue, _numeric_date, *_named_dates, _years):
+    for step in (_email, _spoken_email, _url, _handle, _uk_postcode, _zip_cue, _numeric_date, *_named_dates, _years):
         text = step(text)
-    text = _phone(text)
+    text = _phone(_time(text))
     for step in (*_ages, *_addresses):
         text = step(text)
-    text = _months(text)
+    text = _ids(_months(text))
     text = _places(text)
     text = _cued_names(text)
     text = _places(_loose_names(text))
-    text = _ids(text)
     text = _numbers(_protect_durations(text)).replace("\x00", "")
     text = re.sub(r"(\[NAME\])(?:[\s,]*\[NAME\])+", r"\1", text)  # "[NAME] [NAME]" -> "[NAME]"
     return re.sub(r"[ \t]{2,}", " ", text).strip()
