@@ -6,7 +6,7 @@ Answers are rendered from content/ (bot.content), never from text kept here.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -74,9 +74,11 @@ class ActionAnswerFaq(Action):
         """The curated answer; in Spanish for a Spanish message when the topic has its Spanish entry."""
         spanish = content.render_spanish(topic) if language == "es" else None
         if spanish:
-            dispatcher.utter_message(text=spanish, buttons=content.buttons(topic, language="es"))
+            buttons = content.buttons(topic, language="es") + replies.feedback_buttons(topic.id, "es")
+            dispatcher.utter_message(text=spanish, buttons=buttons)
         else:
-            dispatcher.utter_message(text=content.render(topic), buttons=content.buttons(topic), json_message=None)
+            buttons = content.buttons(topic) + replies.feedback_buttons(topic.id, language)
+            dispatcher.utter_message(text=content.render(topic), buttons=buttons, json_message=None)
         logger.debug("answered topic %s", topic.id)
         events: List[EventType] = [SlotSet("last_topic", topic.id)]
         if aspect:
@@ -139,11 +141,11 @@ class ActionSuggestTopics(Action):
         return offer_likeliest(dispatcher, content_mod.load(), message, reply_language(message))
 
 
-def offer_likeliest(
-    dispatcher: CollectingDispatcher, content: Content, message: Dict[str, Any], language: str = "en"
-) -> List[EventType]:
-    """ "Did you mean…?": the likeliest answer of each of the classifier's likeliest areas (its own ranking,
-    kept under CLASSIFIER_RANKING_KEY when a guard replaced it), then "None of these"; starters if none."""
+def likeliest_buttons(
+    content: Content, message: Dict[str, Any], language: str = "en", exclude: Tuple[str, ...] = ()
+) -> List[Dict[str, str]]:
+    """Topic buttons for the likeliest answer of each of the classifier's likeliest areas (its own ranking,
+    kept under CLASSIFIER_RANKING_KEY when a guard replaced it), at most 3, none of the `exclude` topics."""
     selectors = message.get("response_selector") or {}
     buttons: List[Dict[str, str]] = []
     seen = set()
@@ -153,12 +155,22 @@ def offer_likeliest(
             continue
         for candidate in (selectors.get(intent) or {}).get("ranking") or []:
             topic = content.topic_for_key(candidate.get("intent_response_key") or "")
+            if topic and topic.id in exclude:
+                continue  # the answer the person said did not help: the area's next one
             if topic and topic.id not in seen:
                 seen.add(topic.id)
                 buttons.append(topic_button(topic, title=content.title(topic, language)))
             break
         if len(buttons) == 3:
             break
+    return buttons
+
+
+def offer_likeliest(
+    dispatcher: CollectingDispatcher, content: Content, message: Dict[str, Any], language: str = "en"
+) -> List[EventType]:
+    """ "Did you mean…?": the likeliest answers (likeliest_buttons), then "None of these"; starters if none."""
+    buttons = likeliest_buttons(content, message, language)
     if not buttons:
         return offer_starters(dispatcher, content, language)
     dispatcher.utter_message(

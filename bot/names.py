@@ -38,6 +38,11 @@ NLU_FALLBACK = "nlu_fallback"
 NON_ENGLISH = "non_english"
 EMPTY_MESSAGE = "empty_message"
 NO_ANSWER_INTENTS = frozenset({OUT_OF_SCOPE, NLU_FALLBACK, NON_ENGLISH, EMPTY_MESSAGE})
+# "Was this helpful?" (issue 15, docs/feedback.md): the buttons under each curated answer send
+# /feedback{"helpful":true|false,"topic":"<topic id>"}; never predicted by the classifier.
+FEEDBACK_INTENT = "feedback"
+HELPFUL_ENTITY = "helpful"
+TOPIC_ENTITY = "topic"
 
 # -- keys NLU components add to a parse (message.set(..., add_to_output=True)) --------------------
 ROUTE_KEY = "bone_health_route"  # {retrieval_intent, topic}: DrugRouting, SafetyNet

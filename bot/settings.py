@@ -127,7 +127,9 @@ VARIABLES: Dict[str, Variable] = {
             "CARE_TEAM_EMAIL_FROM",
             "CARE_TEAM_API_TOKEN",
         ),
+        *_declare("feedback", "FEEDBACK_DB_URL", "UNANSWERED_CAPTURE", "UNANSWERED_RETENTION_DAYS"),
         *_declare("cluster", "REPLICAS"),
+        *_declare("content review", "CONTENT_REVIEW_INTERVAL_DAYS", "SOURCE_MAX_AGE_YEARS", "EDITORS_TOKEN"),
         *_declare("development", "BONE_HEALTH_SOURCES"),
         *_declare("development", "PYTHON310", where="scripts/install.sh"),
     )
@@ -265,6 +267,10 @@ class Settings:
     trusted_proxy_hops: int  # proxies in front whose X-Forwarded-For / -Proto are believed (0: none)
     web_frame_ancestors: str
     web_tls: bool  # browsers reach the pages and the bot over https only: send HSTS
+    # issue 15 (docs/feedback.md): votes, outcome counts and, when switched on, scrubbed unanswered questions
+    feedback_db_url: str
+    unanswered_capture: bool  # off by default: no question text is kept until the deployer says so
+    unanswered_retention_days: int
 
     @classmethod
     def from_env(cls, env: Optional[Env] = None) -> "Settings":
@@ -305,6 +311,9 @@ class Settings:
             trusted_proxy_hops=integer("TRUSTED_PROXY_HOPS", 0, env),
             web_frame_ancestors=text("WEB_FRAME_ANCESTORS", "'self'", env),
             web_tls=flag("WEB_TLS", False, env),
+            feedback_db_url=text("FEEDBACK_DB_URL", f"sqlite:///{var / 'feedback.db'}", env),
+            unanswered_capture=flag("UNANSWERED_CAPTURE", False, env),
+            unanswered_retention_days=integer("UNANSWERED_RETENTION_DAYS", 30, env),
         )
 
 

@@ -45,7 +45,9 @@ def test_topic_button_answers_that_topic_with_source_and_follow_ups(content, dis
     topic = content.topics["onj_prevention"]
     assert messages[0]["text"].startswith(topic.answer)
     assert "Source:" in messages[0]["text"]
-    assert [b["title"] for b in messages[0]["buttons"]] == [content.topics[r].title for r in topic.related]
+    titles = [content.topics[r].title for r in topic.related] + ["Yes, this helped", "No, it did not"]
+    assert [b["title"] for b in messages[0]["buttons"]] == titles
+    assert messages[0]["buttons"][-1]["payload"] == '/feedback{"helpful":false,"topic":"onj_prevention"}'
 
 
 def test_unknown_drug_aspect_is_declined_not_answered_for_another_drug(content, dispatcher, domain):

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.unit
 MAX_LINES = 400
 RUNTIME = [ROOT / "bot", ROOT / "actions"]
 INNER_ROOMS = ("bot.nlu", "bot.safety", "bot.content", "bot.dialogue")
-OUTER_ROOMS = ("bot.serve", "bot.reference", "bot.channels", "bot.tools")
+OUTER_ROOMS = ("bot.serve", "bot.reference", "bot.channels", "bot.tools", "bot.editors")
 
 
 def module_name(path: Path) -> str:
@@ -77,3 +77,13 @@ def test_settings_and_names_import_nothing_of_the_project():
 def test_no_module_is_over_400_lines():
     sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules().items()}
     assert not {name: n for name, n in sizes.items() if n > MAX_LINES}
+
+
+def test_the_feedback_store_imports_only_settings_names_and_itself():
+    """bot.feedback is used by actions, the web server and tools: it must pull none of them in."""
+    wrong = {
+        name: sorted(i for i in imports(path) if not within(i, ("bot.settings", "bot.names", "bot.feedback")))
+        for name, path in modules().items()
+        if within(name, ("bot.feedback",))
+    }
+    assert "bot.feedback.store" in modules() and not {k: v for k, v in wrong.items() if v}

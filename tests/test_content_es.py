@@ -180,7 +180,8 @@ def load_with(tmp_path, text: str):
 
 
 ENTRY = (
-    'onj_what:\n  title: "¿Qué es la ONJ?"\n  answer: Un texto.\n  review: {status: draft}\n  examples: [que es onj]\n'
+    'onj_what:\n  title: "¿Qué es la ONJ?"\n  answer: Un texto.\n  review: {status: draft}\n'
+    "  reviewed: {date: 2026-12-06, by: Equipo de contenido}\n  examples: [que es onj]\n"
 )
 
 
@@ -201,6 +202,9 @@ def test_loader_reads_a_good_entry_and_an_approval(tmp_path):
         (ENTRY.replace("{status: draft}", "{status: approved, reviewer: X}"), "review date"),
         (ENTRY.replace("[que es onj]", "[]"), "examples"),
         (ENTRY + "  answr: x\n", "unknown fields"),
+        (ENTRY.replace("date: 2026-12-06, ", ""), "reviewed date"),
+        (ENTRY.replace("2026-12-06", "06/12/2026"), "reviewed date"),
+        (ENTRY.replace("  reviewed: {date: 2026-12-06, by: Equipo de contenido}\n", ""), "missing ['reviewed']"),
     ],
 )
 def test_loader_refuses_broken_entries(tmp_path, text, problem):

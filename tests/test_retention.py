@@ -80,17 +80,41 @@ def test_setting_is_unset_by_default_and_read_as_days():
     assert settings.Settings.from_env({"TRACKER_RETENTION_DAYS": "30"}).tracker_retention_days == 30.0
 
 
-def test_command_purges_with_the_setting_and_refuses_without_a_period(tmp_path):
+def test_command_purges_with_the_setting_and_keeps_conversations_without_a_period(tmp_path):
     url = f"sqlite:///{tmp_path / 'tracker.db'}"
     save(url, conversation("idle", 100), conversation("recent", 1))
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TRACKER_STORE_URL": url, "BONE_HEALTH_VAR_DIR": str(tmp_path)}
-    env.pop("TRACKER_RETENTION_DAYS", None)
+    for name in ("TRACKER_RETENTION_DAYS", "FEEDBACK_DB_URL", "UNANSWERED_RETENTION_DAYS"):
+        env.pop(name, None)
     command = [sys.executable, "-m", "bot.serve.retention", "purge"]
-    refused = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert refused.returncode == 2 and "TRACKER_RETENTION_DAYS" in refused.stderr
+    kept = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert kept.returncode == 0, kept.stderr
+    assert "conversations are kept" in kept.stderr and "purged 0 unanswered questions" in kept.stderr
+    assert senders(url) == ["idle", "recent"]
     done = subprocess.run(
         command, cwd=ROOT, env={**env, "TRACKER_RETENTION_DAYS": "90"}, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
     assert "purged 1 conversations" in done.stderr and "idle" not in done.stderr  # counts, never ids
     assert senders(url) == ["recent"]
+
+
+def test_old_unanswered_questions_are_purged_and_the_purge_runs_when_capture_is_on(tmp_path):
+    import datetime as dt
+
+    from bot.feedback.store import FeedbackStore
+
+    env = {"BONE_HEALTH_VAR_DIR": str(tmp_path), "UNANSWERED_RETENTION_DAYS": "10"}
+    conf = settings.Settings.from_env(env)
+    assert not retention.needed(conf)  # nothing kept, nothing to purge: no extra process
+    assert retention.needed(settings.Settings.from_env({**env, "UNANSWERED_CAPTURE": "true"}))
+    assert retention.needed(settings.Settings.from_env({"TRACKER_RETENTION_DAYS": "30"}))
+    store = FeedbackStore(conf.feedback_db_url)
+    today = dt.date.today()
+    store.record_unanswered("old question", "did_you_mean", None, "en", "rest", today - dt.timedelta(days=11))
+    store.record_unanswered("new question", "did_you_mean", None, "en", "rest", today - dt.timedelta(days=9))
+    store.record_vote("onj_prevention", "en", "rest", False, today - dt.timedelta(days=400))
+    assert retention.purge_feedback(conf) == 1
+    assert [r.text for r in store.unanswered()] == ["new question"]
+    assert store.helpfulness_by_topic() == [("onj_prevention", 0, 1)]  # counts hold no text: kept
+    store.dispose()

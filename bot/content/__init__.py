@@ -14,7 +14,9 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 import yaml
 
+from bot.content import review as review_mod
 from bot.content import translations as translations_mod
+from bot.content.review import Reviewed
 from bot.content.translations import Translation
 from bot.settings import ROOT
 
@@ -29,8 +31,9 @@ class Source:
     id: str
     publisher: str
     title: str
-    reviewed: str
+    reviewed: str  # the publisher's wording, shown to people
     file: str
+    review_date: Optional[str] = None  # the same date for machines: YYYY-MM-DD or YYYY, None if undated
 
     @property
     def citation(self) -> str:
@@ -48,6 +51,7 @@ class Topic:
     drugs: Tuple[str, ...] = ()
     aspects: Tuple[str, ...] = ()
     examples: Tuple[str, ...] = ()
+    reviewed: Optional[Reviewed] = None  # when and by whom (content/topics/*.yml `reviewed:`)
 
     @property
     def response_key(self) -> str:
@@ -145,13 +149,18 @@ def _tuple(value) -> Tuple[str, ...]:
 
 def _read(path: Path):
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=review_mod.DatesAsText) or {}  # a SafeLoader, dates as text
 
 
 @functools.lru_cache(maxsize=4)
 def load(content_dir: Path = CONTENT_DIR) -> Content:
-    raw_sources = _read(content_dir / "sources.yml")["sources"]
-    sources = {sid: Source(id=sid, **value) for sid, value in raw_sources.items()}
+    sources_path = content_dir / "sources.yml"
+    sources = {}
+    for sid, value in _read(sources_path)["sources"].items():
+        if "review_date" not in value:
+            raise ValueError(f"{sources_path}: source {sid!r}: missing review_date (YYYY-MM-DD, YYYY or null)")
+        date = review_mod.parse_source_date(value["review_date"], f"{sources_path}: source {sid!r}")
+        sources[sid] = Source(id=sid, **{**value, "review_date": date})
 
     raw_drugs = _read(content_dir / "drugs.yml")
     drugs: Dict[str, Drug] = {}
@@ -187,6 +196,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
                 drugs=_tuple(item.get("drugs")),
                 aspects=_tuple(item.get("aspects")),
                 examples=_tuple(item.get("examples")),
+                reviewed=review_mod.parse_reviewed(item.get("reviewed"), f"{path}: topic {item['id']!r}"),
             )
 
     facts: List[Tuple[str, str]] = []

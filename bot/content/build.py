@@ -13,7 +13,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from bot.content import GENERATED_DIR, Content, drug_name_index, load
+from bot.content import GENERATED_DIR, Content, drug_name_index, load, replies
 from bot.safety import content as safety_content
 from bot.settings import ROOT
 
@@ -70,9 +70,10 @@ def build(content: Content, out_dir: Path = GENERATED_DIR) -> List[Path]:
     responses = {}
     for topic in content.topics.values():
         response = {"text": content.render(topic)}
-        buttons = content.buttons(topic, for_domain=True)
-        if buttons:
-            response["buttons"] = buttons
+        # Related topics, then "Was this helpful?" (bot.content.replies.feedback_buttons, docs/feedback.md).
+        response["buttons"] = content.buttons(topic, for_domain=True) + replies.feedback_buttons(
+            topic.id, for_domain=True
+        )
         responses[f"utter_{topic.response_key}"] = [response]
     path = out_dir / "faq_responses.yml"
     path.write_text(

@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, Mapping, Tuple
+from typing import Dict, Iterable, Mapping, Optional, Tuple
 
 import yaml
 
+from bot.content.review import DatesAsText, Reviewed, parse_reviewed
+
 SPANISH = "es"
 REVIEW_STATUSES = ("draft", "approved")
-FIELDS = {"title", "answer", "review", "examples"}
+FIELDS = {"title", "answer", "review", "reviewed", "examples"}
 NOT_ADVICE_ES = "Información educativa, no es consejo médico."
 
 
@@ -46,8 +48,9 @@ class Translation:
     language: str
     title: str
     answer: str
-    review: Review
+    review: Review  # clinical approval of the Spanish text
     examples: Tuple[str, ...]
+    reviewed: Optional[Reviewed] = None  # last checked against its sources, and by whom (bot.content.review)
 
 
 def _fail(path: Path, topic_id: str, problem: str) -> ValueError:
@@ -78,7 +81,7 @@ def _review(path: Path, topic_id: str, raw) -> Review:
 
 def _entry(path: Path, topic_id: str, raw) -> Translation:
     if not isinstance(raw, Mapping):
-        raise _fail(path, topic_id, "entry must be a mapping with title, answer, review and examples")
+        raise _fail(path, topic_id, "entry must be a mapping with title, answer, review, reviewed and examples")
     missing, unknown = FIELDS - set(raw), set(raw) - FIELDS
     if missing:
         raise _fail(path, topic_id, f"missing {sorted(missing)}")
@@ -97,6 +100,7 @@ def _entry(path: Path, topic_id: str, raw) -> Translation:
         answer=" ".join(raw["answer"].split()),
         review=_review(path, topic_id, raw["review"]),
         examples=tuple(" ".join(e.split()) for e in examples),
+        reviewed=parse_reviewed(raw["reviewed"], f"{path}: topic {topic_id!r}"),
     )
 
 
@@ -105,7 +109,7 @@ def load(path: Path, topic_ids: Iterable[str]) -> Dict[str, Translation]:
     if not path.exists():
         return {}
     with path.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle) or {}
+        raw = yaml.load(handle, Loader=DatesAsText) or {}  # a SafeLoader, dates as text
     if not isinstance(raw, Mapping):
         raise ValueError(f"{path}: expected a mapping of topic id -> Spanish entry")
     known = set(topic_ids)

@@ -6,7 +6,8 @@ The script book is GENERATED from the same content the bot serves (content/topic
 content/safety.yml, content/es), never edited by hand: one self-contained HTML page (inline CSS and JS,
 nothing loaded from elsewhere, works from the file system) with a topic index, every answer exactly as
 the bot sends it with its Spanish script and review status beside it (bot.reference.spanish), the
-questions it answers, its sources and review dates, related topics, a search box,
+questions it answers, its sources and review dates (topics by review age, answers resting only on
+old sources flagged: bot.reference.review_age), related topics, a search box,
 the escalation scripts of every safety tier, and the content version and build date.
 
 The page skeleton is templates/page.html, its style static/book.css and its script static/book.js
@@ -31,6 +32,7 @@ import yaml
 from bot import content as content_mod
 from bot import settings
 from bot.content import Content, Topic
+from bot.reference.review_age import book_section, topic_note
 from bot.reference.spanish import spanish_script, spanish_search_text
 
 ROOT = content_mod.ROOT
@@ -281,7 +283,7 @@ def _topic_article(content: Content, topic: Topic) -> str:
         f'<h4>Script (exactly what the bot says)</h4><p class="script">{esc(content.render(topic))}</p>'
         + spanish_script(content, topic)
         + f'<h4>Questions it answers</h4><ul class="examples">{examples}</ul>'
-        f'<h4>Source and review date</h4><ul class="sources">{sources}</ul>'
+        f'<h4>Source and review date</h4><ul class="sources">{sources}</ul>{topic_note(content, topic)}'
         + (f'<h4>Related topics</h4><ul class="related">{related}</ul>' if related else "")
         + f'<p class="tag">Topic id: {esc(topic.response_key)}</p></article>'
     )
@@ -353,6 +355,7 @@ def render_page(content: Content, safety: SafetyBook, version: str, built: str) 
         index="".join(index),
         escalation=escalation,
         sections="".join(sections),
+        review=book_section(content),
         topic_count=len(content.topics),
         safety_file=esc(safety.path.name),
     )

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot import settings as settings_mod
-from bot.serve import engines, guard
+from bot.serve import engines, guard, retention
 from bot.serve import supervisor as serve
 from bot.settings import ROOT
 from bot.tickets.notify import NotifyConfig
@@ -92,8 +92,9 @@ class Cluster:
         """What every child sees: the cluster's stores and var dir, the public origins and session key."""
         overrides = {
             "BONE_HEALTH_VAR_DIR": str(self.base),
-            "TRACKER_STORE_URL": self.postgres.url,  # conversations and tickets: the cluster's own PostgreSQL
+            "TRACKER_STORE_URL": self.postgres.url,  # conversations, tickets and feedback: the cluster's own PostgreSQL
             "TICKET_DB_URL": self.postgres.url,
+            "FEEDBACK_DB_URL": self.postgres.url,
             "BOT_ALLOWED_ORIGINS": ",".join(self.public.allowed_origins),
             # Replicas listen on loopback behind nginx, which sets X-Real-IP: Sanic reads the client's
             # address from it, so the per-address rate limit sees the client, not the proxy.
@@ -157,7 +158,7 @@ class Cluster:
         self.fixed["web"] = self.start("web", serve.web_server_cmd(web), serve.child_env(cluster_settings) | env)
         if NotifyConfig.from_env(env).destinations:
             self.fixed["delivery"] = self.start("delivery", serve.ticket_delivery_cmd(cluster_settings), env)
-        if cluster_settings.tracker_retention_days is not None:
+        if retention.needed(cluster_settings):
             self.fixed["retention"] = self.start("retention", serve.retention_cmd(cluster_settings), env)
         for number in range(1, self.count + 1):
             own = dataclasses.replace(cluster_settings, bot_port=free_port(), action_port=free_port())

@@ -1,8 +1,11 @@
-"""Health data is not kept for ever: purge conversations idle for TRACKER_RETENTION_DAYS.
+"""Health data is not kept for ever: purge conversations idle for TRACKER_RETENTION_DAYS, and scrubbed
+unanswered questions older than UNANSWERED_RETENTION_DAYS (the feedback store, docs/feedback.md).
 
     python -m bot.serve.retention purge [--days N]   # once (default: TRACKER_RETENTION_DAYS)
     python -m bot.serve.retention purge --loop        # every hour until stopped (started by
-                                                      # `make run` / `make cluster` when the setting is set)
+                                                      # `make run` / `make cluster` when
+                                                      # TRACKER_RETENTION_DAYS is set or
+                                                      # UNANSWERED_CAPTURE is on: `needed`)
 
 A conversation goes whole, all its events, once its *last* event is older than the cut-off: deleting
 only old rows of a live conversation would leave Rasa a tracker starting mid-session. Works on any
@@ -25,6 +28,7 @@ from typing import List, Optional, Tuple
 import sqlalchemy as sa
 
 from bot import settings as settings_mod
+from bot.feedback.store import FeedbackStore, FeedbackStoreError
 
 logger = logging.getLogger("bone_health.retention")
 
@@ -58,6 +62,23 @@ def purge(url: str, days: float, now: Optional[float] = None) -> Tuple[int, int]
     return conversations, rows
 
 
+def needed(settings: settings_mod.Settings) -> bool:
+    """Whether `make run` / `make cluster` start the hourly purge."""
+    return settings.tracker_retention_days is not None or settings.unanswered_capture
+
+
+def purge_feedback(settings: settings_mod.Settings) -> int:
+    """Delete scrubbed unanswered questions older than UNANSWERED_RETENTION_DAYS (also when capture was
+    switched off since: what it kept still goes); votes and counts hold no text and stay."""
+    store = FeedbackStore(settings.feedback_db_url)
+    try:
+        removed = store.purge(settings.unanswered_retention_days)
+    finally:
+        store.dispose()
+    logger.info("Retention (%s days): purged %s unanswered questions.", settings.unanswered_retention_days, removed)
+    return removed
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     parser = argparse.ArgumentParser(prog="python -m bot.serve.retention", description=__doc__.splitlines()[0])
@@ -68,19 +89,27 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
     settings = settings_mod.Settings.from_env()
     days = args.days if args.days is not None else settings.tracker_retention_days
-    if days is None:
-        parser.error("no retention period: set TRACKER_RETENTION_DAYS or pass --days")
+    if days is None and not args.loop:
+        logger.info("No TRACKER_RETENTION_DAYS: conversations are kept; only unanswered questions are purged.")
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     while True:
+        failed = False
         try:
-            purge(settings.tracker_store_url, days)
+            if days is not None:
+                purge(settings.tracker_store_url, days)
         except sa.exc.SQLAlchemyError as error:  # the store is down: say so, try again next round
             logger.error("Retention purge failed (%s)", type(error).__name__)
-            if not args.loop:
-                return 1
-        if not args.loop or stop.wait(INTERVAL_SECONDS):
+            failed = True
+        try:
+            purge_feedback(settings)
+        except (FeedbackStoreError, ValueError) as error:
+            logger.error("Unanswered questions purge failed (%s)", type(error).__name__)
+            failed = True
+        if not args.loop:
+            return 1 if failed else 0
+        if stop.wait(INTERVAL_SECONDS):
             return 0
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot import settings as settings_mod
-from bot.serve import guard
+from bot.serve import guard, retention
 from bot.settings import ROOT
 from bot.tickets.notify import NotifyConfig
 
@@ -130,7 +130,8 @@ def ticket_delivery_cmd(settings: Settings) -> List[str]:
 
 
 def retention_cmd(settings: Settings) -> List[str]:
-    """Purges conversations idle longer than TRACKER_RETENTION_DAYS, hourly (bot/serve/retention.py)."""
+    """Purges conversations idle longer than TRACKER_RETENTION_DAYS and unanswered questions older than
+    UNANSWERED_RETENTION_DAYS, hourly (bot/serve/retention.py)."""
     return [sys.executable, "-m", "bot.serve.retention", "purge", "--loop"]
 
 
@@ -210,7 +211,7 @@ def main() -> int:
         supervisor.start(web_server_cmd(settings), env)
         if NotifyConfig.from_env(env).destinations:
             supervisor.start(ticket_delivery_cmd(settings), env)
-        if settings.tracker_retention_days is not None:
+        if retention.needed(settings):
             supervisor.start(retention_cmd(settings), env)
         bot = supervisor.start(rasa_server_cmd(settings, env), env)
         wait_http(f"http://127.0.0.1:{settings.bot_port}/", 300, bot)

@@ -2,7 +2,8 @@
 
 Static files only, plus `/config.json` telling the widget where the Rasa socket.io server is, so the
 page works whatever BOT_PORT a deployer chooses, and the care team's token-protected
-`/api/tickets` (bot/tickets/api.py).
+`/api/tickets` (bot/tickets/api.py), and the content editors' page `/editors/` behind EDITORS_TOKEN
+(bot/editors/routes.py).
 
 Token guessing is slowed (issue 14): a client address that got AUTH_FAILURES_PER_ADDRESS 401s in 10
 minutes gets 429 on the token-protected paths until they age out (loopback exempt, as for rates: a
@@ -20,6 +21,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from bot import settings
+from bot.editors import routes as editors
 from bot.serve import guard
 from bot.settings import ROOT
 from bot.tickets import api as tickets_api
@@ -84,8 +86,8 @@ def failed_tokens(common: settings.Settings) -> guard.SlidingWindow:
 
 
 def protected(path: str) -> bool:
-    """The token-protected paths: the care team's ticket API and the staff lookup."""
-    return tickets_api.handles(path) or path.split("?", 1)[0] == LOOKUP_PATH
+    """The token-protected paths: the care team's ticket API, the staff lookup, the editors' page."""
+    return tickets_api.handles(path) or path.split("?", 1)[0] == LOOKUP_PATH or editors.handles(path)
 
 
 def wants_hsts(common: settings.Settings, forwarded_proto: Optional[str]) -> bool:
@@ -122,12 +124,30 @@ class Handler(SimpleHTTPRequestHandler):
             failed_tokens(settings.Settings.from_env()).add(key)
         super().send_response(code, message)
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+    def refused(self) -> bool:
+        """429 for an address with too many wrong tokens on the protected paths (sent here)."""
         if protected(self.path) and (key := self.client_key()):
             if failed_tokens(settings.Settings.from_env()).full(key):
                 retry = {"Retry-After": str(guard.AUTH_WINDOW_SECONDS)}
                 tickets_api.send_json(self, 429, guard.AUTH_REFUSED, retry)
-                return
+                return True
+        return False
+
+    def tls(self) -> bool:
+        return wants_hsts(settings.Settings.from_env(), self.headers.get("X-Forwarded-Proto"))
+
+    def do_POST(self) -> None:  # noqa: N802 (http.server naming)
+        if not editors.handles(self.path):
+            self.send_error(501, "Unsupported method ('POST')")
+        elif not self.refused():
+            editors.serve(self, "POST", self.tls())
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        if self.refused():
+            return
+        if editors.handles(self.path):  # content editors' page (EDITORS_TOKEN, bot/editors/routes.py)
+            editors.serve(self, "GET", self.tls())
+            return
         if tickets_api.handles(self.path):  # care team's open tickets (token-protected, bot/tickets/api.py)
             tickets_api.serve(self)
             return

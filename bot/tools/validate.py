@@ -6,6 +6,9 @@ domain), and Rasa then merges the same intents again from the NLU data and warns
 retrieval intents; any other warning, or the same warning naming anything else, fails. The second:
 "The utterance 'utter_ask_<slot>' is not used in any story or rule" for a slot a form asks for
 (the form utters it), accepted only for required slots of the forms in domain.yml.
+
+It also prints (never fails on) the topics past their review interval (CONTENT_REVIEW_INTERVAL_DAYS,
+bot/content/review.py): one `REVIEW DUE:` line each, so `make test` and `make validate` show them.
 """
 
 from __future__ import annotations
@@ -55,7 +58,25 @@ def unexpected_warnings(output: str, retrieval_intents: set, form_slots: frozens
     return problems
 
 
+def review_reminders(content=None, today=None, env=None) -> list:
+    """The `REVIEW DUE:` lines (a warning: content past its interval still serves), and the answers
+    that rest only on old sources (SOURCE_MAX_AGE_YEARS), as one line."""
+    from bot.content import review
+
+    content = content or content_mod.load()
+    lines = review.due(content, today, env)
+    old = review.old_only(content, today, env)
+    if old:
+        lines.append(
+            f"NOTE: {len(old)} answer(s) rest only on sources older than {review.max_source_age_years(env)} "
+            f"years: {', '.join(old)}"
+        )
+    return lines
+
+
 def main() -> int:
+    for line in review_reminders():
+        print(line)
     rasa = Path(sys.executable).parent / "rasa"
     result = subprocess.run([str(rasa), "data", "validate"], capture_output=True, text=True)
     output = result.stdout + result.stderr

@@ -36,6 +36,11 @@ const TEXTS = {
     careTeamHelp: "call your care team",
     noAnswerYet: "No answer yet. Please check your connection and try again. If you need help now, {help}.",
     sourcePrefix: "Source",
+    helpfulQuestion: "Was this helpful?",
+    helpfulYes: "Yes",
+    helpfulNo: "No",
+    helpfulYesLabel: "Yes, this answer helped",
+    helpfulNoLabel: "No, this answer did not help",
   },
   es: {
     title: "Bone Health Companion",
@@ -67,6 +72,11 @@ const TEXTS = {
     careTeamHelp: "llame a su equipo de atención",
     noAnswerYet: "Todavía no hay respuesta. Revise su conexión e intente de nuevo. Si necesita ayuda ya, {help}.",
     sourcePrefix: "Fuente",
+    helpfulQuestion: "¿Le ayudó esta respuesta?",
+    helpfulYes: "Sí",
+    helpfulNo: "No",
+    helpfulYesLabel: "Sí, esta respuesta me ayudó",
+    helpfulNoLabel: "No, esta respuesta no me ayudó",
   },
 };
 

@@ -77,13 +77,16 @@ export function messageNode(item, onChoose) {
     }
     wrapper.append(bubble);
   }
-  if (item.buttons && item.buttons.length) {
+  const valid = (item.buttons || []).filter(
+    (b) => b && typeof b.title === "string" && typeof b.payload === "string",
+  );
+  const topics = valid.filter((b) => !isFeedback(b));
+  if (topics.length) {
     const list = document.createElement("ul");
     list.className = "options";
     list.setAttribute("aria-label", t("suggestedTopics"));
     if (item.lang) list.lang = item.lang;
-    for (const button of item.buttons) {
-      if (!button || typeof button.title !== "string" || typeof button.payload !== "string") continue;
+    for (const button of topics) {
       const li = document.createElement("li");
       const element = document.createElement("button");
       element.type = "button";
@@ -95,7 +98,55 @@ export function messageNode(item, onChoose) {
     }
     wrapper.append(list);
   }
+  const votes = valid.filter(isFeedback);
+  if (votes.length === 2) wrapper.append(feedbackNode(votes, item.lang, onChoose));
   return wrapper;
+}
+
+/** A "Was this helpful?" button under a curated answer: `/feedback{"helpful":…,"topic":…}`. */
+export function isFeedback(button) {
+  return button.payload.startsWith("/feedback{");
+}
+
+let feedbackCount = 0;
+
+/**
+ * "Was this helpful?" with two real buttons, Yes and No, in a labelled group (screen readers say the
+ * question with each button). The server's button titles are what the conversation shows once chosen;
+ * a vote is sent once: both buttons are then disabled and the chosen one marked pressed.
+ */
+function feedbackNode(votes, lang, onChoose) {
+  const group = document.createElement("div");
+  group.className = "feedback";
+  group.setAttribute("role", "group");
+  if (lang) group.lang = lang;
+  const question = document.createElement("span");
+  question.className = "feedback-question";
+  question.id = `feedback-question-${++feedbackCount}`;
+  question.textContent = t("helpfulQuestion");
+  group.setAttribute("aria-labelledby", question.id);
+  group.append(question);
+  const choices = [];
+  for (const button of votes) {
+    const helpful = button.payload.includes('"helpful":true');
+    const element = document.createElement("button");
+    element.type = "button";
+    element.className = `feedback-choice ${helpful ? "yes" : "no"}`;
+    element.setAttribute("aria-label", t(helpful ? "helpfulYesLabel" : "helpfulNoLabel"));
+    element.setAttribute("aria-pressed", "false");
+    const icon = document.createElement("span");
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = helpful ? "👍 " : "👎 ";
+    element.append(icon, document.createTextNode(t(helpful ? "helpfulYes" : "helpfulNo")));
+    element.addEventListener("click", () => {
+      for (const choice of choices) choice.disabled = true;
+      element.setAttribute("aria-pressed", "true");
+      onChoose(button);
+    });
+    choices.push(element);
+    group.append(element);
+  }
+  return group;
 }
 
 /** A Rasa socket.io `bot_uttered` payload as a message to show, or null if nothing to show. */
