@@ -194,13 +194,22 @@ def test_telegram_answer_with_source_and_inline_buttons_then_a_button_press(chan
     assert "parse_mode" not in sent["json"]  # plain text: never read as markup
     keyboard = sent["json"]["reply_markup"]["inline_keyboard"]
     related = [content.topics[r] for r in topic.related]
-    assert [row[0]["text"] for row in keyboard] == [t.title for t in related]
+    votes = ["Yes, this helped", "No, it did not"]  # "Was this helpful?" (issue 15)
+    assert [row[0]["text"] for row in keyboard] == [t.title for t in related] + votes
     assert all(len(row) == 1 and len(row[0]["callback_data"].encode()) <= 64 for row in keyboard)
 
     assert post_telegram(channel_bot, telegram_button(chat, keyboard[0][0]["callback_data"])).status_code == 200
     assert stand_in.take(lambda c: c["path"].endswith("/answerCallbackQuery"))
     replies = telegram_sent(stand_in, chat)
     assert len(replies) == 2 and flat(related[0].answer) in flat(replies[1]["json"]["text"])
+
+    # The "No" button of that answer: other answers and the care team.
+    no = replies[1]["json"]["reply_markup"]["inline_keyboard"][-1][0]
+    assert no["text"] == "No, it did not"
+    assert post_telegram(channel_bot, telegram_button(chat, no["callback_data"])).status_code == 200
+    sorry = telegram_sent(stand_in, chat)[2]["json"]
+    assert sorry["text"].startswith("Sorry it did not help.")
+    assert sorry["reply_markup"]["inline_keyboard"][-1][0]["text"] == "Ask my care team"
 
 
 def test_telegram_start_command_greets(channel_bot, stand_in):
@@ -228,7 +237,8 @@ def test_telegram_a_word_switches_the_language_and_the_replies_follow_it(channel
     topic = content.topics["denosumab_what"]
     assert flat(content.spanish[topic.id].answer) in flat(answer["text"]) and "Información educativa" in answer["text"]
     keyboard = answer["reply_markup"]["inline_keyboard"]
-    assert [row[0]["text"] for row in keyboard] == [content.title(content.topics[r], "es") for r in topic.related]
+    related = [content.title(content.topics[r], "es") for r in topic.related]
+    assert [row[0]["text"] for row in keyboard] == related + ["Sí, me ayudó", "No me ayudó"]
 
     # A Spanish topic button (a payload, not read for its language) is answered in Spanish too.
     button_answer = say(telegram_button(chat, keyboard[0][0]["callback_data"]))
@@ -406,11 +416,13 @@ def test_messenger_answer_with_quick_replies_then_a_quick_reply(channel_bot, sta
     related = [content.topics[r] for r in topic.related]
     assert flat(topic.answer) in flat(message["text"]) and len(message["text"]) <= 2000
     quick = message["quick_replies"]
-    assert [q["payload"] for q in quick] == [f'/ask_topic{{"topic":"{t.id}"}}' for t in related]
+    votes = ['/feedback{"helpful":true,"topic":"onj_what"}', '/feedback{"helpful":false,"topic":"onj_what"}']
+    assert [q["payload"] for q in quick] == [f'/ask_topic{{"topic":"{t.id}"}}' for t in related] + votes
     assert all(len(q["title"]) <= 20 for q in quick)
     if any(len(t.title) > 20 for t in related):  # titles too long for Messenger: numbered in the text
-        assert [q["title"] for q in quick] == [str(n) for n in range(1, len(related) + 1)]
+        assert [q["title"] for q in quick] == [str(n) for n in range(1, len(related) + 3)]
         assert f"1. {related[0].title}" in message["text"]
+        assert f"{len(related) + 2}. No, it did not" in message["text"]
 
     post_messenger(
         channel_bot, messenger_event(psid, {"text": quick[0]["title"], "quick_reply": {"payload": quick[0]["payload"]}})

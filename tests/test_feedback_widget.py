@@ -19,7 +19,7 @@ def test_was_this_helpful_by_keyboard_and_screen_reader(browser, web_url):  # no
     yes = group.get_by_role("button", name="Yes, this answer helped")
     no = group.get_by_role("button", name="No, this answer did not help")
     assert yes.count() == 1 and no.count() == 1
-    assert yes.inner_text().endswith("Yes") and no.inner_text().endswith("No")
+    assert (yes.inner_text(), no.inner_text()) == ("Yes", "No")
     # The topic buttons are still the answer's related topics only: the vote is not one of them.
     assert "Yes, this helped" not in page.locator("#log .options").last.all_inner_texts()
     ratios = page.evaluate(FEEDBACK_CONTRAST_JS)

@@ -134,10 +134,7 @@ function feedbackNode(votes, lang, onChoose) {
     element.className = `feedback-choice ${helpful ? "yes" : "no"}`;
     element.setAttribute("aria-label", t(helpful ? "helpfulYesLabel" : "helpfulNoLabel"));
     element.setAttribute("aria-pressed", "false");
-    const icon = document.createElement("span");
-    icon.setAttribute("aria-hidden", "true");
-    icon.textContent = helpful ? "👍 " : "👎 ";
-    element.append(icon, document.createTextNode(t(helpful ? "helpfulYes" : "helpfulNo")));
+    element.textContent = t(helpful ? "helpfulYes" : "helpfulNo"); // words, no emoji: every font has them
     element.addEventListener("click", () => {
       for (const choice of choices) choice.disabled = true;
       element.setAttribute("aria-pressed", "true");
