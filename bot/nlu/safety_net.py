@@ -22,7 +22,9 @@ a mixed-language message still reaches triage. A message in a language the bot d
 never trained on is noise, and LanguageGuard gives such a message the emergency number and the helpline
 in English and Spanish (utter_non_english). The classifier's care-team guess (not a red flag) on a
 Spanish question with nobody in it ("¿el Zometa puede dañar los riñones?", read by the Spanish grammar of
-the patterns) is not escalated either: the same question-versus-report line as the patterns.
+the patterns) is not escalated either: the same question-versus-report line as the patterns; nor is its
+emergency or urgent guess when such a question is about people in general ("¿la fiebre es importante cuando
+uno está en quimio?"), since the patterns, which found nothing, read Spanish reports better than it does.
 """
 
 from __future__ import annotations
@@ -82,13 +84,8 @@ class SafetyNet(_Stateless):
         decision = triage.decide(hit, predicted, names_a_drug)
         if decision is None:
             return
-        if (
-            language == "es"
-            and decision["tier"] == "care_team"
-            and decision["source"] == "model"
-            and safety.general_question_es(text)
-        ):
-            return  # a Spanish question with nobody in it: LanguageGuard's Spanish reply, not a care-team offer
+        if _general_spanish_question(text, language, hit, decision):
+            return  # a Spanish question with nobody in it: LanguageGuard's Spanish reply, not an escalation
         # The reply's language: the one the person chose (bot/nlu/language_choice.py), else the message's.
         language = "es" if language == "es" or chose_spanish(message) else "en"
         if decision["tier"] == "care_team" and not message.get(ROUTE_KEY):
@@ -144,3 +141,14 @@ class SafetyNet(_Stateless):
             if topic:
                 message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             return
+
+
+def _general_spanish_question(text: str, language: str, hit, decision: Dict[str, Any]) -> bool:
+    """The classifier alone escalated a Spanish question with nobody in it (read by the Spanish grammar of the
+    patterns): a care-team guess ("¿el Zometa puede dañar los riñones?"), or a red-flag guess when the question
+    is about people in general ("¿la fiebre es importante cuando uno está en quimio?": `uno`, `la gente`,
+    `los pacientes`). The patterns found nothing (a crisis pattern always counts), so it is a question to answer."""
+    if language != "es" or hit is not None or decision["source"] != "model" or not safety.general_question_es(text):
+        return False
+    tier = decision["tier"]
+    return tier == "care_team" or (tier in ("emergency", "urgent") and languages.names_generic_person(text))

@@ -225,7 +225,8 @@ def _sentences(doc, norms: Sequence[str], grammar: Grammar = ENGLISH, originals=
         lower = [t.lower_ for t in doc[s:e]]
         first = next((w for w in lower if w not in grammar.fillers and any(c.isalnum() for c in w)), "")
         question = first in grammar.question_start
-        if originals is not None:
+        if originals is not None:  # Spanish: "se cayó" reports, "se puede…" asks (language.se_asks)
+            question = question and (first != "se" or language.se_asks(lower[lower.index(first) :]))
             question = question or "¿" in lower or (bool(lower) and lower[-1] == "?")
         info = any(w in grammar.info_cues for w in words)
         sentences.append(_Sentence(s, e, personal, question, question or info, info, first))

@@ -21,6 +21,8 @@ _LISTS = patterns.current().vocabulary.spanish.word_lists
 SPANISH_WORDS = _LISTS["spanish_words"]
 ENGLISH_HINTS = _LISTS["english_hints"]
 OTHER_WORDS = _LISTS["other_words"]
+SE_QUESTION = _LISTS["SE_QUESTION"]  # "se puede…" asks; "se cayó" reports
+GENERIC_PERSON = _LISTS["GENERIC_PERSON"]  # "cuando uno está en quimio": nobody in particular
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SPANISH_MARKS = re.compile(r"[ñ¿¡]|[áéíóú]")
 _ACCENTS = str.maketrans("áéíóúüñàèìòùâêîôûçãõ", "aeiouunaeiouaeioucao")
@@ -66,3 +68,15 @@ def detect(text: str, spanish_hit: bool = False) -> str:
     if spanish_hit and not english and other < 2:
         return SPANISH
     return ENGLISH
+
+
+def se_asks(words) -> bool:
+    """A Spanish sentence whose first word is "se" (words without accents, from there on) asks something
+    ("se puede tomar…", "se le debe poner…") only with a verb of SE_QUESTION within two words; otherwise it
+    is about someone left unnamed ("se cayó en el baño", "se le cierra la garganta")."""
+    return bool(set(words[1:3]) & SE_QUESTION)
+
+
+def names_generic_person(text: str) -> bool:
+    """ "uno", "la gente", "los pacientes": a question about people in general, not about a real person."""
+    return any(w in GENERIC_PERSON for w in _words(text or ""))

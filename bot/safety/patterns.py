@@ -49,6 +49,7 @@ GRAMMAR_LISTS = (
 VOCABULARY_KEYS = frozenset({"macros", "word_lists", "norm_fixes", "temperature", "es"})
 SPANISH_VOCABULARY_KEYS = frozenset({"macros", "word_lists", "temperature"})
 LANGUAGE_LISTS = ("spanish_words", "english_hints", "other_words")  # es.word_lists: telling the language
+SPANISH_LISTS = ("SE_QUESTION", "GENERIC_PERSON")  # es.word_lists: reading Spanish sentences
 TEMPERATURE_KEYS = frozenset({"fever_words", "fever_symbols", "not_units"})
 MACRO = re.compile(r"@([A-Z]+[0-9]?)")  # @NAME in a pattern
 JOINED_MACRO = re.compile(r"([\w'=]+)_@([A-Z]+)")  # kill_@SELF
@@ -151,7 +152,8 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
     es = raw.get("es") or {}
     if set(es) - SPANISH_VOCABULARY_KEYS:
         raise PatternError(f"{path}: es: unknown keys {sorted(set(es) - SPANISH_VOCABULARY_KEYS)}")
-    spanish = _vocabulary_part(es, f"{path}: es", {}, LANGUAGE_LISTS, {"fever_words", "not_units"}) if es else None
+    lists = LANGUAGE_LISTS + SPANISH_LISTS
+    spanish = _vocabulary_part(es, f"{path}: es", {}, lists, {"fever_words", "not_units"}) if es else None
     return _vocabulary_part(raw, str(path), dict(fixes), (), TEMPERATURE_KEYS, spanish)
 
 

@@ -18,9 +18,10 @@ def decide(hit: Optional[SafetyHit], predicted: Optional[str], names_a_drug: boo
     One exception: a care-team pattern ("should I take…", "what do I do") in a message the classifier
     finds out of scope ("how often should I take my cat to the vet") is not escalated, unless the
     message names a drug of this field ("my creatinine is 1.6, can I still get zoledronic acid").
-    Red flags always are.
+    Red flags always are. Only for an English pattern: the classifier says "out of scope" to most Spanish
+    ("¿a mí me toca la dosis cada 4 o cada 12 semanas?"), so it cannot overrule a Spanish pattern.
     """
-    if hit and hit.tier == "care_team" and predicted == OUT_OF_SCOPE and not names_a_drug:
+    if hit and hit.tier == "care_team" and hit.language == "en" and predicted == OUT_OF_SCOPE and not names_a_drug:
         hit = None
     model_tier = TIER_OF_INTENT.get(predicted or "")
     candidates = [t for t in (hit.tier if hit else None, model_tier) if t]
