@@ -4,7 +4,7 @@ and against `make cluster` with 1 and 2 replicas, in one run on this machine.
 Each target is started fresh (own var dir, free ports), warmed with one message, then locust runs
 headless for `--seconds` with `--users` people in conversation. Besides locust's throughput and
 latency, the CPU time each kind of process used during the run (/proc) gives CPU-seconds per message
-for the bot (Rasa + action servers), PostgreSQL, Redis and nginx: the per-replica figures that
+for Rasa, the action servers, PostgreSQL, Redis and nginx: the per-replica figures that
 docs/cluster.md sizes from. The table goes into results/bench.md between the LOAD markers (after
 bot/tools/bench.py, which writes the file).
 """
@@ -71,7 +71,10 @@ def kind_of(pid: int) -> str:
     for kind in ("postgres", "redis", "nginx"):
         if comm.startswith(kind):
             return kind
-    return "bot"  # Rasa, action servers, web server, the supervisor (idle under load)
+    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    if b"rasa_entry" in cmdline:
+        return "rasa"
+    return "actions" if b"action_entry" in cmdline else "other"  # other: web server, supervisor (idle)
 
 
 def cpu_by_kind(pids: List[int]) -> Dict[Tuple[int, str], float]:
@@ -209,18 +212,21 @@ def table(loads: List[Load], args: argparse.Namespace) -> str:
         ("throughput (messages/s)", lambda x: f"{x.rps:.1f}"),
         ("latency p50 / p95 / max (ms)", lambda x: f"{x.p50_ms:.0f} / {x.p95_ms:.0f} / {x.max_ms:.0f}"),
         ("red flag p95 (ms)", lambda x: f"{x.red_flag_p95_ms:.0f}"),
-        ("CPU per message: Rasa + actions (ms)", lambda x: f"{x.per_message_ms('bot'):.0f}"),
+        (
+            "CPU per message: Rasa / action server (ms)",
+            lambda x: f"{x.per_message_ms('rasa'):.0f} / {x.per_message_ms('actions'):.0f}",
+        ),
         (
             "CPU per message: PostgreSQL / Redis / nginx (ms)",
             lambda x: "{:.1f} / {:.1f} / {:.1f}".format(*(x.per_message_ms(k) for k in ("postgres", "redis", "nginx"))),
-        ),  # fmt: skip
+        ),
         ("CPU per message: locust itself (ms)", lambda x: f"{x.per_message_ms('locust'):.1f}"),
         ("resident memory, all serving processes (MB)", lambda x: f"{x.rss_mb:.0f}"),
     ]
     for label, cell in rows:
         lines.append(f"| {label} | " + " | ".join(cell(load) for load in loads) + " |")
     for load in loads:
-        for kind in load.failure_kinds[:5]:
+        for kind in sorted(set(load.failure_kinds))[:5]:
             lines.append(f"\n{load.target} failure: {kind}")
     return "\n".join(lines)
 
@@ -238,11 +244,11 @@ def write(text: str) -> None:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--targets", default="run,cluster-1,cluster-2", help="run, cluster-<replicas>, comma-separated")
-    parser.add_argument("--users", type=int, default=100, help="people in conversation at once")
+    parser.add_argument("--users", type=int, default=40, help="people in conversation at once")
     parser.add_argument("--spawn-rate", type=float, default=10, help="new people per second while ramping up")
-    parser.add_argument("--seconds", type=int, default=90, help="locust run time per target")
-    parser.add_argument("--think-min", type=float, default=1.0, help="seconds a person reads an answer, at least")
-    parser.add_argument("--think-max", type=float, default=3.0, help="... and at most")
+    parser.add_argument("--seconds", type=int, default=60, help="locust run time per target")
+    parser.add_argument("--think-min", type=float, default=2.0, help="seconds a person reads an answer, at least")
+    parser.add_argument("--think-max", type=float, default=6.0, help="... and at most")
     args = parser.parse_args(argv)
     if not shutil.which("locust", path=str(serve.VENV_BIN)):
         print("locust is not installed: run `make install` (requirements.lock)", file=sys.stderr)
