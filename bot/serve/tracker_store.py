@@ -70,7 +70,8 @@ class ResilientSQLTrackerStore(SQLTrackerStore):
         try:
             await super().save(tracker)
         except SQLAlchemyError as error:
-            logger.error("Tracker store unreachable (%s) saving a turn: the reply went out, the turn is not stored.", type(error).__name__)  # fmt: skip
+            why = type(error).__name__
+            logger.error("Tracker store unreachable (%s) saving a turn: replied, the turn is not stored.", why)
 
 
 def _red_flag(tracker: Any) -> bool:
