@@ -76,8 +76,10 @@ eval: train ## dev and frozen test sets, multi-turn conversations, classifier cr
 crossval: $(GENERATED) ## cross-validation of the answer classifier alone (5 folds of the training examples)
 	$(BIN)/python -m bot.tools.crossval
 
-bench: train ## latency, throughput, memory vs Rasa's starter bot (writes results/bench.md)
-	$(BIN)/python -m bot.tools.bench
+bench: train ## vs Rasa's starter bot, then locust on make run / cluster (results/bench.md; BENCH_ARGS, LOAD_ARGS)
+	scripts/install_cluster.sh
+	$(BIN)/python -m bot.tools.bench $(BENCH_ARGS)
+	$(BIN)/python -m bot.tools.load $(LOAD_ARGS)
 
 clean: ## remove models, generated data and run-time files
 	rm -rf models data/generated var results

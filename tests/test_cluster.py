@@ -391,6 +391,58 @@ def test_a_redis_outage_still_answers_and_the_lock_store_comes_back(cluster):
     assert "Lock store unreachable" in logs and "what is Xgeva" not in logs.split("Lock store unreachable")[1][:200]
 
 
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a killed child stays one until its parent reaps it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_postgresql_restart_gets_a_clear_reply_then_recovers_without_restarting_rasa(cluster):
+    """PostgreSQL `kill -9`ed and held down (the cluster's supervisor paused meanwhile): a message gets
+    the `unavailable` reply, not an answer without its conversation; a red flag its static emergency
+    reply first. Then the supervisor starts PostgreSQL again and the same Rasa processes carry the
+    conversation on where it was (nothing stored from the outage)."""
+    from bot.safety import content as safety_content
+
+    sender, flag = f"pg-{uuid.uuid4().hex[:8]}", f"pg-flag-{uuid.uuid4().hex[:8]}"
+    assert say(cluster.rest, sender, "what is Xgeva?")
+    rasa_pids = [cluster.pid(n) for n in (1, 2)]
+    postmaster = int((cluster.base / "pg" / "postmaster.pid").read_text().split()[0])
+    backends = [int(p) for p in Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()]
+    os.kill(cluster.proc.pid, signal.SIGSTOP)
+    try:
+        os.kill(postmaster, signal.SIGKILL)
+        assert wait_until(lambda: not any(map(_running, [postmaster, *backends])), timeout=15)
+        down = say(cluster.rest, sender, "how often do I get it?")
+        assert [m.get("text") for m in down] == [safety_content.load().message("unavailable")]
+        flagged = say(cluster.rest, flag, "I suddenly can't move my legs since lunch")
+        assert flagged[0]["text"].startswith("Please call 911"), flagged
+    finally:
+        os.kill(cluster.proc.pid, signal.SIGCONT)
+    import psycopg2
+
+    def accepting() -> bool:
+        try:
+            psycopg2.connect(engines.Postgres(cluster.base).dsn()).close()
+            return True
+        except psycopg2.Error:
+            return False
+
+    assert wait_until(accepting, timeout=60, interval=0.5), "PostgreSQL did not come back"
+    # The first message after the restart is answered in its conversation (pooled connections are
+    # checked before use), by the same Rasa processes.
+    back = say(cluster.rest, sender, "what is zoledronic acid?")
+    assert back and back[0]["text"] != safety_content.load().message("unavailable"), back
+    assert cluster.user_texts()[sender] == ["what is Xgeva?", "what is zoledronic acid?"]
+    assert flag not in cluster.user_texts()
+    assert [cluster.pid(n) for n in (1, 2)] == rasa_pids and all(map(_running, rasa_pids))
+    assert cluster.proc.poll() is None
+    logs = "".join(p.read_text(errors="replace") for p in (cluster.base / "logs").glob("rasa-*.log"))
+    assert "Tracker store unreachable" in logs and "Traceback" not in logs.split("Tracker store unreachable")[1][:300]
+
+
 def test_kill_minus_9_of_a_replica_under_load_loses_and_reorders_nothing(cluster):
     senders = [f"load-{n}-{uuid.uuid4().hex[:6]}" for n in range(20)]
     sent: Dict[str, List[str]] = {s: [] for s in senders}

@@ -26,6 +26,8 @@ from tests.conftest import load_tracker
         ({"language": ["es"]}, {}),
         ('{"language": "es"}', {}),  # a JSON string is not what the widget sends
         (None, {}),
+        ({"language": "es", "message_id": "web-1f3a9c2e"}, {"language": "es", "message_id": "web-1f3a9c2e"}),
+        ({"message_id": "<script>alert(1)</script>"}, {}),
     ],
 )
 def test_the_widget_may_only_say_which_language_it_chose(raw, expected):

@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,6 +47,7 @@ class WebhookReceiver:
         self.accepted: List[Dict[str, Any]] = []  # 2xx answers only
         self.rejected: List[Dict[str, Any]] = []  # answered with an error
         self.fail_next = 0  # answer the next N requests with HTTP 500
+        self.delay = 0.0  # seconds before answering (a slow care-team system)
         self._server: ThreadingHTTPServer = None
         self._lock = threading.Lock()
 
@@ -59,6 +61,7 @@ class WebhookReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802
                 body = self.rfile.read(int(self.headers["Content-Length"]))
+                time.sleep(receiver.delay)
                 expected = "sha256=" + hmac.new(receiver.secret.encode(), body, hashlib.sha256).hexdigest()
                 record = {
                     "body": body,
@@ -623,3 +626,45 @@ def test_deliver_loop_process_sends_what_a_dead_process_left_in_the_outbox(env, 
     assert smtp.mailbox.references() == Counter({t.reference: 1 for t in left})
     assert SECRET_WORDS not in err and PHONE not in err  # its log: references and tiers only
     assert all(t.reference in err for t in left)
+
+
+def test_two_deliver_loops_and_the_action_servers_thread_on_postgresql_send_each_once(
+    postgres_url, receiver, smtp, env, services, tmp_path
+):
+    """Issue 13: `python -m bot.tickets deliver --loop` twice (two hosts of a cluster) and the action
+    server's own delivery thread (started by `file()`), all on one PostgreSQL outbox, with a slow
+    receiver: every notification is sent exactly once, and the loop processes did take a share."""
+    env = {**env, "TICKET_DB_URL": postgres_url, "TICKET_POLL_SECONDS": "0.2"}
+    receiver.delay = 0.05
+    logs = [tmp_path / f"loop-{n}.log" for n in range(2)]
+    loops = []
+    for log in logs:
+        with open(log, "w") as out:
+            loops.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "bot.tickets", "deliver", "--loop"],
+                    cwd=ROOT,
+                    env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+    try:
+        assert wait_until(lambda: all("loop started" in log.read_text() for log in logs), timeout=60)
+        filing = make(env, services)  # the action server's service: its first file() starts its thread
+        tickets = [filing.file(request(n, contact=False)) for n in range(30)]
+        assert wait_until(
+            lambda: len(receiver.accepted) >= 30 and len(smtp.mailbox.messages) >= 30 and filing.pending() == 0,
+            timeout=120,
+        )
+        time.sleep(1.5)  # a late second send would arrive now
+    finally:
+        for loop in loops:
+            loop.terminate()
+        for loop in loops:
+            loop.wait(timeout=30)
+    assert receiver.keys() == Counter({f"{t.id}-webhook": 1 for t in tickets})
+    assert receiver.rejected == []
+    assert smtp.mailbox.references() == Counter({t.reference: 1 for t in tickets})
+    by_loops = sum(log.read_text().count("delivered to") for log in logs)
+    assert 0 < by_loops < 60, by_loops  # the loops and the action server's thread shared the work

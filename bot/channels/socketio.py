@@ -40,7 +40,7 @@ from sanic import Blueprint
 
 from bot import settings
 from bot.names import CHOSEN_LANGUAGE_KEY, LANGUAGES, WIDGET_CONVERSATIONS
-from bot.serve import guard
+from bot.serve import guard, idempotency
 
 logger = logging.getLogger("bone_health.channels.socketio")
 
@@ -59,9 +59,12 @@ def handshake_address(handshake: Dict, hops: int) -> str:
 
 
 def widget_metadata(raw: Any) -> Dict[str, Any]:
-    """What the widget may say about a message: its chosen language, "en" or "es"; nothing else."""
+    """What the widget may say about a message: its chosen language, "en" or "es", and the message's
+    id (bot/serve/idempotency.py: a resend is answered once); nothing else."""
     value = raw.get(CHOSEN_LANGUAGE_KEY) if isinstance(raw, dict) else None
-    return {CHOSEN_LANGUAGE_KEY: value} if isinstance(value, str) and value in LANGUAGES else {}
+    kept = {CHOSEN_LANGUAGE_KEY: value} if isinstance(value, str) and value in LANGUAGES else {}
+    message_id = idempotency.client_message_id(raw)
+    return {**kept, idempotency.METADATA_KEY: message_id} if message_id else kept
 
 
 class Rates:

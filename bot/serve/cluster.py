@@ -5,8 +5,9 @@ care-team tickets), Redis (the lock store, bot/serve/locks.py), REPLICAS Rasa se
 own action server, the web server, and nginx on BOT_PORT and WEB_PORT in front of them
 (bot/serve/engines.py). The Rasa, action and web processes are started with the same commands as
 `make run` (bot.serve.supervisor). A Rasa replica or action server that dies is started again while
-the others serve its conversations, and so is Redis (it holds only live tickets); PostgreSQL, nginx or
-the web server dying stops everything, as in `make run`. Ctrl-C or SIGTERM stops all. Why each piece is as it is: docs/cluster.md.
+the others serve its conversations, and so are Redis (it holds only live tickets) and PostgreSQL (its
+data is on disk; meanwhile the replicas give a clear reply: bot/serve/tracker_store.py); nginx or the
+web server dying stops everything, as in `make run`. Ctrl-C or SIGTERM stops all. Why each piece is as it is: docs/cluster.md.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ logger = logging.getLogger("bone_health.cluster")
 
 LOCK_STORE = "bot.serve.locks.AtomicRedisLockStore"
 RESTART_DELAY = 2.0  # seconds before a dead replica is started again
+POSTGRES_RESTARTS = 5  # failed PostgreSQL starts in a row before the cluster gives up
 RESTART_NICE = 10  # a restarted replica loads its model at this priority, so the serving ones keep the CPU
 
 
@@ -86,7 +88,8 @@ class Cluster:
         self.postgres = engines.Postgres(self.base)
         self.redis = engines.Redis(self.base)
         self.replicas: List[Replica] = []
-        self.fixed: Dict[str, subprocess.Popen] = {}  # engines, web server: one dies, all stop (Redis restarts)
+        self.fixed: Dict[str, subprocess.Popen] = {}  # engines, web server: one dies, all stop (not the stores)
+        self.postgres_failures = 0
 
     def environment(self) -> Dict[str, str]:
         """What every child sees: the cluster's stores and var dir, the public origins and session key."""
@@ -186,19 +189,40 @@ class Cluster:
         self.fixed["redis"] = self.start("redis", self.redis.cmd(), serve.child_env(self.public))
         self.redis.wait(self.fixed["redis"])
 
+    def restart_postgres(self) -> bool:
+        """PostgreSQL keeps its data on disk: start it again (crash recovery after a kill) while the
+        replicas answer without it. A postmaster killed with -9 leaves its backends for a moment, and a
+        new one refuses to start until they are gone: retried, False after POSTGRES_RESTARTS failures."""
+        logger.error("PostgreSQL exited (code %s): starting it again.", self.fixed["postgres"].returncode)
+        time.sleep(RESTART_DELAY)
+        self.fixed["postgres"] = self.start("postgres", self.postgres.cmd(), serve.child_env(self.public))
+        try:
+            self.postgres.wait(self.fixed["postgres"])
+        except (RuntimeError, TimeoutError) as error:
+            self.postgres_failures += 1
+            logger.error("PostgreSQL did not start again (%s), try %s.", error, self.postgres_failures)
+            return self.postgres_failures < POSTGRES_RESTARTS
+        self.postgres_failures = 0
+        logger.info("PostgreSQL is back.")
+        return True
+
     def forget_pids(self) -> None:
         """No pid file outlives its process (a start with fewer replicas, a stop)."""
         for stale in self.base.glob("rasa-*.pid"):
             stale.unlink()
 
     def watch(self) -> int:
-        """Restart dead replicas and Redis; return when PostgreSQL, nginx or the web server exits (or on
-        a signal)."""
+        """Restart dead replicas, Redis and PostgreSQL; return when nginx or the web server exits (or on a
+        signal, or when PostgreSQL does not start again)."""
         while not self.supervisor.stopping:
             if self.fixed["redis"].poll() is not None and not self.supervisor.stopping:
                 self.restart_redis()
+            if self.fixed["postgres"].poll() is not None and not self.supervisor.stopping:
+                if not self.restart_postgres() and not self.supervisor.stopping:
+                    logger.error("PostgreSQL does not start again; stopping the cluster.")
+                    return 1
             for name, proc in self.fixed.items():
-                if name != "redis" and proc.poll() is not None:
+                if name not in ("redis", "postgres") and proc.poll() is not None:
                     if not self.supervisor.stopping:
                         logger.error("%s exited (code %s); stopping the cluster.", name, proc.returncode)
                     return proc.returncode or 1

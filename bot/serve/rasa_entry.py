@@ -172,7 +172,7 @@ def install_deployment_numbers(values: Optional[Mapping[str, str]] = None) -> Di
 
 def main(argv: List[str]) -> None:
     from bot import settings
-    from bot.serve import conversation_guard, guard, hardening, outcomes
+    from bot.serve import conversation_guard, guard, hardening, idempotency, outcomes, tracker_store
 
     guard.private_files()  # the SQLite tracker store is created by this process
     install()
@@ -181,6 +181,8 @@ def main(argv: List[str]) -> None:
     hardening.install(common)  # bounded input, REST checks and rates, token guessing, HSTS (docs/security.md)
     conversation_guard.install(common)
     outcomes.install(common)  # votes, outcome counts, scrubbed unanswered questions (docs/feedback.md)
+    tracker_store.install()  # a database outage gets a clear reply; red flags still their own (issue 13)
+    idempotency.install()  # a message resent with its id is answered from the stored turn (issue 13)
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

@@ -4,7 +4,8 @@
 // the stored one is missing or not its own), joins this socket to the conversation and answers
 // `session_confirm`. Only then are user messages sent (`user_uttered {message, session_id}`); replies
 // come as `bot_uttered`, so a reloaded page with the same token gets them too. Every message carries
-// the widget's metadata (the chosen language: `{language: "es"}`), which the server bounds.
+// the widget's metadata (the chosen language: `{language: "es"}`) and the message's id, which the
+// server bounds.
 
 export class RasaSocket {
   /**
@@ -58,7 +59,10 @@ export class RasaSocket {
 
   /** Send a message now, or as soon as the session is confirmed. */
   send(message) {
-    this.outbox.push({ message, metadata: this.metadata() }); // the language when it was sent
+    // The language when it was sent, and an id the server uses to answer a resent message once
+    // (bot/serve/idempotency.py); a resend must reuse the same object.
+    const id = `web-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    this.outbox.push({ message, metadata: { ...this.metadata(), message_id: id } });
     this.flush();
   }
 
