@@ -24,7 +24,7 @@ from bot.safety import content as safety_content
 from bot.safety import engine as safety
 from bot.safety import language
 from bot.tickets import notify
-from bot.tickets.records import TicketRequest
+from bot.tickets.records import TicketRequest, language_note
 from bot.tickets.store import TicketStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -297,7 +297,10 @@ def test_tickets_record_the_language_and_the_care_team_is_told(tmp_path):
     stored = store.get(ticket.reference)
     assert stored.language == "es" and stored.to_dict()["language"] == "es"
     document = json.loads(notify.payload(stored.to_dict(), "email", "k", {"emergency_number": "911"}))
-    assert "Language: Spanish — call back in Spanish." in notify.email_text(document)
+    text = notify.email_text(document)
+    assert "Language: Spanish — call back in Spanish." in text
+    assert text.index("call back in Spanish") < text.index("Reference:"), "the language comes first"
+    assert document["language_note"] == language_note("es") and "call back in Spanish" in document["language_note"]
     english = store.insert(TicketRequest("urgent", "new_lump", "rest", "c2").cleaned(), [], lambda *a: "")
     assert store.get(english.reference).language is None
 
