@@ -375,3 +375,22 @@ def test_spanish_answers_in_the_care_team_form(agent, text, intent):
     non_english (free-text answers are taken as they are)."""
     parse = asyncio.run(agent.parse_message(text))
     assert parse["intent"]["name"] == intent
+
+
+def test_ticket_limit_replies_follow_the_conversation_language():
+    """The repeated reference or "not filed, call the helpline" (bot/serve/conversation_guard.py) in Spanish
+    for a Spanish red flag or a Spanish conversation, as the escalation actions reply."""
+    from types import SimpleNamespace
+
+    from bot.serve import conversation_guard
+
+    def tracker(safety_language=None, slot=None):
+        parse = {"bone_health_safety": {"language": safety_language}} if safety_language else {}
+        return SimpleNamespace(latest_message=SimpleNamespace(parse_data=parse), get_slot=lambda name: slot)
+
+    assert conversation_guard.reply_language(tracker("es")) == "es"
+    assert conversation_guard.reply_language(tracker(slot="es")) == "es"
+    assert conversation_guard.reply_language(tracker("en", slot="es")) == "en"
+    assert conversation_guard.reply_language(tracker()) == "en"
+    [said] = conversation_guard.not_filed(tracker("es"))
+    assert said.text == safety_content.load().message("ticket_failed", "es")
