@@ -352,13 +352,19 @@ def test_spanish_red_flags_are_answered_in_spanish(parses):
 def test_the_whole_pipeline_escalates_no_spanish_question(parses):
     escalated = [(m["text"], tier_of(parses[m["text"]])) for m in HELDOUT_ES if m["tier"] == "none"]
     assert not [r for r in escalated if r[1] != "none"]
-    # A Spanish general question gets its curated answer in Spanish (routed to action_answer_faq) or,
-    # when the classifier is unsure, the Spanish reply with the helpline: never a guess in English.
+    # A Spanish general question gets its curated answer in Spanish (routed to action_answer_faq), small talk
+    # ("hola, buenas tardes") its Spanish reply (the language slot's variant), or, when the classifier is
+    # unsure, the Spanish reply with the helpline: never a guess in English.
+    from bot.nlu.language_guard import SMALL_TALK
+
     for m in HELDOUT_ES:
         if m["tier"] == "none":
             parse = parses[m["text"]]
             answered = parse["intent"]["name"] == "drug_followup" and parse.get("bone_health_route")
-            assert answered or parse["intent"]["name"] == "non_english", m["text"]
+            assert answered or parse["intent"]["name"] in SMALL_TALK | {"non_english"}, m["text"]
+            assert {"entity": "language", "value": "es"}.items() <= next(
+                e for e in parse["entities"] if e["entity"] == "language"
+            ).items(), m["text"]
 
 
 def test_spanish_requests_for_a_person_get_request_human(parses):
@@ -394,3 +400,25 @@ def test_ticket_limit_replies_follow_the_conversation_language():
     assert conversation_guard.reply_language(tracker()) == "en"
     [said] = conversation_guard.not_filed(tracker("es"))
     assert said.text == safety_content.load().message("ticket_failed", "es")
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, tier",
+    [
+        ("mi vecina dice que es otra cosa", "report_crisis", 0.15, None),  # an unsure guess: no escalation
+        ("mi vecina dice que es otra cosa", "report_crisis", 0.8, "crisis"),  # a sure one still escalates
+        ("no puedo mover las piernas", "faq_pain", 0.9, "emergency"),  # a pattern hit always escalates
+        ("no puedo mover las piernas", "report_emergency", 0.1, "emergency"),
+    ],
+)
+def test_the_classifier_alone_escalates_only_when_sure(text, intent, confidence, tier):
+    """SafetyNet's MIN_MODEL_SAFETY_CONFIDENCE: a model-only red flag at 0.15 was noise (a false crisis);
+    the deterministic patterns are never gated."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.safety_net import MIN_MODEL_SAFETY_CONFIDENCE, SafetyNet
+
+    assert 0 < MIN_MODEL_SAFETY_CONFIDENCE <= 0.3
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence}})
+    SafetyNet({}).process([message])
+    assert (message.get("bone_health_safety") or {}).get("tier") == tier
