@@ -249,8 +249,9 @@ class ActionOfferCareTeam(Action):
         topic = turn.general_answer(tracker.latest_message, content, general, tracker.get_slot("drug"))
         if topic is None:
             return
-        intro = safety.message("general_answer_intro", language)  # Spanish: "…, en inglés, …" (issue 12 part 2)
-        dispatcher.utter_message(text=f"{intro}\n\n{content.render(topic)}")
+        # In the person's language (content/es/topics.yml); English only for a topic with no Spanish entry yet.
+        text = (content.render_spanish(topic) if language == "es" else None) or content.render(topic)
+        dispatcher.utter_message(text=f"{safety.message('general_answer_intro', language)}\n\n{text}")
 
 
 class ActionEscalateCareTeam(Action):

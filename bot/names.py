@@ -64,5 +64,8 @@ WIDGET_CONVERSATIONS = "web-"  # prefix of the web widget's conversations (REST 
 # The language a person chose (issue 12): the widget's English / Español button, or a word in a messaging
 # channel. Sent with every message as UserMessage metadata {CHOSEN_LANGUAGE_KEY: "en" | "es"}.
 CHOSEN_LANGUAGE_KEY = "language"
+# The slot (and greeting-payload entity) that keeps a messaging channel's choice in the tracker
+# (bot/channels/language.py): it survives a restart and every replica reads it.
+CHOSEN_LANGUAGE_SLOT = "chosen_language"
 # A message that is only one of these words switches the conversation's language (accents folded).
 LANGUAGE_WORDS = {"espanol": "es", "spanish": "es", "castellano": "es", "english": "en", "ingles": "en"}

@@ -248,6 +248,22 @@ def test_telegram_a_word_switches_the_language_and_the_replies_follow_it(channel
     assert flat(topic.answer) in flat(say(telegram_update(chat, "what is xgeva"))["text"])
 
 
+def test_telegram_language_choice_survives_a_restart(channel_bot, stand_in, content):
+    """Issue 12: the choice is kept in the tracker (slot chosen_language), not only in the process: after
+    a restart of every server, an English-looking question in that chat is still answered in Spanish."""
+    chat = 700000014
+
+    def say(text: str) -> Dict[str, Any]:
+        before = len(telegram_sent(stand_in, chat))
+        assert post_telegram(channel_bot, telegram_update(chat, text)).status_code == 200
+        return telegram_sent(stand_in, chat)[before:][0]["json"]
+
+    assert say("español")["text"].startswith("Hola")
+    channel_bot.restart()
+    answer = say("what is xgeva")
+    assert flat(content.spanish["denosumab_what"].answer) in flat(answer["text"]), answer["text"]
+
+
 def test_telegram_refuses_a_forged_update(channel_bot, stand_in):
     chat = 700000003
     assert post_telegram(channel_bot, telegram_update(chat, "hi"), secret=None).status_code == 403

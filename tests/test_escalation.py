@@ -193,6 +193,25 @@ def test_personal_question_gets_a_kind_no_and_the_general_answer(dispatcher, dom
     assert slot_events(result, "care_team_category")[-1] == "dental_timing"
 
 
+def test_spanish_personal_question_gets_the_general_answer_in_spanish(dispatcher, domain, content):
+    events = [
+        user(
+            "¿me saco la muela antes de la próxima inyección de xgeva?",
+            "ask_personal",
+            bone_health_safety={"tier": "care_team", "category": "dental_timing", "language": "es"},
+            bone_health_route={"retrieval_intent": "faq_jaw", "topic": "dental_work_during_treatment"},
+        )
+    ]
+    run(escalation.ActionOfferCareTeam(), make_tracker(events, {"language": "es"}), dispatcher, domain)
+    texts = [m["text"] for m in dispatcher.messages]
+    safety = safety_content.load()
+    assert texts[0] == safety.reply("care_team", "dental_timing", "es")
+    assert texts[1].startswith(safety.message("general_answer_intro", "es"))
+    assert content.spanish["dental_work_during_treatment"].answer in texts[1] and "Fuente" in texts[1]
+    assert content.topics["dental_work_during_treatment"].answer not in texts[1]
+    assert "inglés," not in texts[1]
+
+
 def test_general_answer_needs_a_sure_response_selector(dispatcher, domain, content):
     route = {"retrieval_intent": "faq_pain", "topic": "pain_relievers"}
     for confidence, shown in [(0.97, True), (0.3, False)]:

@@ -5,6 +5,7 @@ the answer dialogue follow it (content/replies.yml)."""
 from __future__ import annotations
 
 import re
+from typing import Dict
 
 import pytest
 import textstat
@@ -165,16 +166,77 @@ def test_a_language_word_alone_switches(text, expected):
 
 @pytest.mark.unit
 def test_a_channel_remembers_the_choice_per_sender_and_bounds_its_memory():
+    """Without a tracker store (or when it fails), this process's memory keeps the choice."""
+    import asyncio
+
     from bot.channels.language import LanguageChoices
 
     choices = LanguageChoices(size=2)
-    assert choices.message("telegram", "1", "hola") == ("hola", {})
-    assert choices.message("telegram", "1", "Español") == ('/greet{"language": "es"}', {"language": "es"})
-    assert choices.message("telegram", "1", "what is xgeva") == ("what is xgeva", {"language": "es"})
-    assert choices.message("twilio", "1", "what is xgeva") == ("what is xgeva", {})  # another channel
-    choices.message("telegram", "2", "english")
-    choices.message("telegram", "3", "english")
-    assert choices.message("telegram", "1", "x") == ("x", {})  # the oldest sender was forgotten
+
+    def message(channel, sender, text):
+        return asyncio.run(choices.message(channel, sender, text))
+
+    assert message("telegram", "1", "hola") == ("hola", {})
+    es = '/greet{"language": "es", "chosen_language": "es"}'
+    assert message("telegram", "1", "Español") == (es, {"language": "es"})
+    assert message("telegram", "1", "what is xgeva") == ("what is xgeva", {"language": "es"})
+    assert message("twilio", "1", "what is xgeva") == ("what is xgeva", {})  # another channel
+    message("telegram", "2", "english")
+    message("telegram", "3", "english")
+    assert message("telegram", "1", "x") == ("x", {})  # the oldest sender was forgotten
+
+
+@pytest.mark.unit
+def test_the_tracker_keeps_the_choice_across_restarts_and_replicas():
+    """Another process (a restart, another replica) reads the choice from the tracker's chosen_language
+    slot; a switch seen by another replica wins over this process's memory once the short bridge passed;
+    a tracker store that fails falls back to the memory."""
+    import asyncio
+
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.channels import language
+
+    domain = Domain.load("domain.yml")
+
+    class Store:
+        def __init__(self) -> None:
+            self.slots: Dict[str, str] = {}
+            self.fail = False
+
+        async def retrieve(self, sender):
+            if self.fail:
+                raise ConnectionError("down")
+            if sender not in self.slots:
+                return None
+            tracker = DialogueStateTracker.from_events(sender, [], slots=domain.slots)
+            tracker.update(SlotSet(language.CHOSEN_LANGUAGE_SLOT, self.slots[sender]))
+            return tracker
+
+    now = [0.0]
+    store = Store()
+    store.slots["42"] = "es"  # chosen before a restart
+    fresh = language.LanguageChoices(clock=lambda: now[0])
+
+    def message(choices, text, sender="42"):
+        return asyncio.run(choices.message("telegram", sender, text, store))
+
+    assert message(fresh, "what is xgeva") == ("what is xgeva", {"language": "es"})
+    assert message(fresh, "what is xgeva", sender="43") == ("what is xgeva", {})  # nobody chose
+    replica_a, replica_b = (
+        language.LanguageChoices(clock=lambda: now[0]),
+        language.LanguageChoices(clock=lambda: now[0]),
+    )
+    message(replica_a, "español")  # the greeting payload sets the slot when Rasa handles it:
+    assert message(replica_a, "y el xgeva?") == ("y el xgeva?", {"language": "es"})  # bridged meanwhile
+    message(replica_b, "english")
+    store.slots["42"] = "en"
+    now[0] += language.BRIDGE_SECONDS + 1
+    assert message(replica_a, "what is xgeva") == ("what is xgeva", {"language": "en"})
+    store.fail = True
+    assert message(replica_b, "what is xgeva") == ("what is xgeva", {"language": "en"})  # its own memory
 
 
 def test_did_you_mean_and_none_of_these_in_spanish_through_the_server(running_bot):
@@ -199,3 +261,26 @@ def test_no_patient_text_shows_pattern_alternatives():
     wording = safety_content.load()
     leaked = {k: t for lang in ("en", "es") for k, t in wording.patient_texts(lang).items() if "|" in t}
     assert leaked == {}
+
+
+@pytest.mark.unit
+def test_spanish_variants_of_the_domain_responses_are_plain_spanish():
+    """utter_greet, utter_thank, utter_goodbye, utter_iamabot, utter_what_can_you_do, … in Spanish (the
+    `language` slot's variant): Fernández-Huerta >= 70 with the deployment numbers filled in."""
+    import yaml
+
+    responses = yaml.safe_load(open("domain.yml", encoding="utf-8"))["responses"]
+    spanish = {
+        name: variant["text"]
+        for name, variants in responses.items()
+        for variant in variants
+        if any(c.get("name") == "language" and c.get("value") == "es" for c in variant.get("condition") or [])
+    }
+    assert {"utter_greet", "utter_thank", "utter_goodbye", "utter_iamabot", "utter_what_can_you_do"} <= set(spanish)
+    textstat.set_lang("es")
+    try:
+        for name, text in spanish.items():
+            filled = re.sub(r"\[\[\w+\]\]", "911", text)
+            assert textstat.fernandez_huerta(filled) >= 70, (name, filled)
+    finally:
+        textstat.set_lang("en_US")

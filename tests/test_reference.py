@@ -148,10 +148,23 @@ def test_each_tier_shows_the_patterns_the_bot_watches_for(page):
             title = next(c.title for c in safety.tier(tier_id).categories if c.id == category_id)
             listed = re.search(rf"<dt>{re.escape(html.escape(title))}</dt><dd>(.*?)</dd>", folded.group(1))
             assert listed, (tier_id, category_id)
-            shown = [
-                c for c in re.findall(r"<code>(.*?)</code>", listed.group(1)) if not c.startswith("temperature of")
-            ]
+            english = re.search(r'<ul class="patterns">(.*?)</ul>', listed.group(1)).group(1)
+            shown = [c for c in re.findall(r"<code>(.*?)</code>", english) if not c.startswith("temperature of")]
             assert shown == [html.escape(p) for p in patterns], (tier_id, category_id)
+    # The Spanish patterns (content/safety.yml `es:`) under the English ones of their category.
+    spanish = [r for r in safety_patterns.current().rules if r.language == "es"]
+    assert len(spanish) >= 100
+    for tier_id in {r.tier for r in spanish}:
+        for category in safety.tier(tier_id).categories:
+            expected = [html.escape(r.pattern) for r in spanish if (r.tier, r.category) == (tier_id, category.id)]
+            if not expected:
+                continue
+            listed = re.search(
+                rf"<dt>{re.escape(html.escape(category.title))}</dt><dd>(.*?)</dd>", tiers[f"tier-{tier_id}"]
+            )
+            block = re.search(r'<ul class="patterns" lang="es">(.*?)</ul>', listed.group(1))
+            assert block, (tier_id, category.id)
+            assert re.findall(r"<code>(.*?)</code>", block.group(1)) == expected, (tier_id, category.id)
     fever = re.search(r"<dt>[^<]*[Ff]ever[^<]*</dt><dd>(.*?)</dd>", tiers["tier-emergency"]).group(1)
     assert "temperature of 38 °C / 100.4 °F or more" in fever
 

@@ -24,7 +24,7 @@ from bot.safety import content as safety_content
 from bot.safety import engine as safety
 from bot.safety import language
 from bot.tickets import notify
-from bot.tickets.records import TicketRequest
+from bot.tickets.records import TicketRequest, language_note
 from bot.tickets.store import TicketStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -297,7 +297,10 @@ def test_tickets_record_the_language_and_the_care_team_is_told(tmp_path):
     stored = store.get(ticket.reference)
     assert stored.language == "es" and stored.to_dict()["language"] == "es"
     document = json.loads(notify.payload(stored.to_dict(), "email", "k", {"emergency_number": "911"}))
-    assert "Language: Spanish — call back in Spanish." in notify.email_text(document)
+    text = notify.email_text(document)
+    assert "Language: Spanish — call back in Spanish." in text
+    assert text.index("call back in Spanish") < text.index("Reference:"), "the language comes first"
+    assert document["language_note"] == language_note("es") and "call back in Spanish" in document["language_note"]
     english = store.insert(TicketRequest("urgent", "new_lump", "rest", "c2").cleaned(), [], lambda *a: "")
     assert store.get(english.reference).language is None
 
@@ -349,13 +352,19 @@ def test_spanish_red_flags_are_answered_in_spanish(parses):
 def test_the_whole_pipeline_escalates_no_spanish_question(parses):
     escalated = [(m["text"], tier_of(parses[m["text"]])) for m in HELDOUT_ES if m["tier"] == "none"]
     assert not [r for r in escalated if r[1] != "none"]
-    # A Spanish general question gets its curated answer in Spanish (routed to action_answer_faq) or,
-    # when the classifier is unsure, the Spanish reply with the helpline: never a guess in English.
+    # A Spanish general question gets its curated answer in Spanish (routed to action_answer_faq), small talk
+    # ("hola, buenas tardes") its Spanish reply (the language slot's variant), or, when the classifier is
+    # unsure, the Spanish reply with the helpline: never a guess in English.
+    from bot.nlu.language_guard import SMALL_TALK
+
     for m in HELDOUT_ES:
         if m["tier"] == "none":
             parse = parses[m["text"]]
             answered = parse["intent"]["name"] == "drug_followup" and parse.get("bone_health_route")
-            assert answered or parse["intent"]["name"] == "non_english", m["text"]
+            assert answered or parse["intent"]["name"] in SMALL_TALK | {"non_english"}, m["text"]
+            assert {"entity": "language", "value": "es"}.items() <= next(
+                e for e in parse["entities"] if e["entity"] == "language"
+            ).items(), m["text"]
 
 
 def test_spanish_requests_for_a_person_get_request_human(parses):
@@ -372,3 +381,44 @@ def test_spanish_answers_in_the_care_team_form(agent, text, intent):
     non_english (free-text answers are taken as they are)."""
     parse = asyncio.run(agent.parse_message(text))
     assert parse["intent"]["name"] == intent
+
+
+def test_ticket_limit_replies_follow_the_conversation_language():
+    """The repeated reference or "not filed, call the helpline" (bot/serve/conversation_guard.py) in Spanish
+    for a Spanish red flag or a Spanish conversation, as the escalation actions reply."""
+    from types import SimpleNamespace
+
+    from bot.serve import conversation_guard
+
+    def tracker(safety_language=None, slot=None):
+        parse = {"bone_health_safety": {"language": safety_language}} if safety_language else {}
+        return SimpleNamespace(latest_message=SimpleNamespace(parse_data=parse), get_slot=lambda name: slot)
+
+    assert conversation_guard.reply_language(tracker("es")) == "es"
+    assert conversation_guard.reply_language(tracker(slot="es")) == "es"
+    assert conversation_guard.reply_language(tracker("en", slot="es")) == "en"
+    assert conversation_guard.reply_language(tracker()) == "en"
+    [said] = conversation_guard.not_filed(tracker("es"))
+    assert said.text == safety_content.load().message("ticket_failed", "es")
+
+
+@pytest.mark.parametrize(
+    "text, intent, confidence, tier",
+    [
+        ("mi vecina dice que es otra cosa", "report_crisis", 0.15, None),  # an unsure guess: no escalation
+        ("mi vecina dice que es otra cosa", "report_crisis", 0.8, "crisis"),  # a sure one still escalates
+        ("no puedo mover las piernas", "faq_pain", 0.9, "emergency"),  # a pattern hit always escalates
+        ("no puedo mover las piernas", "report_emergency", 0.1, "emergency"),
+    ],
+)
+def test_the_classifier_alone_escalates_only_when_sure(text, intent, confidence, tier):
+    """SafetyNet's MIN_MODEL_SAFETY_CONFIDENCE: a model-only red flag at 0.15 was noise (a false crisis);
+    the deterministic patterns are never gated."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlu.safety_net import MIN_MODEL_SAFETY_CONFIDENCE, SafetyNet
+
+    assert 0 < MIN_MODEL_SAFETY_CONFIDENCE <= 0.3
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": confidence}})
+    SafetyNet({}).process([message])
+    assert (message.get("bone_health_safety") or {}).get("tier") == tier

@@ -74,9 +74,22 @@ def test_a_language_the_bot_does_not_speak_gets_the_emergency_number_and_helplin
     assert tickets_of(bot, chat.sender) == []
 
 
-def test_a_spanish_question_gets_a_kind_spanish_reply_with_the_helpline(bot):
+def test_a_spanish_message_not_understood_gets_a_kind_spanish_reply_with_the_helpline(bot):
     chat = Chat(bot)
-    reply = texts(chat.say("¿Para qué sirve el Zometa?"))
+    reply = texts(chat.say("quiero saber más sobre lo otro"))
     assert reply.startswith("Lo siento") and HELPLINE in reply and "llame al 911" in reply
     assert "Sorry" not in reply
+    assert tickets_of(bot, chat.sender) == []
+
+
+def test_spanish_small_talk_and_a_drug_question_are_answered_in_spanish(bot, content):
+    """Issue 12: "¿Para qué sirve el Zometa?" was unanswered (general Spanish questions were trained as
+    non_english); "hola", "gracias", "adiós", "¿eres un robot?" got the English-only or the helpline reply."""
+    chat = Chat(bot)
+    assert texts(chat.say("hola")).startswith("Hola, soy Bone Health Companion")
+    reply = texts(chat.say("¿Para qué sirve el Zometa?"))
+    assert " ".join(content.spanish["zoledronic_acid"].answer.split()[:8]) in " ".join(reply.split()), reply
+    assert texts(chat.say("muchas gracias")) == "De nada. Aquí estoy si tiene más preguntas."
+    assert texts(chat.say("¿eres un robot?")).startswith("Sí, soy un programa de computadora")
+    assert texts(chat.say("adiós")).startswith("Cuídese.") and "911" in texts(chat.say("chao"))
     assert tickets_of(bot, chat.sender) == []

@@ -130,6 +130,12 @@ class RecentIds:
         return False
 
 
+def tracker_store(request: Any) -> Any:
+    """Rasa's tracker store, from the agent Rasa keeps on the Sanic app (None outside `rasa run`)."""
+    agent = getattr(getattr(getattr(request, "app", None), "ctx", None), "agent", None)
+    return getattr(agent, "tracker_store", None)
+
+
 class MessagingInput(InputChannel):
     """Input side: numbered replies resolved to the option's payload, a language word ("español")
     remembered and sent as metadata with every later message (bot/channels/language.py), errors contained."""
@@ -146,11 +152,13 @@ class MessagingInput(InputChannel):
         sender: str,
         output: OutputChannel,
         metadata: Optional[Dict[str, Any]] = None,
+        request: Any = None,
     ) -> None:
+        """`request`: the webhook's, whose app holds Rasa's agent (its tracker store keeps the language)."""
         channel = self.name()
         payload = self.options.resolve(channel, sender, text)
         self.options.start_turn(channel, sender)
-        text, chosen = self.languages.message(channel, sender, payload or text)
+        text, chosen = await self.languages.message(channel, sender, payload or text, tracker_store(request))
         metadata = {**(metadata or {}), **chosen} or metadata
         try:
             await on_new_message(UserMessage(text, output, sender, input_channel=channel, metadata=metadata))

@@ -149,7 +149,7 @@ class MessengerInput(MessagingInput):
                 for event in _list(_obj(entry).get("messaging")):
                     parsed = self.parse(event)
                     if parsed and not self.recent.seen(parsed[2]):
-                        await self.forward(on_new_message, parsed[1], parsed[0], output)
+                        await self.forward(on_new_message, parsed[1], parsed[0], output, request=request)
             return response.text("EVENT_RECEIVED")
 
         return bp

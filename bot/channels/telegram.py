@@ -165,7 +165,7 @@ class TelegramInput(MessagingInput):
             chat_id, text, callback_id = parsed
             if callback_id:
                 await self.api.call("answerCallbackQuery", {"callback_query_id": callback_id})
-            await self.forward(on_new_message, text, chat_id, output)
+            await self.forward(on_new_message, text, chat_id, output, request=request)
             return response.text("ok")
 
         return bp

@@ -147,7 +147,7 @@ class _TwilioInput(MessagingInput):
                 )
                 return response.text(EMPTY_TWIML, content_type="text/xml")
             if not self.recent.seen(fields.get("MessageSid")):
-                await self.forward(on_new_message, fields.get("Body") or "", sender, output)
+                await self.forward(on_new_message, fields.get("Body") or "", sender, output, request=request)
             # Replies go through the API (they may be several); the webhook answers with empty TwiML.
             return response.text(EMPTY_TWIML, content_type="text/xml")
 

@@ -1,7 +1,8 @@
 """`LanguageGuard` runs after the classifiers and SafetyNet: an empty message, a Spanish one (detected, or
-the person chose Spanish: bot/nlu/language_choice.py) the classifier did not route to an answer, and one in
-a language the bot does not speak get a fixed intent (non_english: the emergency number and the helpline)
-and the `language` entity ("es" or "other"). Red flags (SafetyNet) are never overridden."""
+the person chose Spanish: bot/nlu/language_choice.py) the classifier did not route to an answer or read
+confidently as small talk, and one in a language the bot does not speak get a fixed intent (non_english:
+the emergency number and the helpline) and the `language` entity ("es" or "other"). Red flags (SafetyNet)
+are never overridden."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from bot.names import (
     LANGUAGE_ENTITY,
     NON_ENGLISH,
     OTHER_LANGUAGE,
+    OUT_OF_SCOPE,
     ROUTE_KEY,
     SAFETY_KEY,
 )
@@ -57,7 +59,9 @@ class LanguageGuard(_Stateless):
                 # Chosen (bot/nlu/language_choice.py) or detected. "sí, por favor": the care-team form's
                 # answers; a routed FAQ question or a drug follow-up ("¿y el xgeva?"): action_answer_faq,
                 # which answers in the message's language.
-                if not (_yes_or_no(message, text) or _spanish_answer(message) or _drug_turn(message)):
+                if not (
+                    _yes_or_no(message, text) or _small_talk(message) or _spanish_answer(message) or _drug_turn(message)
+                ):
                     _force_intent(message, NON_ENGLISH)
                 _set_language(message, "es")
             elif detected == OTHER_LANGUAGE:
@@ -69,6 +73,16 @@ class LanguageGuard(_Stateless):
 def _yes_or_no(message: Message, text: str) -> bool:
     """A short yes or no the classifier recognised (it learnt Spanish ones from data/nlu/safety_es.yml)."""
     return (message.get(INTENT) or {}).get("name") in {"affirm", "deny"} and len(WORD.findall(text)) <= 4
+
+
+# Answered in Spanish by the `language` slot's variant of their response (domain.yml; data/nlu/chat_es.yml).
+SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "what_can_you_do", OUT_OF_SCOPE})
+
+
+def _small_talk(message: Message) -> bool:
+    """ "hola", "gracias", "¿eres un robot?", an off-topic question: read confidently by the classifier."""
+    intent = message.get(INTENT) or {}
+    return intent.get("name") in SMALL_TALK and (intent.get("confidence") or 0.0) >= FALLBACK_THRESHOLD
 
 
 def _drug_turn(message: Message) -> bool:

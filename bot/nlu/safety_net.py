@@ -42,6 +42,7 @@ from bot.names import (
     OTHER_LANGUAGE,
     ROUTE_KEY,
     SAFETY_KEY,
+    TIER_OF_INTENT,
 )
 from bot.nlu.components import _Stateless, keep_classifier_ranking
 from bot.nlu.language_choice import chose_spanish
@@ -55,6 +56,11 @@ logger = logging.getLogger(__name__)
 # the answer classifier is at least this sure of it (module constants, so tuning needs no retraining).
 MIN_ROUTE_INTENT_CONFIDENCE = 0.1
 MIN_ROUTE_RESPONSE_CONFIDENCE = 0.5
+# The classifier's safety intent escalates on its own (no pattern hit) only when it is at least this sure:
+# below it the top guess barely leads the rest (the dev FAQ question "my mom's oncologist mentioned
+# radiating the sore spot in her hip…" was an urgent at 0.07, "mi vecina dice que es otra cosa" a crisis at
+# 0.15), while every model-only catch of the dev safety sets was >= 0.7. A pattern hit always escalates.
+MIN_MODEL_SAFETY_CONFIDENCE = 0.3
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -75,7 +81,10 @@ class SafetyNet(_Stateless):
         text = message.get(TEXT) or ""
         if not text.strip() or text.startswith("/"):
             return  # empty, or a button payload parsed by Rasa's RegexMessageHandler
-        predicted = (message.get(INTENT) or {}).get("name")
+        intent = message.get(INTENT) or {}
+        predicted = intent.get("name")
+        if predicted in TIER_OF_INTENT and (intent.get("confidence") or 0.0) < MIN_MODEL_SAFETY_CONFIDENCE:
+            predicted = None  # an unsure safety guess: the patterns alone decide
         names_a_drug = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or [])
         hit = safety.classify(text)
         language = languages.detect(text, spanish_hit=bool(hit and hit.language == "es"))

@@ -33,7 +33,7 @@ from bot import content as content_mod
 from bot import settings
 from bot.content import Content, Topic
 from bot.reference.review_age import book_section, topic_note
-from bot.reference.spanish import spanish_script, spanish_search_text
+from bot.reference.spanish import spanish_patterns, spanish_patterns_html, spanish_script, spanish_search_text
 
 ROOT = content_mod.ROOT
 CONTENT_DIR = content_mod.CONTENT_DIR
@@ -72,6 +72,7 @@ class Category:
     says: str = ""  # what these signs can mean, in the patient's words (optional)
     reply: str = ""  # the exact reply the bot sends for this category
     patterns: Tuple[str, ...] = ()  # what the red-flag engine watches for, as written in content/safety.yml
+    patterns_es: Tuple[str, ...] = ()  # the same in Spanish (content/safety.yml `es:`)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = 
     for tier_id, categories in watched.by_category.items():
         for category_id, patterns in categories.items():
             readable.setdefault((tier_id, category_id), []).extend(patterns)
+    spanish = spanish_patterns(watched)
     settings = {k: _fill(v, loaded.settings) for k, v in loaded.settings.items()}
     tiers = []
     for tier_id, value in loaded.tiers.items():
@@ -140,6 +142,7 @@ def load_safety(path: Optional[Path] = None, env: Optional[Mapping[str, str]] = 
                 says=_fill(c.get("says", ""), settings),
                 reply=loaded.reply(tier_id, cid),
                 patterns=tuple(readable.get((tier_id, cid), ())),
+                patterns_es=spanish.get((tier_id, cid), ()),
             )
             for cid, c in loaded.categories(tier_id).items()
         )
@@ -225,13 +228,13 @@ def _category_item(category: Category) -> str:
 def _patterns(tier: Tier) -> str:
     """What the red-flag engine watches for in this tier, folded away: for staff who wonder why the bot
     escalated (or did not)."""
-    watched = [c for c in tier.categories if c.patterns]
+    watched = [c for c in tier.categories if c.patterns or c.patterns_es]
     if not watched:
         return ""
     items = "".join(
         f'<dt>{esc(c.title)}</dt><dd><ul class="patterns">'
         + "".join(f"<li><code>{esc(p)}</code></li>" for p in c.patterns)
-        + "</ul></dd>"
+        + f"</ul>{spanish_patterns_html(c.patterns_es)}</dd>"
         for c in watched
     )
     return (

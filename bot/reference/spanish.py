@@ -8,6 +8,7 @@ yet approved. Topics without a Spanish entry say so instead of showing nothing.
 from __future__ import annotations
 
 import html
+from typing import Dict, List, Tuple
 
 from bot.content import Content, Topic
 
@@ -36,3 +37,21 @@ def spanish_search_text(content: Content, topic: Topic) -> str:
     if translation is None:
         return ""
     return " ".join((translation.title, translation.answer, " ".join(translation.examples)))
+
+
+def spanish_patterns(watched) -> Dict[Tuple[str, str], Tuple[str, ...]]:
+    """{(tier, category): Spanish patterns as written in content/safety.yml `es:`} from the loaded
+    bot.safety.patterns.Patterns: staff see why a Spanish message was escalated (or was not)."""
+    found: Dict[Tuple[str, str], List[str]] = {}
+    for rule in watched.rules:
+        if rule.language == "es":
+            found.setdefault((rule.tier, rule.category), []).append(rule.pattern)
+    return {key: tuple(patterns) for key, patterns in found.items()}
+
+
+def spanish_patterns_html(patterns: Tuple[str, ...]) -> str:
+    """The Spanish patterns of one category under its English ones ("" when it has none)."""
+    if not patterns:
+        return ""
+    items = "".join(f"<li><code>{_esc(p)}</code></li>" for p in patterns)
+    return f'<p class="tag">En español (Spanish):</p><ul class="patterns" lang="es">{items}</ul>'

@@ -143,14 +143,20 @@ def not_filed(tracker: Any) -> List[Any]:
     else the conversation's (as actions/escalation.py picks it)."""
     from rasa.shared.core.events import BotUttered
 
+    from bot.safety import content as safety_content
+
+    text = safety_content.load().message("ticket_failed", reply_language(tracker))
+    return [BotUttered(text=text, data={}, metadata={"bone_health_ticket_limit": True})]
+
+
+def reply_language(tracker: Any) -> str:
+    """This message's language (SafetyNet's), else the conversation's (as actions/escalation.py picks it)."""
     from bot.names import LANGUAGE_ENTITY, SAFETY_KEY
     from bot.safety import content as safety_content
 
     parse = getattr(tracker.latest_message, "parse_data", None) or {}
     safety = parse.get(SAFETY_KEY) or {}
-    language = safety_content.language_of_reply(safety.get("language") or tracker.get_slot(LANGUAGE_ENTITY))
-    text = safety_content.load().message("ticket_failed", language)
-    return [BotUttered(text=text, data={}, metadata={"bone_health_ticket_limit": True})]
+    return safety_content.language_of_reply(safety.get("language") or tracker.get_slot(LANGUAGE_ENTITY))
 
 
 def install_ticket_limit(per_conversation: int, per_address: int) -> None:
@@ -176,7 +182,7 @@ def install_ticket_limit(per_conversation: int, per_address: int) -> None:
                     return []
                 from bot.safety import content as safety_content
 
-                text = safety_content.load().message("ticket_filed", reference=reference)
+                text = safety_content.load().message("ticket_filed", reply_language(tracker), reference=reference)
                 return [BotUttered(text=text, data={}, metadata={"bone_health_ticket_limit": True})]
             client = client_of(tracker)
             if client and per_client.full(client):

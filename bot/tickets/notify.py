@@ -223,10 +223,11 @@ def email_text(document: Dict[str, Any]) -> str:
     contact = ticket.get("contact")
     lines = [
         "A person using Bone Health Companion needs follow-up from the care team.",
+        # The language first (before the details): a callback in the wrong language helps nobody.
+        *(["", document["language_note"]] if document.get("language_note") else []),
         "",
         f"Reference:     {ticket['reference']}",
         f"Tier:          {document.get('summary') or ticket['tier']}",
-        *([document["language_note"]] if document.get("language_note") else []),
         f"Category:      {ticket['category'].replace('_', ' ')}",
         f"Filed (UTC):   {ticket['created_at']}",
         f"Channel:       {ticket['channel']} (conversation {ticket['conversation_id']})",

@@ -23,7 +23,13 @@ MAX_MESSAGE_CHARS = 2000
 MAX_CONTACT_FIELD_CHARS = 300
 MAX_LANGUAGE_CHARS = 8
 #: What the care team is told about a person's language (notifications, the CLI).
-LANGUAGE_NOTES = {"es": "Language: Spanish — call back in Spanish.", "en": "Language: English."}
+LANGUAGE_NOTES = {
+    "es": (
+        "Language: Spanish — call back in Spanish. The person wrote in Spanish and got the bot's replies in"
+        " Spanish: call with a Spanish-speaking colleague or an interpreter."
+    ),
+    "en": "Language: English.",
+}
 
 
 def language_note(language: Optional[str]) -> Optional[str]:
