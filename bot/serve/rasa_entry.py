@@ -172,7 +172,7 @@ def install_deployment_numbers(values: Optional[Mapping[str, str]] = None) -> Di
 
 def main(argv: List[str]) -> None:
     from bot import settings
-    from bot.serve import conversation_guard, guard, hardening
+    from bot.serve import conversation_guard, guard, hardening, sessions, tracker_store
 
     guard.private_files()  # the SQLite tracker store is created by this process
     install()
@@ -180,6 +180,10 @@ def main(argv: List[str]) -> None:
     common = settings.Settings.from_env()
     hardening.install(common)  # bounded input, REST checks and rates, token guessing, HSTS (docs/security.md)
     conversation_guard.install(common)
+    # Long conversations stay fast: a session holds at most MAX_SESSION_TURNS messages, and the store
+    # reads one session from its indexes (docs/cluster.md "Long conversations").
+    sessions.install()
+    tracker_store.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]
