@@ -439,3 +439,36 @@ def test_kill_minus_9_of_a_replica_under_load_loses_and_reorders_nothing(cluster
     for sender in senders:
         assert stored.get(sender) == sent[sender], sender  # each message once, in the order sent
     assert max((seconds for seconds, _why in recovered), default=0) <= 10, recovered
+
+
+def test_postgresql_reads_one_session_from_its_indexes(cluster):
+    """Long conversations (bot/serve/sessions.py, bot/serve/tracker_store.py) on the cluster's PostgreSQL:
+    the replicas created the indexes, the planner uses them, and Rasa loads only the latest session."""
+    import psycopg2
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.serve import tracker_store
+    from tests.test_long_conversation import conversation
+
+    postgres = engines.Postgres(cluster.base)
+    with psycopg2.connect(postgres.dsn()) as db, db.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'events'")
+        assert {name for name, _ in tracker_store.INDEXES} <= {row[0] for row in cursor.fetchall()}
+        cursor.execute("SET enable_seqscan = off")  # a few rows: PostgreSQL would scan the table anyway
+        cursor.execute(
+            "EXPLAIN SELECT max(timestamp) FROM events WHERE sender_id = %s AND type_name = %s",
+            ("someone", "session_started"),
+        )
+        assert "ix_events_sender_type_time" in " ".join(row[0] for row in cursor.fetchall())
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    store = SQLTrackerStore(domain=domain, host=postgres.url)
+    sender, now = f"long-{uuid.uuid4().hex}", time.time()
+    events = conversation(20, now) + conversation(2, now + 1)
+    asyncio.run(store.save(DialogueStateTracker.from_events(sender, events, domain.slots)))
+    loaded = asyncio.run(store.retrieve(sender))
+    assert sum(isinstance(e, UserUttered) for e in loaded.events) == 2
+    full = asyncio.run(store.retrieve_full_tracker(sender))
+    assert sum(isinstance(e, UserUttered) for e in full.events) == 22  # nothing lost
