@@ -146,7 +146,7 @@ def test_the_store_reads_one_session_from_its_indexes(tmp_path, rasa_domain):
 
 # -- one conversation of 320 messages through the real servers (REST channel, SQLite store) ---------
 
-TURNS = 16 * N
+TURNS = 320
 QUESTIONS = ["what is osteonecrosis of the jaw?", "how is bone pain treated?", "what are bone metastases?"]
 
 

@@ -35,7 +35,7 @@ from bot.names import SESSION_CARRY_KEY as CARRY_KEY
 
 logger = logging.getLogger("bone_health.rasa_server")
 
-MAX_SESSION_TURNS = 20  # messages per session; docs/cluster.md "Long conversations" (measured there)
+MAX_SESSION_TURNS = 10  # messages per session; docs/cluster.md "Long conversations" (measured there)
 RECENT_TEXTS = 5  # actions/escalation.py MAX_RECENT: what a ticket shows of the conversation
 LAST_TOPIC_SLOT = "last_topic"
 
