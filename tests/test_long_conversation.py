@@ -193,8 +193,9 @@ def test_a_long_conversation_keeps_every_message_its_drug_and_its_form(long_bot,
     bounds = list(zip(starts, starts[1:] + [len(events)]))
     per_session = [sum(e["event"] == "user" for e in events[a:b]) for a, b in bounds]
     assert len(starts) >= TURNS // (N + 6) and max(per_session) <= N + 6, per_session
-    # What Rasa loads, replays, featurises and sends to the action server is one session.
-    assert max(b - a for a, b in bounds) <= 8 * (N + 6)
+    # What Rasa loads, replays, featurises and sends to the action server is one session (the form's,
+    # with its slots, is the largest), not the conversation's ~1,800 events.
+    assert max(b - a for a, b in bounds) <= 10 * (N + 6) < len(events) / 10
     # No session started inside the form (which did open).
     opened, forms = False, 0
     for e in events:
