@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import content as content_mod
 from bot.dialogue import turn
-from bot.names import CATEGORY_ENTITY, LANGUAGE_ENTITY, SAFETY_KEY
+from bot.names import CATEGORY_ENTITY, LANGUAGE_ENTITY, SAFETY_KEY, SESSION_CARRY_KEY
 from bot.safety import content as safety_content
 from bot.tickets import TicketRequest, TicketService, TicketStoreError
 
@@ -52,12 +52,15 @@ def ticket_service() -> TicketService:
 
 
 def user_texts(tracker: Tracker) -> List[str]:
-    """The person's messages in this conversation, oldest first (button payloads left out)."""
-    return [
-        e.get("text") or ""
-        for e in tracker.events
-        if e.get("event") == "user" and (e.get("text") or "").strip() and not (e.get("text") or "").startswith("/")
-    ]
+    """The person's messages in this conversation, oldest first (button payloads left out); a session
+    that started after MAX_SESSION_TURNS messages carries the last ones before it (bot/serve/sessions.py)."""
+    texts: List[str] = []
+    for e in tracker.events:
+        if e.get("event") == "session_started":
+            texts = list(((e.get("metadata") or {}).get(SESSION_CARRY_KEY) or {}).get("recent_texts") or [])
+        elif e.get("event") == "user" and (e.get("text") or "").strip() and not (e.get("text") or "").startswith("/"):
+            texts.append(e.get("text") or "")
+    return texts
 
 
 def file_ticket(

@@ -58,6 +58,10 @@ OTHER_LANGUAGE = "other"  # a language the bot does not speak (utter_non_english
 FALLBACK_FLAG = "bone_health_fallback"
 GENERAL_ANSWER_FLAG = "bone_health_general_answer"
 
+# -- what a new session carries from the one before (bot.serve.sessions), in `session_started` metadata:
+# {"offered": [the last reply's buttons], "recent_texts": [the person's last messages]}
+SESSION_CARRY_KEY = "bone_health_carry"
+
 # -- conversation ids ------------------------------------------------------------------------------
 WIDGET_CONVERSATIONS = "web-"  # prefix of the web widget's conversations (REST may not post into them)
 

@@ -491,3 +491,43 @@ def test_kill_minus_9_of_a_replica_under_load_loses_and_reorders_nothing(cluster
     for sender in senders:
         assert stored.get(sender) == sent[sender], sender  # each message once, in the order sent
     assert max((seconds for seconds, _why in recovered), default=0) <= 10, recovered
+
+
+def test_postgresql_reads_one_session_from_its_indexes(cluster):
+    """Long conversations (bot/serve/sessions.py, bot/serve/tracker_indexes.py) on the cluster's PostgreSQL:
+    the replicas created the indexes, Rasa loads only the latest session of a long conversation, and
+    the planner finds that session's start from the index."""
+    import psycopg2
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.serve import tracker_indexes
+    from tests.test_long_conversation import conversation
+
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    store = SQLTrackerStore(domain=domain, host=engines.Postgres(cluster.base).url)
+    sender, now = f"long-{uuid.uuid4().hex}", time.time()
+    events = conversation(400, now) + conversation(2, now + 1)
+    try:
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events, domain.slots)))
+        loaded = asyncio.run(store.retrieve(sender))
+        assert sum(isinstance(e, UserUttered) for e in loaded.events) == 2
+        full = asyncio.run(store.retrieve_full_tracker(sender))
+        assert sum(isinstance(e, UserUttered) for e in full.events) == 402  # nothing lost
+    finally:
+        store.engine.dispose()  # PostgreSQL stops only when its clients are gone (fixture teardown)
+    db = psycopg2.connect(engines.Postgres(cluster.base).dsn())
+    try:
+        with db, db.cursor() as cursor:
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'events'")
+            assert {name for name, _ in tracker_indexes.INDEXES} <= {row[0] for row in cursor.fetchall()}
+            cursor.execute("ANALYZE events")
+            cursor.execute(
+                "EXPLAIN SELECT max(timestamp) FROM events WHERE sender_id = %s AND type_name = %s",
+                (sender, "session_started"),
+            )
+            assert "ix_events_sender_type_time" in " ".join(row[0] for row in cursor.fetchall())
+    finally:
+        db.close()

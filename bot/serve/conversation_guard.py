@@ -56,8 +56,9 @@ def payloads(messages: Iterable[dict]) -> Set[str]:
 
 
 def offered_payloads(events: List[Any]) -> Set[str]:
-    """Payloads the bot offered since the person's last message (tracker events, newest last)."""
-    from rasa.shared.core.events import BotUttered, UserUttered
+    """Payloads the bot offered since the person's last message (tracker events, newest last); a
+    session that started since carries the last reply's buttons (bot/serve/sessions.py)."""
+    from rasa.shared.core.events import BotUttered, SessionStarted, UserUttered
 
     data = []
     for event in reversed(events):
@@ -65,6 +66,9 @@ def offered_payloads(events: List[Any]) -> Set[str]:
             break
         if isinstance(event, BotUttered):
             data.append(event.data or {})
+        if isinstance(event, SessionStarted):
+            data += _carry(event).get("offered") or []
+            break
     return payloads(data)
 
 
@@ -105,26 +109,41 @@ def install_typed_intents() -> None:
 # -- tickets ------------------------------------------------------------------------------------
 
 
-def recent_escalations(events: List[Any], now: float, window: float = TICKET_WINDOW_SECONDS) -> int:
-    from rasa.shared.core.events import ActionExecuted
+def _carry(event: Any) -> dict:
+    """What a `session_started` event carries from the session before (bot/serve/sessions.py)."""
+    from bot.names import SESSION_CARRY_KEY
 
-    return sum(
-        1
-        for e in events
-        if isinstance(e, ActionExecuted)
-        and (e.action_name or "").startswith(ESCALATE_PREFIX)
-        and now - (e.timestamp or 0) <= window
-    )
+    return ((getattr(event, "metadata", None) or {}).get(SESSION_CARRY_KEY)) or {}
+
+
+def escalation_times(events: List[Any], now: float, window: float = TICKET_WINDOW_SECONDS) -> List[float]:
+    """When the escalation actions of the last `window` seconds ran, those carried by a new session
+    included."""
+    from rasa.shared.core.events import ActionExecuted, SessionStarted
+
+    times: List[float] = []
+    for e in events:
+        if isinstance(e, SessionStarted):
+            times = [float(t) for t in _carry(e).get("tickets") or []]
+        elif isinstance(e, ActionExecuted) and (e.action_name or "").startswith(ESCALATE_PREFIX):
+            times.append(e.timestamp or 0)
+    return [t for t in times if now - t <= window]
+
+
+def recent_escalations(events: List[Any], now: float, window: float = TICKET_WINDOW_SECONDS) -> int:
+    return len(escalation_times(events, now, window))
 
 
 def last_reference(events: List[Any]) -> Optional[str]:
-    from rasa.shared.core.events import BotUttered
+    from rasa.shared.core.events import BotUttered, SessionStarted
 
     for event in reversed(events):
         if isinstance(event, BotUttered) and event.text:
             found = REFERENCE.search(event.text)
             if found:
                 return found.group(0)
+        if isinstance(event, SessionStarted):
+            return _carry(event).get("reference")
     return None
 
 

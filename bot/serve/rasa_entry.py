@@ -172,7 +172,16 @@ def install_deployment_numbers(values: Optional[Mapping[str, str]] = None) -> Di
 
 def main(argv: List[str]) -> None:
     from bot import settings
-    from bot.serve import conversation_guard, guard, hardening, idempotency, outcomes, tracker_store
+    from bot.serve import (
+        conversation_guard,
+        guard,
+        hardening,
+        idempotency,
+        outcomes,
+        sessions,
+        tracker_indexes,
+        tracker_store,
+    )
 
     guard.private_files()  # the SQLite tracker store is created by this process
     install()
@@ -183,6 +192,10 @@ def main(argv: List[str]) -> None:
     outcomes.install(common)  # votes, outcome counts, scrubbed unanswered questions (docs/feedback.md)
     tracker_store.install()  # a database outage gets a clear reply; red flags still their own (issue 13)
     idempotency.install()  # a message resent with its id is answered from the stored turn (issue 13)
+    # Long conversations stay fast: a session holds at most MAX_SESSION_TURNS messages, and the store
+    # reads one session from its indexes (docs/cluster.md "Long conversations").
+    sessions.install()
+    tracker_indexes.install()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]
