@@ -11,8 +11,8 @@ has no subject of its own (`points_back`); the action then knows the last answer
 3. another subject for the same question ("and for chemo?" after hormone therapy side effects,
    `follow_up_starts`): the new subject's answer for the last answer's aspect;
 4. otherwise the classifier's probabilities over the last answer, its related answers and its area,
-   renormalised over those candidates, the related answers weighted and the last answer given a prior:
-   with no opinion of its own the classifier leaves the last subject ("how long does it last?").
+   the related answers weighted and the last answer given a small prior: with no opinion of its own the
+   classifier leaves the last subject ("how long does it last?").
 The classifier's pick stands when it is one of the near answers, or when it is sure of a new subject.
 """
 
@@ -28,7 +28,9 @@ from bot.nlu.lexicon import fold
 
 NEW_SUBJECT_CONFIDENCE = 0.5  # the classifier's pick outside the candidates wins above this (dev set)
 NEAR_WEIGHT = 2.0  # the last answer and its related answers against the rest of its area (dev set)
-LAST_PRIOR = 0.3  # share of the candidates' probability the last answer gets for free (dev conversations)
+LAST_PRIOR = (
+    0.05  # probability the last answer gets for free: a classifier with no opinion leaves it (dev conversations)
+)
 MAX_FOLLOW_UP_WORDS = 8  # longer messages carry their own subject
 _VOCABULARY = load_vocabulary()
 RESTATE = _VOCABULARY.restate_words
@@ -130,11 +132,8 @@ def carry_topic(
     ):
         return predicted
     candidates = near | same_area
-    total = sum(scores.values())  # the classifier's whole FAQ mass: noise stays noise when it has no opinion
-    if total <= 0:
-        return last
     weighted = {
-        key: scores.get(key, 0.0) / total * (NEAR_WEIGHT if key in near else 1.0)
+        key: scores.get(key, 0.0) * (NEAR_WEIGHT if key in near else 1.0)
         + (LAST_PRIOR if key == last.response_key else 0.0)
         for key in candidates
     }
