@@ -9,7 +9,6 @@ import pytest
 
 from bot.dialogue import followup, turn
 from bot.names import CLASSIFIER_RANKING_KEY, ROUTE_KEY
-from bot.nlu.components import content_words
 
 
 def parse(text: str, intent: str = "drug_followup", route: str = "", ranking=(), selectors=None):
@@ -75,7 +74,7 @@ def test_a_classifier_with_no_opinion_leaves_the_last_subject(content):
 
 @pytest.mark.unit
 def test_only_short_messages_without_a_subject_of_their_own_point_back(content):
-    known = content_words(content)
+    known = followup.content_words(content)
     assert followup.points_back("how do I lower that risk", known)
     assert followup.points_back("how often do i need one", known)
     assert not followup.points_back("my cat keeps scratching the sofa, how do I stop it", known)

@@ -18,7 +18,7 @@ The classifier's pick stands when it is one of the near answers, or when it is s
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Mapping, Optional, Set
+from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Set
 
 from bot.content import Content, Topic
 from bot.content.vocabulary import load as load_vocabulary
@@ -37,10 +37,32 @@ RESTATE = _VOCABULARY.restate_words
 STARTS = _VOCABULARY.follow_up_starts
 
 
+MAX_RESTATE_WORDS = 12  # "i dont understand that, can you say it in easier words" (dev conversations)
+
+
+_WORDS: Dict[int, FrozenSet[str]] = {}  # id(content) -> its words: content is loaded once per process
+
+
+def content_words(content: Content) -> FrozenSet[str]:
+    """Every word of the curated content, English and Spanish: titles, answers, examples, drug names."""
+    if id(content) not in _WORDS:
+        _WORDS.clear()
+        _WORDS[id(content)] = _words_of(content)
+    return _WORDS[id(content)]
+
+
+def _words_of(content: Content) -> FrozenSet[str]:
+    texts = [t for topic in content.topics.values() for t in (topic.title, topic.answer, *topic.examples)]
+    texts += [t for entry in content.spanish.values() for t in (entry.title, entry.answer, *entry.examples)]
+    texts += [name for drug in content.drugs.values() for name in drug.names]
+    return frozenset(word for text in texts for word in fold(text).split())
+
+
 def is_restate(text: str) -> bool:
-    """ "Can you say that more simply?": short, so "what is stage 4 in simple words" keeps its subject."""
+    """ "Can you say that more simply?": short, so "what is stage 4 with spread to the bone, what is that
+    in simple words" keeps its subject."""
     folded = fold(text)
-    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_FOLLOW_UP_WORDS
+    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_RESTATE_WORDS
 
 
 def is_switch(text: str) -> bool:
@@ -127,8 +149,10 @@ def carry_topic(
             with_aspect = {k for k in nearby if asked[0] in _aspects(content.topic_for_key(k))}
             if with_aspect:
                 return _best(with_aspect, scores, content)
+    # A message with no subject of its own ("is that common?") cannot be sure of a new subject.
+    sure_of_new = scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE if predicted else False
     if predicted is not None and (
-        predicted.response_key in near or scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE
+        predicted.response_key in near or (sure_of_new and not subjectless(text, content_words(content)))
     ):
         return predicted
     candidates = near | same_area

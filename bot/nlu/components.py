@@ -26,6 +26,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.content.vocabulary import load as load_vocabulary
 from bot.dialogue import answering, followup
 from bot.dialogue.answering import REFERRING_WORDS as REFERS_BACK
+from bot.dialogue.followup import content_words
 from bot.names import (
     CHAT_INTENTS,
     CLASSIFIER_RANKING_KEY,
@@ -143,14 +144,6 @@ def field_vocabulary(content) -> frozenset:
 MEDICINE_ENDING = re.compile(
     "(" + "|".join(re.escape(fold(s)) for s in sorted(VOCABULARY.medicine_suffixes, key=len, reverse=True)) + ")$"
 )
-
-
-def content_words(content) -> frozenset:
-    """Every word of the curated content, English and Spanish: titles, answers, examples, drug names."""
-    texts = [t for topic in content.topics.values() for t in (topic.title, topic.answer, *topic.examples)]
-    texts += [t for entry in content.spanish.values() for t in (entry.title, entry.answer, *entry.examples)]
-    texts += [name for drug in content.drugs.values() for name in drug.names]
-    return frozenset(word for text in texts for word in fold(text).split())
 
 
 def unknown_medicines(text: str, known: frozenset) -> List[str]:
