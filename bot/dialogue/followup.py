@@ -37,9 +37,6 @@ RESTATE = _VOCABULARY.restate_words
 STARTS = _VOCABULARY.follow_up_starts
 
 
-MAX_RESTATE_WORDS = 12  # "i dont understand that, can you say it in easier words" (dev conversations)
-
-
 _WORDS: Dict[int, FrozenSet[str]] = {}  # id(content) -> its words: content is loaded once per process
 
 
@@ -62,7 +59,7 @@ def is_restate(text: str) -> bool:
     """ "Can you say that more simply?": short, so "what is stage 4 with spread to the bone, what is that
     in simple words" keeps its subject."""
     folded = fold(text)
-    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_RESTATE_WORDS
+    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_FOLLOW_UP_WORDS
 
 
 def is_switch(text: str) -> bool:
@@ -149,10 +146,8 @@ def carry_topic(
             with_aspect = {k for k in nearby if asked[0] in _aspects(content.topic_for_key(k))}
             if with_aspect:
                 return _best(with_aspect, scores, content)
-    # A message with no subject of its own ("is that common?") cannot be sure of a new subject.
-    sure_of_new = scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE if predicted else False
     if predicted is not None and (
-        predicted.response_key in near or (sure_of_new and not subjectless(text, content_words(content)))
+        predicted.response_key in near or scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE
     ):
         return predicted
     candidates = near | same_area
