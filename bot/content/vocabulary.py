@@ -25,6 +25,8 @@ KEYS = frozenset(
         "spanish_words",
         "english_hints",
         "referring_words",
+        "restate_words",
+        "follow_up_starts",
         "aspect_cues",
         "aspect_names",
         "starter_topics",
@@ -42,6 +44,8 @@ class Vocabulary:
     spanish_words: FrozenSet[str]
     english_hints: FrozenSet[str]
     referring_words: Pattern[str]
+    restate_words: Pattern[str]  # "say that more simply": the last answer again
+    follow_up_starts: Pattern[str]  # "and for chemo?": the last aspect for a new subject
     aspect_cues: Tuple[Tuple[str, Pattern[str]], ...]
     aspect_names: Dict[str, str]
     starter_topics: Tuple[str, ...]
@@ -61,6 +65,8 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         spanish_words=frozenset(raw["spanish_words"]),
         english_hints=frozenset(raw["english_hints"]),
         referring_words=re.compile(raw["referring_words"], re.IGNORECASE),
+        restate_words=re.compile(raw["restate_words"]),
+        follow_up_starts=re.compile(raw["follow_up_starts"]),
         aspect_cues=tuple((cue["aspect"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in raw["aspect_cues"]),
         aspect_names=dict(raw["aspect_names"]),
         starter_topics=tuple(raw["starter_topics"]),

@@ -1,21 +1,88 @@
 """Follow-ups that carry the topic: "how is it treated?" after the ONJ warning signs means ONJ treatment.
 
 The classifier reads one message at a time; a question that points back ("it", "that") is scored without
-its subject and often lands on a general answer ("treatment overview"). When the conversation has a last
-answer, the candidates are that answer, its related answers (content/topics `related`) and the answers of
-its area; the classifier's own probabilities choose among them. The classifier's pick stands when it is
-one of them, or when it is sure of a new subject.
+its subject and often lands on a general answer ("treatment overview") or out of scope ("what helps with
+that?" reads like "what helps with a cold?"). NLU (DrugRouting) marks such a message as a follow-up when it
+has no subject of its own (`points_back`); the action then knows the last answer and chooses here:
+
+1. "say that more simply" (`restate_words`): the last answer again;
+2. an aspect the question names ("what are the side effects of it?" after radiation for pain): the answer
+   for that aspect among the last answer and the answers related to it (either way round);
+3. another subject for the same question ("and for chemo?" after hormone therapy side effects,
+   `follow_up_starts`): the new subject's answer for the last answer's aspect;
+4. otherwise the classifier's probabilities over the last answer, its related answers and its area,
+   the related answers weighted and the last answer given a small prior: with no opinion of its own the
+   classifier leaves the last subject ("how long does it last?").
+The classifier's pick stands when it is one of the near answers, or when it is sure of a new subject.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Set
 
 from bot.content import Content, Topic
+from bot.content.vocabulary import load as load_vocabulary
+from bot.dialogue.answering import REFERRING_WORDS, asked_aspects
 from bot.names import CLASSIFIER_RANKING_KEY
+from bot.nlu.lexicon import fold
 
 NEW_SUBJECT_CONFIDENCE = 0.5  # the classifier's pick outside the candidates wins above this (dev set)
 NEAR_WEIGHT = 2.0  # the last answer and its related answers against the rest of its area (dev set)
+LAST_PRIOR = (
+    0.05  # probability the last answer gets for free: a classifier with no opinion leaves it (dev conversations)
+)
+MAX_FOLLOW_UP_WORDS = 8  # longer messages carry their own subject
+_VOCABULARY = load_vocabulary()
+RESTATE = _VOCABULARY.restate_words
+STARTS = _VOCABULARY.follow_up_starts
+
+
+_WORDS: Dict[int, FrozenSet[str]] = {}  # id(content) -> its words: content is loaded once per process
+
+
+def content_words(content: Content) -> FrozenSet[str]:
+    """Every word of the curated content, English and Spanish: titles, answers, examples, drug names."""
+    if id(content) not in _WORDS:
+        _WORDS.clear()
+        _WORDS[id(content)] = _words_of(content)
+    return _WORDS[id(content)]
+
+
+def _words_of(content: Content) -> FrozenSet[str]:
+    texts = [t for topic in content.topics.values() for t in (topic.title, topic.answer, *topic.examples)]
+    texts += [t for entry in content.spanish.values() for t in (entry.title, entry.answer, *entry.examples)]
+    texts += [name for drug in content.drugs.values() for name in drug.names]
+    return frozenset(word for text in texts for word in fold(text).split())
+
+
+def is_restate(text: str) -> bool:
+    """ "Can you say that more simply?": short, so "what is stage 4 with spread to the bone, what is that
+    in simple words" keeps its subject."""
+    folded = fold(text)
+    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_FOLLOW_UP_WORDS
+
+
+def is_switch(text: str) -> bool:
+    """ "and for chemo?": a short message that moves the last question to another subject."""
+    folded = fold(text)
+    return bool(STARTS.search(folded)) and len(folded.split()) <= 6
+
+
+def subjectless(text: str, known_words: Iterable[str]) -> bool:
+    """Short, and every word is one the curated content uses: nothing in it names another subject
+    ("how do I lower that risk?" yes; "how do I stop my cat scratching it?" no)."""
+    words = fold(text).split()
+    known = set(known_words)
+    return 0 < len(words) <= MAX_FOLLOW_UP_WORDS and all(w in known or w.isdigit() for w in words)
+
+
+def points_back(text: str, known_words: Iterable[str]) -> bool:
+    """A message about the last answer: a wish to have it again, or a short question with no subject of
+    its own that points back ("that", "it"), names an aspect ("how often…") or switches ("and for…")."""
+    if is_restate(text):
+        return True
+    cue = REFERRING_WORDS.search(text) or asked_aspects(text) or STARTS.search(fold(text))
+    return bool(cue) and subjectless(text, known_words)
 
 
 def topic_scores(parse: Mapping[str, Any]) -> Dict[str, float]:
@@ -33,22 +100,60 @@ def topic_scores(parse: Mapping[str, Any]) -> Dict[str, float]:
     return scores
 
 
+def _aspects(topic: Topic) -> Set[str]:
+    return set(topic.aspects) | set(asked_aspects(topic.title))
+
+
+def _related(content: Content, topic: Topic) -> Set[str]:
+    """Response keys of the answers related to `topic`, either way round."""
+    keys = {content.topics[r].response_key for r in topic.related if r in content.topics}
+    keys |= {t.response_key for t in content.topics.values() if topic.id in t.related}
+    return keys
+
+
+def _best(keys: Set[str], scores: Dict[str, float], content: Content) -> Optional[Topic]:
+    if not keys:
+        return None
+    return content.topic_for_key(max(sorted(keys), key=lambda k: scores.get(k, 0.0)))
+
+
 def carry_topic(
     parse: Mapping[str, Any], content: Content, last: Optional[Topic], predicted: Optional[Topic]
 ) -> Optional[Topic]:
     """The answer a pointing-back question asks for, given the last answer shown (None: no better idea)."""
     if last is None:
         return predicted
+    text = parse.get("text") or ""
+    if is_restate(text):
+        return last
+    scores = topic_scores(parse)
     near = {last.response_key} | {content.topics[r].response_key for r in last.related if r in content.topics}
     same_area = {t.response_key for t in content.topics.values() if t.retrieval_intent == last.retrieval_intent}
-    scores = topic_scores(parse)
+    asked = asked_aspects(text)
+    if is_switch(text) and predicted is not None and predicted.response_key not in near:
+        wanted = set(asked[:1]) or _aspects(last)
+        own = {predicted.response_key} | _related(content, predicted)
+        with_aspect = {k for k in own if wanted & _aspects(content.topic_for_key(k))}
+        return _best(with_aspect, scores, content) or predicted
+    if asked:
+        # The drug answer for that aspect ("what are the side effects?" after Zometa), else the answer
+        # with that aspect next to the last one ("what are the side effects of it?" after radiation).
+        for drug in last.drugs:
+            topic = content.topic_for_drug(drug, asked[:1])
+            if topic is not None:
+                return topic
+        for nearby in ({last.response_key} | _related(content, last), same_area):
+            with_aspect = {k for k in nearby if asked[0] in _aspects(content.topic_for_key(k))}
+            if with_aspect:
+                return _best(with_aspect, scores, content)
     if predicted is not None and (
         predicted.response_key in near or scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE
     ):
         return predicted
-    # The last answer and its related answers count double against the rest of its area.
-    weighted = {key: scores.get(key, 0.0) * (NEAR_WEIGHT if key in near else 1.0) for key in near | same_area}
-    best = max(weighted, key=weighted.get)
-    if weighted[best] > 0:
-        return content.topic_for_key(best)
-    return predicted
+    candidates = near | same_area
+    weighted = {
+        key: scores.get(key, 0.0) * (NEAR_WEIGHT if key in near else 1.0)
+        + (LAST_PRIOR if key == last.response_key else 0.0)
+        for key in candidates
+    }
+    return content.topic_for_key(max(sorted(weighted), key=weighted.get))

@@ -24,8 +24,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.content.vocabulary import load as load_vocabulary
-from bot.dialogue import answering
+from bot.dialogue import answering, followup
 from bot.dialogue.answering import REFERRING_WORDS as REFERS_BACK
+from bot.dialogue.followup import content_words
 from bot.names import (
     CHAT_INTENTS,
     CLASSIFIER_RANKING_KEY,
@@ -145,14 +146,6 @@ MEDICINE_ENDING = re.compile(
 )
 
 
-def content_words(content) -> frozenset:
-    """Every word of the curated content, English and Spanish: titles, answers, examples, drug names."""
-    texts = [t for topic in content.topics.values() for t in (topic.title, topic.answer, *topic.examples)]
-    texts += [t for entry in content.spanish.values() for t in (entry.title, entry.answer, *entry.examples)]
-    texts += [name for drug in content.drugs.values() for name in drug.names]
-    return frozenset(word for text in texts for word in fold(text).split())
-
-
 def unknown_medicines(text: str, known: frozenset) -> List[str]:
     """Words shaped like a medicine's name (content/vocabulary.yml `medicine_suffixes`) that the curated
     content never mentions: "zolpidem", "omeprazol"."""
@@ -254,6 +247,19 @@ class DrugRouting(_Stateless):
                 continue
             refers_back = not named and bool(REFERS_BACK.search(text))
             confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
+            if not named and intent not in SAFETY_INTENTS and followup.is_restate(text):
+                _force_intent(message, DRUG_FOLLOWUP)  # "say that more simply": the last answer again
+                continue
+            if (
+                not named
+                and intent not in SAFETY_OR_CHAT
+                and (intent in (OUT_OF_SCOPE, DRUG_FOLLOWUP) or confidence < FALLBACK_THRESHOLD)
+                and followup.points_back(text, self.known_words)
+            ):
+                # "How do I lower that risk?", "say it more simply": no subject of its own (it reads like
+                # an off-topic question alone); the action answers it from the last answer, or offers topics.
+                _force_intent(message, DRUG_FOLLOWUP)
+                continue
             if refers_back and intent not in SAFETY_OR_CHAT and confidence < FALLBACK_THRESHOLD:
                 # "What helps with that?": too vague alone, clear after an answer. The action answers it
                 # from the last answer's topic (bot.dialogue.followup), or offers topics.
@@ -275,7 +281,8 @@ class DrugRouting(_Stateless):
                 continue
             message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             if not (topic.drugs and topic.aspects):
-                if refers_back:  # "how is it treated?": the action weighs the conversation's last topic
+                if refers_back or (not named and followup.is_switch(text)):
+                    # "how is it treated?", "and for chemo?": the action weighs the conversation's last topic
                     message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": confidence}, add_to_output=True)
                 continue
             entities = list(message.get(ENTITIES) or [])

@@ -63,6 +63,19 @@ MIN_ROUTE_RESPONSE_CONFIDENCE = 0.5
 MIN_MODEL_SAFETY_CONFIDENCE = 0.3
 
 
+# An urgent or care-team guess of the classifier alone, on an English message no pattern flags, escalates
+# only when the classifier is at least this sure (FallbackClassifier's threshold): below it the guess is
+# noise on a general question that shares a few words with a report ("sore spot in her hip" in a question
+# about radiation), and the turn gets "Did you mean…?". English only: the English patterns alone reach
+# 100% on every English safety set, the Spanish ones still lean on the classifier (issue 12). Emergency
+# and crisis guesses always escalate.
+MIN_MODEL_ONLY_CONFIDENCE = 0.45
+
+
+def _unsure_model_only(predicted, confidence: float) -> bool:
+    return TIER_OF_INTENT.get(predicted or "") in ("urgent", "care_team") and confidence < MIN_MODEL_ONLY_CONFIDENCE
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyNet(_Stateless):
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -90,6 +103,9 @@ class SafetyNet(_Stateless):
         language = languages.detect(text, spanish_hit=bool(hit and hit.language == "es"))
         if language == OTHER_LANGUAGE and hit is None:
             return  # LanguageGuard: the emergency number and the helpline, in English and Spanish
+        confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
+        if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
+            return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         decision = triage.decide(hit, predicted, names_a_drug)
         if decision is None:
             return
