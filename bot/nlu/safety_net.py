@@ -56,11 +56,18 @@ logger = logging.getLogger(__name__)
 # the answer classifier is at least this sure of it (module constants, so tuning needs no retraining).
 MIN_ROUTE_INTENT_CONFIDENCE = 0.1
 MIN_ROUTE_RESPONSE_CONFIDENCE = 0.5
-# The classifier's safety intent escalates on its own (no pattern hit) only when it is at least this sure:
-# below it the top guess barely leads the rest (the dev FAQ question "my mom's oncologist mentioned
-# radiating the sore spot in her hip…" was an urgent at 0.07, "mi vecina dice que es otra cosa" a crisis at
-# 0.15), while every model-only catch of the dev safety sets was >= 0.7. A pattern hit always escalates.
+# The classifier's urgent or care-team intent escalates on its own (no pattern hit) only when it is at least
+# this sure: below it the top guess barely leads the rest (the dev FAQ question "my mom's oncologist
+# mentioned radiating the sore spot in her hip…" was an urgent at 0.07). An emergency or crisis guess that
+# tops the ranking always escalates, however unsure: the fourth frozen Spanish set's indirect crisis
+# messages ("cartas de despedida…", "si yo desapareciera") were the classifier's top guess at 0.12-0.23
+# and no pattern's, and a needless crisis reply costs far less than a missed one. A pattern hit always
+# escalates.
 MIN_MODEL_SAFETY_CONFIDENCE = 0.3
+
+
+def _unsure_guess(predicted, confidence: float) -> bool:
+    return TIER_OF_INTENT.get(predicted or "") in ("urgent", "care_team") and confidence < MIN_MODEL_SAFETY_CONFIDENCE
 
 
 # An urgent or care-team guess of the classifier alone, on an English message no pattern flags, escalates
@@ -96,8 +103,8 @@ class SafetyNet(_Stateless):
             return  # empty, or a button payload parsed by Rasa's RegexMessageHandler
         intent = message.get(INTENT) or {}
         predicted = intent.get("name")
-        if predicted in TIER_OF_INTENT and (intent.get("confidence") or 0.0) < MIN_MODEL_SAFETY_CONFIDENCE:
-            predicted = None  # an unsure safety guess: the patterns alone decide
+        if _unsure_guess(predicted, intent.get("confidence") or 0.0):
+            predicted = None  # an unsure urgent or care-team guess: the patterns alone decide
         names_a_drug = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or [])
         hit = safety.classify(text)
         language = languages.detect(text, spanish_hit=bool(hit and hit.language == "es"))
