@@ -50,10 +50,13 @@ def test_off_topic_is_declined(running_bot):
     )
 
 
-def test_spanish_gets_the_spanish_helpline(running_bot):
+def test_spanish_gets_a_spanish_answer_and_other_languages_the_helpline(running_bot):
+    # Issue 12: a Spanish question gets the curated answer in Spanish (content/es/topics.yml) ...
     reply = texts(running_bot.say("¿Qué es el Zometa? Mi mamá tiene cáncer en los huesos"))
-    # Spanish only (issue 12): the helpline that speaks Spanish and the emergency number
-    assert "1-877-465-6636" in reply and "español" in reply and "En una emergencia, llame al 911" in reply
+    assert "ácido zoledrónico" in reply and "no es consejo médico" in reply, reply
+    # ... a language the bot does not speak, the emergency number and the helpline in English and Spanish.
+    reply = texts(running_bot.say("bonjour, qu'est-ce que le Zometa ? ma mère a un cancer des os", sender="e2e-fr"))
+    assert "1-877-465-6636" in reply and "911" in reply and "español" in reply, reply
 
 
 def test_bad_input_gets_a_clear_answer(running_bot):
