@@ -405,15 +405,19 @@ def test_ticket_limit_replies_follow_the_conversation_language():
 @pytest.mark.parametrize(
     "text, intent, confidence, tier",
     [
-        ("mi vecina dice que es otra cosa", "report_crisis", 0.15, None),  # an unsure guess: no escalation
-        ("mi vecina dice que es otra cosa", "report_crisis", 0.8, "crisis"),  # a sure one still escalates
+        ("mi vecina dice que es otra cosa", "ask_personal", 0.15, None),  # an unsure care-team guess: none
+        ("mi vecina dice que es otra cosa", "report_urgent", 0.2, None),  # an unsure urgent guess: none
+        ("mi vecina dice que es otra cosa", "report_urgent", 0.8, "urgent"),  # a sure one still escalates
+        ("mi vecina dice que es otra cosa", "report_crisis", 0.15, "crisis"),  # crisis: never gated
+        ("mi vecina dice que es otra cosa", "report_emergency", 0.15, "emergency"),  # emergency: never gated
         ("no puedo mover las piernas", "faq_pain", 0.9, "emergency"),  # a pattern hit always escalates
         ("no puedo mover las piernas", "report_emergency", 0.1, "emergency"),
     ],
 )
 def test_the_classifier_alone_escalates_only_when_sure(text, intent, confidence, tier):
-    """SafetyNet's MIN_MODEL_SAFETY_CONFIDENCE: a model-only red flag at 0.15 was noise (a false crisis);
-    the deterministic patterns are never gated."""
+    """SafetyNet's MIN_MODEL_SAFETY_CONFIDENCE gates model-only urgent and care-team guesses; an emergency or
+    crisis top guess always escalates (a needless crisis reply costs far less than a missed one), and the
+    deterministic patterns are never gated."""
     from rasa.shared.nlu.training_data.message import Message
 
     from bot.nlu.safety_net import MIN_MODEL_SAFETY_CONFIDENCE, SafetyNet

@@ -162,13 +162,17 @@ def on_topic(text: str, vocabulary: frozenset = frozenset()) -> bool:
     return False
 
 
+# Words around a bare drug name, English and Spanish ("and prolia?", "¿y el zometa?", "¿qué tal con xgeva?").
+DRUG_NAME_FILLER = frozenset("and what about how or the on y el la los las o que qué tal sobre con de del".split())
+
+
 def is_just_a_drug_name(text: str, entities: List[Dict[Text, Any]]) -> bool:
-    """True for "Zometa?", "xgeva", "and prolia?": nothing but a drug name and filler."""
+    """True for "Zometa?", "xgeva", "and prolia?", "¿y el zometa?": nothing but a drug name and filler."""
     rest = text
     for entity in entities:
         if entity.get("entity") == "drug" and entity.get("start") is not None:
             rest = rest[: entity["start"]] + " " * (entity["end"] - entity["start"]) + rest[entity["end"] :]
-    leftover = [w for w in WORD.findall(rest.lower()) if w not in {"and", "what", "about", "how", "or", "the", "on"}]
+    leftover = [w for w in WORD.findall(rest.lower()) if w not in DRUG_NAME_FILLER]
     return not leftover
 
 
