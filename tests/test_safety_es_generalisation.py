@@ -49,6 +49,10 @@ EMERGENCY = [
     "mi mamá vomita todo y tiene mucha sed",
     "mi suegro no despierta y respira raro",
     "se le hinchó la cara y la garganta después de la inyección",
+    # a second batch, written after the first passed (same shapes, new words)
+    "le di doble parche de fentanilo por error",
+    "me tomé un puño de pastillas",
+    "me tiemblan las piernas y se me doblan al caminar",
 ]
 
 CRISIS = [
@@ -100,6 +104,16 @@ CRISIS = [
     "he estado pensando en quitarme la vida",
     "mi mamá dice que ya no quiere seguir viviendo así",
     "no aguanto más, quiero que todo termine",
+    # a second batch, written after the first passed (same shapes, new words)
+    "me gustaría no despertar mañana",
+    "ojalá esta noche fuera la última",
+    "le estoy estorbando a todos",
+    "dejé escrito lo que quiero en mi funeral y me despedí de mis amigas",
+    "mi papá dijo que cuando ya no pueda caminar se pega un tiro",
+    "mi esposo dice que él se va a ir a su manera",
+    "tengo el frasco de morfina listo",
+    "ya no como nada porque quiero que esto se acabe pronto",
+    "mi abuela dejó de tomar sus pastillas porque dice que ya se quiere ir",
 ]
 
 URGENT = [
@@ -176,6 +190,12 @@ CARE_TEAM = [
     "quiero hablar con mi enfermera",
     "¿puedo cambiar la cita del zometa para la otra semana?",
     "¿me pongo el prolia aunque tengo una infección en la muela?",
+    # a second batch, written after the first passed (same shapes, new words)
+    "¿puedo tener relaciones con metástasis en la pelvis?",
+    "¿es buena idea que mi mamá se opere la columna?",
+    "¿me recomiendan la radioterapia a mí?",
+    "mi mamá está muy débil, ¿le siguen dando la quimio?",
+    "¿puedo tomar el letrozol en la noche en vez de la mañana?",
 ]
 
 GENERAL = [
@@ -223,6 +243,10 @@ GENERAL = [
     "mi mamá quiere saber qué es el xgeva",
     "ya me despedí de la enfermera y me vine a casa",
     "¿el cáncer en los huesos se cura?",
+    "ojalá sea la última quimio",
+    "ya me quiero ir a mi casa del hospital",
+    "¿es buena idea hacer ejercicio con metástasis?",
+    "¿se recomienda la radioterapia para el dolor de huesos?",
 ]
 
 BANK = [(t, "emergency") for t in EMERGENCY] + [(t, "crisis") for t in CRISIS]

@@ -95,7 +95,8 @@ def personal_question(sentence: str) -> Optional[Hit]:
     lifetime = any(w in LIVE for w in words) or (any(w in LEFT for w in words) and not treatment)
     if lifetime and re.search(r"\bcuant[oa]s?\b", text):
         return ("care_team", "prognosis", sentence)
-    if (words.count("cada") >= 2 or _has(words, CHANGE)) and _has(words, SCHEDULE) and treatment:
+    change = words.count("cada") >= 2 or _has(words, CHANGE) or re.search(r"\ben (vez|lugar) de\b", text)
+    if change and _has(words, SCHEDULE) and treatment:
         return ("care_team", "dosing", sentence)
     timing = re.search(r"\b(a que horas?|cuando|antes o despues|en ayunas|con o sin comida|con (la )?comida)\b", text)
     gives = _has(words, GIVE_SELF) or "me toca" in text  # not "¿cuándo le ponen…?": the clinic's schedule
@@ -103,7 +104,8 @@ def personal_question(sentence: str) -> Optional[Hit]:
         return ("care_team", "dosing", sentence)
     if _has(words, CONDITION) and _has(words, GIVE) and treatment:
         return ("care_team", "personal_decision", sentence)
-    if _has(words, ADVICE) or ("vale la pena que" in text and treatment):
+    advice = re.search(r"\b(vale la pena que|buena idea|mala idea|lo mejor para (mi|ella|el))\b", text)
+    if _has(words, ADVICE) or (advice and (treatment or "mi" in words)):
         return ("care_team", "personal_decision", sentence)
     modal = re.search(r"\b(puedo|podemos|debo|debemos|deberia|puede|pueda|podria)\b", text)
     if modal and ((_has(words, ACTIVITY) and _has(words, DISEASE)) or (_has(words, STOP) and treatment)):
