@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
-from bot.safety import language, patterns
+from bot.safety import language, patterns, spanish_shapes
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -321,7 +321,8 @@ def general_question_es(text: str) -> bool:
 
 def _spanish_hits(clean: str) -> List[Tuple[int, int, int, SafetyHit]]:
     sentences_es, doc_es, norms_es = _spanish_reading(clean)
-    return _hits(doc_es, norms_es, sentences_es, _matcher("es")(doc_es), SPANISH)
+    found = [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h, language="es")) for h in spanish_shapes.hits(clean)]
+    return _hits(doc_es, norms_es, sentences_es, _matcher("es")(doc_es), SPANISH) + found
 
 
 def _spanish_reading(clean: str):

@@ -1,0 +1,301 @@
+"""A bank of Spanish messages written for this file (never copied from tests/data) to check that the Spanish net
+generalises by SHAPE (issue 12 part 1, after the fourth frozen set): wishing not to wake up, being gone or a
+burden, goodbyes, giving things away, a plan or a means, a relative who "won't let the cancer…", stopping food
+to die sooner; overdoses counted; legs named then "las siento pesadas"; any painkiller no longer working; and
+personal questions about a schedule, a dose's timing, a treatment with a condition, "¿me conviene?", an
+activity with one's own metastases, how long one has to live. General questions must stay unescalated.
+
+Each message must reach its tier (that tier or a more severe one) through the deterministic net alone
+(bot/safety/engine.py with bot/safety/spanish_shapes.py), and the general questions must get nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.names import SEVERITY
+from bot.safety import engine
+
+EMERGENCY = [
+    # overdoses counted, of any medicine
+    "mi mamá se tomó 8 pastillas de tramadol de un jalón",
+    "le di a mi papá cinco morfinas en vez de una",
+    "me tragué 6 ibuprofenos porque no aguantaba",
+    "mi esposo se tomo como 12 pastillas para dormir",
+    "ayer me tomé 20 paracetamoles",
+    "mi abuela se comió 5 de las pastillas del dolor",
+    "creo que mi mamá se tomó diez tabletas de oxicodona",
+    "me tomé tres pastillas de morfina juntas",
+    "mi tía se tomó 4 aspirinas seguidas",
+    "mi hijo se tragó siete capsulas de mi medicina",
+    # legs weak, numb or heavy with back pain, said in other orders
+    "me duele la espalda y las piernas ya casi no las siento",
+    "mi mamá tiene dolor en la columna y desde ayer arrastra los pies",
+    "a mi esposo se le doblan las rodillas y le duele mucho la espalda",
+    "tengo las piernas como dormidas desde la cintura",
+    "de la cintura para abajo siento todo dormido",
+    "mi papá ya no puede subir las escaleras porque las piernas le fallan",
+    "me duele horrible la espalda y siento las piernas pesadas",
+    "le duele la espalda a mi hermana y dice que los pies los tiene entumidos",
+    "tengo dolor en la espalda baja que me corre a las piernas y ya las tengo débiles",
+    # the other emergencies, still caught
+    "estoy en quimio y tengo 38.6 de temperatura",
+    "mi mamá está bien confundida y no me reconoce",
+    "me caí en el baño y ya no me puedo parar",
+    "a mi papá le dio una convulsión hace rato",
+    "no puedo respirar bien y me duele el pecho",
+    "mi esposa se desmayó en la cocina",
+    "mi mamá se hizo pipí encima sin darse cuenta",
+    "escuché un crujido en la cadera y no puedo apoyar el pie",
+    "mi mamá vomita todo y tiene mucha sed",
+    "mi suegro no despierta y respira raro",
+    "se le hinchó la cara y la garganta después de la inyección",
+    # a second batch, written after the first passed (same shapes, new words)
+    "le di doble parche de fentanilo por error",
+    "me tomé un puño de pastillas",
+    "me tiemblan las piernas y se me doblan al caminar",
+]
+
+CRISIS = [
+    # not waking up, wished in any form
+    "a veces me duermo pidiéndole a dios no despertar",
+    "ojalá me quedara dormida para siempre",
+    "quisiera dormirme y ya no despertar",
+    "cada noche rezo para no amanecer",
+    "me acuesto con ganas de ya no despertarme",
+    "le pido a diosito que ya me recoja",
+    "que dios me lleve ya, no aguanto",
+    # gone, a burden
+    "todos estarían más tranquilos sin mí",
+    "siento que nomás soy un estorbo para mi familia",
+    "mi familia descansaría si ya no estuviera",
+    "a veces pienso que mis hijos estarían mejor sin mí",
+    "si me muero todos descansan",
+    "nadie me extrañaría",
+    "soy una carga para mis hijas",
+    "les haría un favor a todos si desapareciera",
+    "me quiero ir de este mundo",
+    "para qué sigo aquí si nomás sufro",
+    # goodbyes and belongings
+    "le dejé una carta de despedida a mi esposo",
+    "le escribí un mensaje de despedida a mi hermana",
+    "ya me despedí de todos",
+    "mi mamá anda regalando sus cosas y dice que ya no las va a necesitar",
+    "ya repartí mis joyas entre mis hijas, para qué las quiero",
+    # a plan, a means
+    "tengo juntadas como 30 pastillas de morfina por si acaso",
+    "mi esposo está guardando sus pastillas del dolor, me da miedo",
+    "mi esposo tiene un rifle y dice que él sabe lo que va a hacer",
+    "ya sé cómo lo voy a hacer",
+    "ya tengo el plan para irme",
+    "quiero estrellar el carro contra un poste",
+    "pienso en aventarme del puente cuando voy al trabajo",
+    "mi suegra dice que se va a tirar a las vías del tren",
+    "mi abuelo guarda una escopeta en el closet y habla de no seguir",
+    # a relative who will not let the cancer take him, or will see to it himself
+    "mi hermano dice que antes de que el cáncer lo mate él se va a encargar",
+    "mi papá dice que no va a esperar a que el cáncer acabe con él",
+    "mi tío dice que él no va a permitir que la enfermedad lo consuma",
+    "mi mamá dice que se va a encargar ella misma cuando ya no pueda",
+    # stopping food or medicine to die sooner
+    "dejó de comer a propósito para morirse más rápido",
+    "ya no me voy a tomar las medicinas, a ver si así me muero",
+    "mi papá ya no quiere comer para irse más pronto",
+    # said plainly
+    "he estado pensando en quitarme la vida",
+    "mi mamá dice que ya no quiere seguir viviendo así",
+    "no aguanto más, quiero que todo termine",
+    # a second batch, written after the first passed (same shapes, new words)
+    "me gustaría no despertar mañana",
+    "ojalá esta noche fuera la última",
+    "le estoy estorbando a todos",
+    "dejé escrito lo que quiero en mi funeral y me despedí de mis amigas",
+    "mi papá dijo que cuando ya no pueda caminar se pega un tiro",
+    "mi esposo dice que él se va a ir a su manera",
+    "tengo el frasco de morfina listo",
+    "ya no como nada porque quiero que esto se acabe pronto",
+    "mi abuela dejó de tomar sus pastillas porque dice que ya se quiere ir",
+]
+
+URGENT = [
+    # any painkiller, by any name, no longer working
+    "a mi mamá ya no le hace nada el tramadol",
+    "el percocet ya no me quita el dolor",
+    "ni con el fentanilo se le calma el dolor a mi papá",
+    "las gotas de morfina ya no le ayudan para nada",
+    "los parches de fentanilo ya no le hacen efecto",
+    "a mi esposa ya ni la morfina la calma",
+    "el ketorolaco ya no le sirve de nada a mi mamá",
+    "le duele tanto que no puede dormir ni con la pastilla",
+    "a mi papá ya no le funciona la hidrocodona para el dolor de huesos",
+    "me tomo el naproxeno y ya no me sirve para el dolor",
+    "ya no me hace efecto el oxycontin",
+    # the other urgent signs, still caught
+    "me salió una bolita dura en la costilla que duele",
+    "tengo la encía hinchada y se me ve un pedacito de hueso",
+    "se me mueve una muela desde que empecé el zometa",
+    "me duele mucho el muslo desde hace una semana y estoy con xgeva",
+    "tengo hormigueo en los labios después de la inyección",
+    "casi no he orinado desde la infusión",
+    "me arde el ojo y lo tengo rojo desde el suero",
+    "el dolor de la cadera está cada vez peor",
+    "mi papá llora del dolor en las noches",
+    "mi calcio salió bajo en los análisis",
+]
+
+CARE_TEAM = [
+    # changing a schedule or a dose
+    "¿puedo ponerme el xgeva cada tres meses en vez de cada mes?",
+    "¿le pueden espaciar las infusiones de zometa a mi mamá?",
+    "¿me pueden cambiar el prolia a cada seis meses?",
+    "¿le subo la dosis de morfina a mi esposo si sigue con dolor?",
+    "¿podemos alargar el tiempo entre las dosis de xgeva de mi papá?",
+    # when to give or take a dose
+    "¿a qué hora me tomo el letrozol, en la mañana o en la noche?",
+    "¿el calcio se lo doy con la comida o en ayunas a mi papá?",
+    "¿cuándo le toca la siguiente dosis de prolia a mi mamá?",
+    "¿cada cuánto me toca a mí el xgeva?",
+    "¿la morfina se la doy antes o después del desayuno a mi mamá?",
+    # a treatment with a condition
+    "mi esposo tiene una infección en el pie, ¿le ponen la quimio igual?",
+    "tengo la creatinina alta, ¿me pueden poner el zometa?",
+    "¿me pueden poner el xgeva si estoy resfriada?",
+    "estoy con diarrea desde hace días, ¿me toca igual la quimio mañana?",
+    "¿qué tan seguido le deben poner el zometa a mi papá con sus riñones?",
+    "mi mamá tiene covid, ¿se le puede aplicar la inyección de prolia así?",
+    "mi papá es diabético, ¿le pueden dar la radioterapia?",
+    # whether it suits this person
+    "¿me conviene operarme la cadera o mejor la radiación?",
+    "¿le conviene a mi papá seguir con la quimio a su edad?",
+    "¿vale la pena que mi mamá siga con el tratamiento?",
+    "el doctor me quiere dar radioterapia, ¿usted qué haría?",
+    "¿qué me recomienda, seguir con la quimio o parar?",
+    "¿a qué hora me conviene tomar la pastilla del dolor?",
+    # an activity with one's own metastases
+    "¿puedo nadar en la alberca con las metástasis que tengo en la columna?",
+    "¿mi mamá puede viajar en avión con cáncer en los huesos?",
+    "¿puedo cargar a mi nieto con las lesiones que tengo en la columna?",
+    "¿puedo seguir yendo al gimnasio con mis metástasis?",
+    "¿puedo correr un maratón con el tumor que tengo en la pelvis?",
+    # how long one has to live
+    "¿cuánto tiempo de vida le dan a mi papá con metástasis en la columna?",
+    "¿cuántos meses le quedan a mi mamá?",
+    "mi esposa tiene metástasis en el hígado y el hueso, ¿cuánto va a vivir?",
+    "con lo que tengo en los huesos, ¿cuánto tiempo puedo vivir?",
+    "¿cuántos años más puede aguantar mi papá así?",
+    # other personal asks, still caught
+    "¿le puedo dar ibuprofeno a mi mamá si está con zometa?",
+    "¿cuántas pastillas de tramadol le puedo dar al día a mi papá?",
+    "¿puedo dejar el letrozol unas semanas por los dolores de huesos?",
+    "¿me pueden comunicar con alguien del equipo?",
+    "quiero hablar con mi enfermera",
+    "¿puedo cambiar la cita del zometa para la otra semana?",
+    "¿me pongo el prolia aunque tengo una infección en la muela?",
+    # a second batch, written after the first passed (same shapes, new words)
+    "¿puedo tener relaciones con metástasis en la pelvis?",
+    "¿es buena idea que mi mamá se opere la columna?",
+    "¿me recomiendan la radioterapia a mí?",
+    "mi mamá está muy débil, ¿le siguen dando la quimio?",
+    "¿puedo tomar el letrozol en la noche en vez de la mañana?",
+]
+
+GENERAL = [
+    "¿cada cuánto se pone el zometa?",
+    "¿qué es la osteonecrosis de la mandíbula?",
+    "¿se puede hacer ejercicio con metástasis óseas?",
+    "¿cuánto tiempo se vive con metástasis en los huesos?",
+    "¿para qué sirve el xgeva?",
+    "¿qué diferencia hay entre zometa y xgeva?",
+    "¿el denosumab se pone cada 4 semanas o cada 12?",
+    "¿por qué se da calcio y vitamina D con el xgeva?",
+    "¿qué efectos secundarios tiene el ácido zoledrónico?",
+    "¿la radioterapia ayuda con el dolor de huesos?",
+    "¿qué es una fractura patológica?",
+    "¿cuáles son los síntomas de la compresión de la médula?",
+    "¿qué es la hipercalcemia?",
+    "¿se puede viajar en avión con cáncer en los huesos?",
+    "¿qué es una gammagrafía ósea?",
+    "¿qué significa lesión lítica?",
+    "¿se puede poner zometa cuando los riñones no funcionan bien?",
+    "¿los bifosfonatos dañan los riñones?",
+    "¿qué tan común es la osteonecrosis con denosumab?",
+    "¿qué alimentos tienen calcio?",
+    "¿cómo se trata el dolor de las metástasis óseas?",
+    "¿hay que ir al dentista antes de empezar zometa?",
+    "¿cuánto dura el efecto del prolia?",
+    "¿qué ejercicios son seguros cuando hay metástasis en la columna?",
+    "¿la morfina causa estreñimiento?",
+    "¿qué es el cáncer de mama metastásico?",
+    "¿cómo funciona la radioterapia en los huesos?",
+    "¿a qué hora se suele poner la infusión de zometa?",
+    "¿se puede tomar tylenol con xgeva?",
+    "¿qué son los marcadores tumorales?",
+    "¿qué es un bisfosfonato?",
+    "gracias por la información",
+    "hola, buenas tardes",
+    "¿el cáncer de mama siempre se pasa a los huesos?",
+    "¿por qué me ponen calcio con el zometa?",
+    "¿se toma el letrozol con comida?",
+    "¿cuántas pastillas de calcio se toman al día normalmente?",
+    "tomo 2 pastillas de calcio al día",
+    "me tomo 4 pastillas de vitamina d cada semana como me indicaron",
+    "¿qué pasa si uno deja el tratamiento?",
+    "¿se puede cambiar el zometa de cada 4 a cada 12 semanas?",
+    "mi mamá quiere saber qué es el xgeva",
+    "ya me despedí de la enfermera y me vine a casa",
+    "¿el cáncer en los huesos se cura?",
+    "ojalá sea la última quimio",
+    "ya me quiero ir a mi casa del hospital",
+    "¿es buena idea hacer ejercicio con metástasis?",
+    "¿se recomienda la radioterapia para el dolor de huesos?",
+]
+
+BANK = [(t, "emergency") for t in EMERGENCY] + [(t, "crisis") for t in CRISIS]
+BANK += [(t, "urgent") for t in URGENT] + [(t, "care_team") for t in CARE_TEAM]
+
+
+def test_the_bank_is_large_and_new():
+    texts = [t for t, _ in BANK] + GENERAL
+    assert len(texts) >= 150 and len(set(texts)) == len(texts)
+
+
+@pytest.mark.parametrize("text, tier", BANK)
+def test_spanish_shapes_reach_their_tier(text, tier):
+    hit = engine.classify(text)
+    assert hit is not None and SEVERITY[hit.tier] <= SEVERITY[tier], (hit, tier)
+
+
+@pytest.mark.parametrize("text", GENERAL)
+def test_general_questions_are_not_escalated(text):
+    assert engine.classify(text) is None
+
+
+# The same crisis shapes in English (content/safety.yml, English suicidal_thoughts), and look-alikes that stay
+ENGLISH_CRISIS = [
+    "some nights I lie down praying never to wake up again",
+    "it would be easier for my kids if I just disappeared",
+    "I already wrote farewell notes to my daughters",
+    "my husband keeps a pistol in the nightstand and talks about ending things",
+    "my father says he won't let the disease finish him off slowly",
+    "I have been stockpiling my morphine tablets",
+    "mum has stopped eating so she can go faster",
+    "I'm giving away all my jewelry to my nieces",
+    "I've worked out when to do it",
+    "I'm just a burden on my family now",
+]
+ENGLISH_GENERAL = [
+    "will the cancer spread to my spine?",
+    "hoping the pain goes away soon",
+    "does zometa make you tired?",
+    "can Xgeva cause jaw problems?",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH_CRISIS)
+def test_english_crisis_shapes_are_caught(text):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier in ("emergency", "crisis"), hit
+
+
+@pytest.mark.parametrize("text", ENGLISH_GENERAL)
+def test_english_look_alikes_are_not_escalated(text):
+    assert engine.classify(text) is None
