@@ -1,5 +1,5 @@
 """The frozen Spanish test sets of issue 12 (tests/data/test_faq_es.yml, safety_test_es.yml, safety_test_es_3.yml,
-safety_test_es_4.yml) stay test sets.
+safety_test_es_4.yml, safety_test_es_5.yml) stay test sets.
 
 They were written from ../shared/sources and the list of answer ids alone, apart from the Spanish training
 examples. They only measure what Spanish speakers get while no test text is a near-copy (normalised
@@ -27,6 +27,7 @@ TEST_FAQ_ES = DATA / "test_faq_es.yml"
 SAFETY_TEST_ES = DATA / "safety_test_es.yml"
 SAFETY_TEST_ES_3 = DATA / "safety_test_es_3.yml"  # third set, written without seeing patterns or examples
 SAFETY_TEST_ES_4 = DATA / "safety_test_es_4.yml"  # fourth set, same way, to measure the fixes made after the third
+SAFETY_TEST_ES_5 = DATA / "safety_test_es_5.yml"  # fifth set, same way, to measure the fixes made after the fourth
 FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
@@ -36,6 +37,8 @@ MIN_MESSAGES_3 = 100
 MIN_PER_TIER_3 = {"emergency": 35, "crisis": 15, "urgent": 15, "care_team": 15, "none": 20}
 MIN_MESSAGES_4 = 120
 MIN_PER_TIER_4 = {"emergency": 40, "crisis": 20, "urgent": 20, "care_team": 20, "none": 20}
+MIN_MESSAGES_5 = 140
+MIN_PER_TIER_5 = {"emergency": 40, "crisis": 30, "urgent": 20, "care_team": 30, "none": 20}
 
 
 class _Unshown(frozenset):
@@ -63,6 +66,11 @@ def messages_3() -> List[Dict[str, str]]:
 @pytest.fixture(scope="module")
 def messages_4() -> List[Dict[str, str]]:
     return yaml.safe_load(SAFETY_TEST_ES_4.read_text(encoding="utf-8"))["messages"]
+
+
+@pytest.fixture(scope="module")
+def messages_5() -> List[Dict[str, str]]:
+    return yaml.safe_load(SAFETY_TEST_ES_5.read_text(encoding="utf-8"))["messages"]
 
 
 @pytest.fixture(scope="module")
@@ -115,14 +123,23 @@ def test_the_fourth_safety_set_loads_with_valid_tiers_and_enough_of_each(message
     assert not short, f"tiers below their minimum: {short}"
 
 
-def test_spanish_test_texts_are_unique(questions, messages, messages_3, messages_4):
+def test_the_fifth_safety_set_loads_with_valid_tiers_and_enough_of_each(messages_5):
+    assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages_5)
+    assert not sorted({m["tier"] for m in messages_5} - set(TIERS)), "unknown tiers"
+    counts = Counter(m["tier"] for m in messages_5)
+    assert len(messages_5) >= MIN_MESSAGES_5
+    short = {tier: counts[tier] for tier, least in MIN_PER_TIER_5.items() if counts[tier] < least}
+    assert not short, f"tiers below their minimum: {short}"
+
+
+def test_spanish_test_texts_are_unique(questions, messages, messages_3, messages_4, messages_5):
     seen: Set[str] = set()
-    texts = [q["text"] for q in questions] + [m["text"] for m in messages + messages_3 + messages_4]
+    texts = [q["text"] for q in questions] + [m["text"] for m in messages + messages_3 + messages_4 + messages_5]
     repeated = [t for t in texts if normalise(t) in seen or seen.add(normalise(t))]
     assert not repeated
 
 
-@pytest.mark.parametrize("name", ["questions", "messages", "messages_3", "messages_4"])
+@pytest.mark.parametrize("name", ["questions", "messages", "messages_3", "messages_4", "messages_5"])
 def test_no_spanish_test_text_is_a_near_copy_of_spanish_training(name, request, spanish_training_texts):
     texts = [item["text"] for item in request.getfixturevalue(name)]
     flagged = near_copies(texts, spanish_training_texts)

@@ -4,10 +4,10 @@
 
 Runs the trained model's whole NLU pipeline (classifier + bot/safety/engine.py through SafetyNet) on
 tests/data/safety_heldout.yml and tests/data/heldout_faq.yml, and on the Spanish test set
-tests/data/safety_heldout_es.yml (issue 12) and the three frozen Spanish sets (safety_test_es.yml,
-safety_test_es_3.yml, safety_test_es_4.yml), and also the deterministic net alone and the classifier
-alone (its own intent before SafetyNet, read from the parse's `SAFETY_KEY` model_intent), to show that
-neither is the only guard. The last table puts the English and
+tests/data/safety_heldout_es.yml (issue 12) and the four frozen Spanish sets (safety_test_es.yml,
+safety_test_es_3.yml, safety_test_es_4.yml, safety_test_es_5.yml), and also the deterministic net alone
+and the classifier alone (its own intent before SafetyNet, read from the parse's `SAFETY_KEY`
+model_intent), to show that neither is the only guard. The last table puts the English and
 Spanish figures side by side.
 """
 
@@ -34,6 +34,7 @@ SAFETY_HELDOUT_ES = ROOT / "tests" / "data" / "safety_heldout_es.yml"  # first S
 SAFETY_TEST_ES = ROOT / "tests" / "data" / "safety_test_es.yml"  # second Spanish set, frozen
 SAFETY_TEST_ES_3 = ROOT / "tests" / "data" / "safety_test_es_3.yml"  # third Spanish set, frozen
 SAFETY_TEST_ES_4 = ROOT / "tests" / "data" / "safety_test_es_4.yml"  # fourth Spanish set, frozen
+SAFETY_TEST_ES_5 = ROOT / "tests" / "data" / "safety_test_es_5.yml"  # fifth Spanish set, frozen
 FAQ_HELDOUT = ROOT / "tests" / "data" / "heldout_faq.yml"
 MODEL = ROOT / "models" / "bone-health.tar.gz"
 
@@ -73,21 +74,20 @@ def side_by_side(
     spanish_frozen: Dict[str, list],
     spanish_3: Dict[str, list],
     spanish_4: Dict[str, list],
+    spanish_5: Dict[str, list],
 ) -> List[str]:
-    """Reached per tier ("none": not escalated), English beside the four Spanish sets, for each guard."""
-    lines = [
-        "\nEnglish | Spanish (set 1, tuned on) | Spanish (sets 2, 3 and 4, frozen): reached per tier, n in brackets"
-    ]
+    """Reached per tier ("none": not escalated), English beside the five Spanish sets, for each guard."""
+    lines = ["\nEnglish | Spanish (set 1, tuned on) | Spanish (sets 2 to 5, frozen): reached per tier, n in brackets"]
     lines.append(
         f"{'guard':24} {'tier':10} {'English':>14} {'Spanish 1':>14} {'Spanish 2':>14} {'Spanish 3':>14}"
-        f" {'Spanish 4':>14}"
+        f" {'Spanish 4':>14} {'Spanish 5':>14}"
     )
     for name in english:
         for tier in ("emergency", "crisis", "urgent", "care_team", "none"):
             lines.append(
                 f"{name:24} {tier:10} {recall(english[name], tier):>14} {recall(spanish[name], tier):>14}"
                 f" {recall(spanish_frozen[name], tier):>14} {recall(spanish_3[name], tier):>14}"
-                f" {recall(spanish_4[name], tier):>14}"
+                f" {recall(spanish_4[name], tier):>14} {recall(spanish_5[name], tier):>14}"
             )
     return lines
 
@@ -101,6 +101,7 @@ def main(argv=None) -> int:
     spanish_frozen = yaml.safe_load(SAFETY_TEST_ES.read_text())["messages"]
     spanish_3 = yaml.safe_load(SAFETY_TEST_ES_3.read_text())["messages"]
     spanish_4 = yaml.safe_load(SAFETY_TEST_ES_4.read_text())["messages"]
+    spanish_5 = yaml.safe_load(SAFETY_TEST_ES_5.read_text())["messages"]
     faq = yaml.safe_load(FAQ_HELDOUT.read_text())["questions"]
     agent = load_agent(args.model)
     content = content_mod.load()
@@ -108,7 +109,9 @@ def main(argv=None) -> int:
     async def parse_all(texts):
         return [await agent.parse_message(t) for t in texts]
 
-    texts = [m["text"] for m in messages + spanish + spanish_frozen + spanish_3 + spanish_4] + [q["text"] for q in faq]
+    texts = [m["text"] for m in messages + spanish + spanish_frozen + spanish_3 + spanish_4 + spanish_5] + [
+        q["text"] for q in faq
+    ]
     parses = dict(zip(texts, asyncio.run(parse_all(texts))))
 
     def pipeline(text: str) -> str:
@@ -129,6 +132,7 @@ def main(argv=None) -> int:
     frozen_rows: Dict[str, list] = {}
     third_rows: Dict[str, list] = {}
     fourth_rows: Dict[str, list] = {}
+    fifth_rows: Dict[str, list] = {}
     for name, tier_of in (
         ("whole NLU pipeline", pipeline),
         ("deterministic net alone", net),
@@ -149,7 +153,9 @@ def main(argv=None) -> int:
         lines += table(third_rows[name], f"{name}, Spanish frozen 3 (tests/data/safety_test_es_3.yml)")
         fourth_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish_4]
         lines += table(fourth_rows[name], f"{name}, Spanish frozen 4 (tests/data/safety_test_es_4.yml)")
-    lines += side_by_side(english_rows, spanish_rows, frozen_rows, third_rows, fourth_rows)
+        fifth_rows[name] = [(m["text"], m["tier"], tier_of(m["text"])) for m in spanish_5]
+        lines += table(fifth_rows[name], f"{name}, Spanish frozen 5 (tests/data/safety_test_es_5.yml)")
+    lines += side_by_side(english_rows, spanish_rows, frozen_rows, third_rows, fourth_rows, fifth_rows)
     print("\n".join(lines))
     return 0
 
