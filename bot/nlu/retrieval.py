@@ -104,7 +104,10 @@ class AnswerClassifier(GraphComponent, IntentClassifier):
     def train(self, training_data: TrainingData) -> Resource:
         # Examples with no word left ("???", ":)") teach nothing but a bias: LanguageGuard owns those.
         pairs = [(self.lexicon.normalise(e.get(TEXT) or ""), _label(e)) for e in training_data.intent_examples]
-        pairs = [(text, label) for text, label in pairs if text and label]
+        # Sorted: Rasa hands the examples over in an order that varies from one process to the next (hash
+        # seeds), and the SVM's solver depends on the order, so an unsorted list trains a slightly different
+        # model on every machine (a clean clone's CI model put "Actonel side effects" at the fallback line).
+        pairs = sorted((text, label) for text, label in pairs if text and label)
         texts = [text for text, _ in pairs]
         self.model = build_model(self.config).fit(texts, [label for _, label in pairs])
         self._labels = list(self.model.classes_)
