@@ -293,6 +293,10 @@ class DrugRouting(_Stateless):
             entities.append({"entity": "aspect", "value": topic.aspects[0], "extractor": "DrugRouting"})
             message.set(ENTITIES, entities, add_to_output=True)
             if named and all(self.content.covers(topic, n) for n in named):
+                if confidence >= FALLBACK_THRESHOLD:
+                    # "Actonel side effects": the named drug settles a near tie between two FAQ areas, which
+                    # FallbackClassifier's ambiguity check would otherwise turn into "Did you mean…?".
+                    _force_intent(message, intent)
                 continue
             confidence = (message.get(INTENT) or {}).get("confidence", 1.0)
             message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": confidence}, add_to_output=True)
