@@ -1,5 +1,5 @@
 """The frozen Spanish test sets of issue 12 (tests/data/test_faq_es.yml, safety_test_es.yml, safety_test_es_3.yml,
-safety_test_es_4.yml, safety_test_es_5.yml) stay test sets.
+safety_test_es_4.yml, safety_test_es_5.yml, safety_test_es_6.yml) stay test sets.
 
 They were written from ../shared/sources and the list of answer ids alone, apart from the Spanish training
 examples. They only measure what Spanish speakers get while no test text is a near-copy (normalised
@@ -28,6 +28,7 @@ SAFETY_TEST_ES = DATA / "safety_test_es.yml"
 SAFETY_TEST_ES_3 = DATA / "safety_test_es_3.yml"  # third set, written without seeing patterns or examples
 SAFETY_TEST_ES_4 = DATA / "safety_test_es_4.yml"  # fourth set, same way, to measure the fixes made after the third
 SAFETY_TEST_ES_5 = DATA / "safety_test_es_5.yml"  # fifth set, same way, to measure the fixes made after the fourth
+SAFETY_TEST_ES_6 = DATA / "safety_test_es_6.yml"  # sixth set, same way: independent of the fixes tuned on sets 3 and 4
 FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
@@ -39,6 +40,8 @@ MIN_MESSAGES_4 = 120
 MIN_PER_TIER_4 = {"emergency": 40, "crisis": 20, "urgent": 20, "care_team": 20, "none": 20}
 MIN_MESSAGES_5 = 140
 MIN_PER_TIER_5 = {"emergency": 40, "crisis": 30, "urgent": 20, "care_team": 30, "none": 20}
+MIN_MESSAGES_6 = 150
+MIN_PER_TIER_6 = {"emergency": 45, "crisis": 25, "urgent": 20, "care_team": 35, "none": 25}
 
 
 class _Unshown(frozenset):
@@ -71,6 +74,11 @@ def messages_4() -> List[Dict[str, str]]:
 @pytest.fixture(scope="module")
 def messages_5() -> List[Dict[str, str]]:
     return yaml.safe_load(SAFETY_TEST_ES_5.read_text(encoding="utf-8"))["messages"]
+
+
+@pytest.fixture(scope="module")
+def messages_6() -> List[Dict[str, str]]:
+    return yaml.safe_load(SAFETY_TEST_ES_6.read_text(encoding="utf-8"))["messages"]
 
 
 @pytest.fixture(scope="module")
@@ -132,14 +140,24 @@ def test_the_fifth_safety_set_loads_with_valid_tiers_and_enough_of_each(messages
     assert not short, f"tiers below their minimum: {short}"
 
 
-def test_spanish_test_texts_are_unique(questions, messages, messages_3, messages_4, messages_5):
+def test_the_sixth_safety_set_loads_with_valid_tiers_and_enough_of_each(messages_6):
+    assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages_6)
+    assert not sorted({m["tier"] for m in messages_6} - set(TIERS)), "unknown tiers"
+    counts = Counter(m["tier"] for m in messages_6)
+    assert len(messages_6) >= MIN_MESSAGES_6
+    short = {tier: counts[tier] for tier, least in MIN_PER_TIER_6.items() if counts[tier] < least}
+    assert not short, f"tiers below their minimum: {short}"
+
+
+def test_spanish_test_texts_are_unique(questions, messages, messages_3, messages_4, messages_5, messages_6):
     seen: Set[str] = set()
-    texts = [q["text"] for q in questions] + [m["text"] for m in messages + messages_3 + messages_4 + messages_5]
+    sets = messages + messages_3 + messages_4 + messages_5 + messages_6
+    texts = [q["text"] for q in questions] + [m["text"] for m in sets]
     repeated = [t for t in texts if normalise(t) in seen or seen.add(normalise(t))]
     assert not repeated
 
 
-@pytest.mark.parametrize("name", ["questions", "messages", "messages_3", "messages_4", "messages_5"])
+@pytest.mark.parametrize("name", ["questions", "messages", "messages_3", "messages_4", "messages_5", "messages_6"])
 def test_no_spanish_test_text_is_a_near_copy_of_spanish_training(name, request, spanish_training_texts):
     texts = [item["text"] for item in request.getfixturevalue(name)]
     flagged = near_copies(texts, spanish_training_texts)
