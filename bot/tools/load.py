@@ -14,9 +14,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import importlib.util
 import os
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -91,7 +91,7 @@ def run_locust(host: str, args: argparse.Namespace, out: Path) -> Tuple[Load, fl
     """Locust headless; returns its figures and the CPU-seconds locust itself used."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = [
-        str(serve.VENV_BIN / "locust"),
+        *(sys.executable, "-m", "locust"),  # not the console script: its #! line names the venv it was installed from
         *("-f", str(LOCUSTFILE), "--headless", "--only-summary", "--host", host),
         *("-u", str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.seconds}s", "--csv", str(out)),
         *("--think-min", str(args.think_min), "--think-max", str(args.think_max)),
@@ -250,7 +250,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--think-min", type=float, default=2.0, help="seconds a person reads an answer, at least")
     parser.add_argument("--think-max", type=float, default=6.0, help="... and at most")
     args = parser.parse_args(argv)
-    if not shutil.which("locust", path=str(serve.VENV_BIN)):
+    if importlib.util.find_spec("locust") is None:
         print("locust is not installed: run `make install` (requirements.lock)", file=sys.stderr)
         return 1
     loads = []
