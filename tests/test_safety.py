@@ -53,6 +53,8 @@ def norm(text: str) -> str:
         ("my mother seems very confused tonight", "emergency", "high_calcium"),
         ("I'm throwing up and extremely thirsty", "emergency", "high_calcium"),
         ("she had a seizure an hour ago", "emergency", "low_calcium"),
+        ("my mum has bad cramps all over her body since the xgeva shot", "emergency", "low_calcium"),
+        ("i get cramps in my calf since xgeva", "urgent", "calcium_symptoms"),
         # fever: temperatures are parsed, either scale
         ("temp is 38.2 and I had chemo monday", "emergency", "fever_chemo"),
         ("fever of 100.4F", "emergency", "fever_chemo"),

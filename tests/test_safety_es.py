@@ -127,6 +127,8 @@ def test_spanish_questions_negations_and_look_alikes_are_not_escalated(text):
         ("tengo 39 grados", "emergency"),
         ("temperatura de 38,1 después de la quimio", "emergency"),
         ("tengo 37.7 de temperatura y estoy en quimio", "urgent"),
+        ("mi papá anda con 37.9, ¿es pura febrícula?", "urgent"),
+        ("me siento destemplada, 38.3 y me dieron quimio el lunes", "emergency"),
     ],
 )
 def test_spanish_temperatures(text, tier):

@@ -53,6 +53,16 @@ EMERGENCY = [
     "le di doble parche de fentanilo por error",
     "me tomé un puño de pastillas",
     "me tiemblan las piernas y se me doblan al caminar",
+    # after the sixth frozen set (its first run: 16:12 UTC): numbness that climbs, stool or urine let go, a fall
+    # down the stairs, pain "as if something broke" (written here, not copied from the set)
+    "mi papá dice que lo dormido le va subiendo por las piernas hasta la cintura",
+    "siento un hormigueo que empezó en los pies y ya me llega hasta el ombligo",
+    "a mi abuela se le salió la pipí en la silla y no se dio cuenta",
+    "se me escapó la caca caminando y no sentí nada",
+    "mi mamá se rodó tres escalones y se agarra la cadera",
+    "me agaché y sentí en la espalda como si algo se hubiera roto",
+    "estornudé y me quedó un dolor en el costado como si se me hubiera quebrado una costilla",
+    "a mi tía le dan calambres por todo el cuerpo desde la inyección de los huesos",
 ]
 
 CRISIS = [
@@ -114,6 +124,12 @@ CRISIS = [
     "tengo el frasco de morfina listo",
     "ya no como nada porque quiero que esto se acabe pronto",
     "mi abuela dejó de tomar sus pastillas porque dice que ya se quiere ir",
+    # after the sixth frozen set: being better off gone, never opening one's eyes again
+    "a veces pienso que sería mejor desaparecer y ya",
+    "mi hermana dice que lo mejor es que ella se muera para no sufrir",
+    "quisiera cerrar los ojos una noche y nunca más despertar",
+    "le pido a dios dormirme y no volver a abrir los ojos",
+    "me gustaría desaparecer del mapa para siempre",
 ]
 
 URGENT = [
@@ -199,6 +215,9 @@ CARE_TEAM = [
 ]
 
 GENERAL = [
+    "¿lo mejor sería ir al dentista antes de empezar el zometa?",
+    "¿como si fuera poco el zometa también da fiebre?",
+    "¿el hormigueo en los pies es un efecto del xgeva?",
     "¿cada cuánto se pone el zometa?",
     "¿qué es la osteonecrosis de la mandíbula?",
     "¿se puede hacer ejercicio con metástasis óseas?",
