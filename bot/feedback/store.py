@@ -21,10 +21,10 @@ from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.feedback.scrub import scrub
+from bot.storage import engine_for
 
 OUTCOMES = ("answered", "fallback", "escalated")
 REASONS = ("did_you_mean", "none_of_these", "not_helpful")
@@ -128,16 +128,7 @@ class FeedbackStore:
 
     def _create_engine(self) -> Engine:
         try:
-            url = make_url(self.url)
-            kwargs: Dict[str, Any] = {"hide_parameters": True, "future": True}
-            if url.get_backend_name() == "sqlite":
-                database = url.database or ""
-                if database and database != ":memory:" and not url.query.get("uri"):
-                    Path(database).parent.mkdir(parents=True, exist_ok=True)
-                kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
-            else:
-                kwargs.update(pool_pre_ping=True, pool_size=2, max_overflow=3)
-            engine = sa.create_engine(url, **kwargs)
+            engine = engine_for(self.url)
             _create_schema(engine)
             return engine
         except (SQLAlchemyError, OSError, ValueError, ImportError) as error:

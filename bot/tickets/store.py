@@ -22,13 +22,13 @@ import json
 import threading
 import uuid
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from bot.storage import engine_for
 from bot.tickets.records import (
     STATUSES,
     ClaimedDelivery,
@@ -85,22 +85,8 @@ class TicketStore:
 
     def _create_engine(self) -> Engine:
         try:
-            url = make_url(self.url)
-            kwargs: Dict[str, Any] = {"hide_parameters": True, "future": True}
-            if url.get_backend_name() == "sqlite":
-                database = url.database or ""
-                if database and database != ":memory:" and not url.query.get("uri"):
-                    Path(database).parent.mkdir(parents=True, exist_ok=True)
-                kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
-            else:
-                kwargs.update(
-                    pool_pre_ping=True,
-                    pool_size=2,
-                    max_overflow=3,
-                    connect_args={"connect_timeout": 10} if url.get_backend_name().startswith("postgres") else {},
-                )
-            engine = sa.create_engine(url, **kwargs)
-            if url.get_backend_name() == "sqlite":
+            engine = engine_for(self.url)
+            if engine.dialect.name == "sqlite":
                 sa.event.listen(engine, "connect", sqlite_pragmas)
             create_schema(engine)
             return engine
