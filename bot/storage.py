@@ -1,4 +1,4 @@
-"""The one SQLAlchemy engine factory of the project's own stores (tickets, feedback).
+"""The one SQLAlchemy engine factory of the project's own stores (tickets, feedback), and their lazy holder.
 
 Both stores open SQLite by default and PostgreSQL in a cluster; building the engine in one place keeps
 them alike: a lost database makes both fail in 10 s (`connect_timeout`, SQLite's `timeout`) instead of
@@ -10,8 +10,9 @@ Like bot.settings and bot.names it imports nothing of the project: every room th
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import Any, Dict
+from typing import Any, Callable, Dict, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -39,3 +40,27 @@ def engine_for(url: str) -> Engine:
         if backend.startswith("postgres"):
             kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
     return sa.create_engine(parsed, **kwargs)
+
+
+class LazyEngine:
+    """A store's engine, made by `open` (engine and schema) on first use by one thread, and made again
+    after `dispose`: importing or building a store never touches its database."""
+
+    def __init__(self, open_engine: Callable[[], Engine]) -> None:
+        self._open = open_engine
+        self._engine: Optional[Engine] = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Engine:
+        if self._engine is not None:
+            return self._engine
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._open()
+        return self._engine
+
+    def dispose(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None

@@ -5,12 +5,14 @@ would get and stops there, before any network call."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from bot.feedback.store import FeedbackStore
-from bot.storage import CONNECT_TIMEOUT_SECONDS, engine_for
+from bot.storage import CONNECT_TIMEOUT_SECONDS, LazyEngine, engine_for
 from bot.tickets.store import TicketStore
 
 pytestmark = pytest.mark.unit
@@ -68,3 +70,30 @@ def test_the_ticket_store_still_sets_its_sqlite_pragmas(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     store.dispose()
+
+
+def test_the_lazy_engine_is_made_once_under_concurrency_and_again_after_dispose(tmp_path):
+    made = []
+
+    def open_engine():
+        made.append(1)
+        return engine_for(f"sqlite:///{tmp_path / 'lazy.db'}")
+
+    lazy = LazyEngine(open_engine)
+    assert made == []  # nothing is opened before first use
+    start = threading.Barrier(8)
+    seen = []
+
+    def use():
+        start.wait()
+        seen.append(lazy.get())
+
+    threads = [threading.Thread(target=use) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 1 and len({id(e) for e in seen}) == 1
+    lazy.dispose()
+    assert lazy.get() is not seen[0] and len(made) == 2
+    lazy.dispose()

@@ -15,7 +15,6 @@ never carries a question's text into a log line.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
@@ -24,7 +23,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.feedback.scrub import scrub
-from bot.storage import engine_for
+from bot.storage import LazyEngine, engine_for
 
 OUTCOMES = ("answered", "fallback", "escalated")
 REASONS = ("did_you_mean", "none_of_these", "not_helpful")
@@ -114,17 +113,11 @@ class FeedbackStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._engine: Optional[Engine] = None
-        self._lock = threading.Lock()
+        self._engines = LazyEngine(self._create_engine)
 
     # -- engine ------------------------------------------------------------------------------
     def engine(self) -> Engine:
-        if self._engine is not None:
-            return self._engine
-        with self._lock:
-            if self._engine is None:
-                self._engine = self._create_engine()
-        return self._engine
+        return self._engines.get()
 
     def _create_engine(self) -> Engine:
         try:
@@ -135,10 +128,7 @@ class FeedbackStore:
             raise FeedbackStoreError(f"the feedback store cannot be opened ({_short(error)})") from error
 
     def dispose(self) -> None:
-        with self._lock:
-            if self._engine is not None:
-                self._engine.dispose()
-                self._engine = None
+        self._engines.dispose()
 
     def _write(self, table: sa.Table, **values: Any) -> None:
         try:

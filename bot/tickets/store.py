@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 import uuid
 from pathlib import Path
 from typing import Any, List, Mapping, Optional, Sequence, Tuple
@@ -28,7 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.storage import engine_for
+from bot.storage import LazyEngine, engine_for
 from bot.tickets.records import (
     STATUSES,
     ClaimedDelivery,
@@ -67,8 +66,7 @@ class TicketStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._engine: Optional[Engine] = None
-        self._lock = threading.Lock()
+        self._engines = LazyEngine(self._create_engine)
 
     @property
     def is_sqlite(self) -> bool:
@@ -76,12 +74,7 @@ class TicketStore:
 
     # -- engine ------------------------------------------------------------------------------
     def engine(self) -> Engine:
-        if self._engine is not None:
-            return self._engine
-        with self._lock:
-            if self._engine is None:
-                self._engine = self._create_engine()
-        return self._engine
+        return self._engines.get()
 
     def _create_engine(self) -> Engine:
         try:
@@ -94,10 +87,7 @@ class TicketStore:
             raise TicketStoreError(f"the ticket store cannot be opened ({_short(error)})") from error
 
     def dispose(self) -> None:
-        with self._lock:
-            if self._engine is not None:
-                self._engine.dispose()
-                self._engine = None
+        self._engines.dispose()
 
     # -- writing a ticket ----------------------------------------------------------------------
     def insert(self, request: TicketRequest, destinations: Sequence[str], payload_for: "PayloadBuilder") -> Ticket:
