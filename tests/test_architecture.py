@@ -69,8 +69,8 @@ def test_inner_rooms_never_import_the_outer_ones():
     assert not {k: v for k, v in wrong.items() if v}
 
 
-def test_settings_and_names_import_nothing_of_the_project():
-    for name in ("bot.settings", "bot.names"):
+def test_settings_names_and_storage_import_nothing_of_the_project():
+    for name in ("bot.settings", "bot.names", "bot.storage"):
         assert not imports(modules()[name]), name
 
 
@@ -79,11 +79,19 @@ def test_no_module_is_over_400_lines():
     assert not {name: n for name, n in sizes.items() if n > MAX_LINES}
 
 
-def test_the_feedback_store_imports_only_settings_names_and_itself():
+def test_the_feedback_store_imports_only_settings_names_storage_and_itself():
     """bot.feedback is used by actions, the web server and tools: it must pull none of them in."""
+    allowed = ("bot.settings", "bot.names", "bot.storage", "bot.feedback")
     wrong = {
-        name: sorted(i for i in imports(path) if not within(i, ("bot.settings", "bot.names", "bot.feedback")))
+        name: sorted(i for i in imports(path) if not within(i, allowed))
         for name, path in modules().items()
         if within(name, ("bot.feedback",))
     }
     assert "bot.feedback.store" in modules() and not {k: v for k, v in wrong.items() if v}
+
+
+def test_both_stores_open_their_database_through_the_one_engine_factory():
+    """One place sets the timeouts and the pool (bot/storage.py): no store builds its own engine."""
+    for name in ("bot.feedback.store", "bot.tickets.store"):
+        assert "bot.storage.engine_for" in imports(modules()[name]), name
+        assert "create_engine(" not in modules()[name].read_text(encoding="utf-8").replace("_create_engine(", ""), name

@@ -5,6 +5,7 @@ registry, lock store class, ports, the nginx routing `make cluster` generates). 
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import re
@@ -18,6 +19,7 @@ import yaml
 
 from bot import settings
 from bot.serve import cluster, engines
+from tests.test_tickets import postgres_url  # noqa: F401 - a real PostgreSQL on TCP, as the chart's subchart
 
 DEPLOY = settings.ROOT / "deploy"
 UPSTREAM = DEPLOY / "helm" / "upstream"
@@ -79,6 +81,8 @@ def known(name: str) -> bool:
 
 
 CHARTS = [("rasa", RASA_VALUES), ("rasa-action-server", ACTION_VALUES)]
+# The tracker store class the repository's endpoints.yml names (bot/serve/tracker_store.py).
+TRACKER_STORE = load(settings.ROOT / "endpoints.yml")["tracker_store"]["type"]
 
 
 # -- the compose file -----------------------------------------------------------------------------
@@ -106,6 +110,15 @@ def test_compose_runs_two_rasa_replicas_on_postgres_and_redis_behind_nginx():
     assert env["TRACKER_STORE_URL"].startswith("postgresql://") and "@postgres:5432/" in env["TRACKER_STORE_URL"]
     assert env["ACTION_ENDPOINT_URL"] == f"http://actions:{settings.Settings.from_env({}).action_port}/webhook"
     assert env["TRUSTED_PROXY_HOPS"] == "1"
+
+
+def test_compose_gives_every_project_service_the_feedback_store_on_postgres():
+    """Votes and outcomes (rasa), the editors' page (web) and the purge (retention) share one store."""
+    services = load(COMPOSE)["services"]
+    for name in ("rasa", "web", "retention"):
+        env = services[name]["environment"]
+        assert env["FEEDBACK_DB_URL"] == env["TRACKER_STORE_URL"], name
+        assert env["FEEDBACK_DB_URL"].startswith("postgresql://") and "@postgres:5432/" in env["FEEDBACK_DB_URL"]
 
 
 def test_compose_and_env_example_name_only_project_settings():
@@ -188,7 +201,7 @@ def test_helm_rasa_values_replicas_stores_and_ingress():
     values = load(RASA_VALUES)
     assert values["replicaCount"] >= 2
     endpoints = values["applicationSettings"]["endpoints"]
-    assert endpoints["trackerStore"]["enabled"] and endpoints["trackerStore"]["type"] == "sql"
+    assert endpoints["trackerStore"]["enabled"] and endpoints["trackerStore"]["type"] == TRACKER_STORE
     assert values["postgresql"]["install"] and values["redis"]["install"]
     lock = endpoints["lockStore"]
     assert lock["enabled"] and lock["type"] == cluster.LOCK_STORE
@@ -203,6 +216,9 @@ def test_helm_rasa_values_replicas_stores_and_ingress():
     for secret in ("BOT_API_TOKEN", "ACTION_SERVER_TOKEN", "SOCKET_SESSION_SECRET"):
         assert "secretKeyRef" in env[secret]["valueFrom"], secret
     assert env["BOT_PORT"]["value"] == str(values["applicationSettings"]["port"]) == "5005"
+    # Our stores on the chart's PostgreSQL, as compose does: conversations, tickets, votes and outcomes.
+    urls = {env[n]["value"] for n in ("TRACKER_STORE_URL", "TICKET_DB_URL", "FEEDBACK_DB_URL")}
+    assert len(urls) == 1 and urls.pop().startswith("postgresql://$(DB_USER):$(DB_PASSWORD)@$(DB_HOST)")
 
 
 def test_helm_action_server_matches_the_rasa_release():
@@ -281,7 +297,36 @@ def test_rasa_reads_the_helm_endpoints(tmp_path, monkeypatch):
     assert endpoints.lock_store.type == cluster.LOCK_STORE
     assert (endpoints.lock_store.url, endpoints.lock_store.kwargs["password"]) == ("redis", "rp")
     assert endpoints.action.url == "http://a/webhook" and endpoints.action.headers == {"Authorization": "Bearer t"}
-    assert endpoints.tracker_store.type == "sql" and endpoints.tracker_store.kwargs["dialect"] == "postgresql"
+    assert endpoints.tracker_store.type == TRACKER_STORE and endpoints.tracker_store.kwargs["dialect"] == "postgresql"
+
+
+def test_rasa_builds_our_tracker_store_from_the_helm_endpoints_on_postgresql(
+    postgres_url,  # noqa: F811 - the fixture imported above
+    tmp_path,
+    monkeypatch,
+):
+    """The chart's DB_* form (host, port, user, password, db, login_db), not a URL: Rasa hands it to our class."""
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from sqlalchemy.engine import make_url
+
+    from bot.serve.tracker_store import ResilientSQLTrackerStore
+
+    url = make_url(postgres_url)
+    env = {"DB_HOST": url.host, "DB_PORT": str(url.port), "DB_USER": url.username, "DB_PASSWORD": ""}
+    env |= {"DB_DATABASE": url.database, "REDIS_HOST": "redis", "REDIS_PORT": "6379", "REDIS_PASSWORD": "rp"}
+    env |= {"ACTION_ENDPOINT_URL": "http://a/webhook", "ACTION_SERVER_TOKEN": "t"}
+    endpoints = rasa_endpoints(chart_endpoints(load(RASA_VALUES)), tmp_path, monkeypatch, env)
+    created = TrackerStore.create(endpoints.tracker_store, Domain.empty())
+    store = getattr(created, "_tracker_store", created)
+    assert type(store) is ResilientSQLTrackerStore and store.engine.pool._pre_ping
+    assert store.engine.url.get_backend_name() == "postgresql" and store.engine.url.host == url.host
+    tracker = DialogueStateTracker.from_events("helm-1", [UserUttered("hello")])
+    asyncio.run(store.save(tracker))
+    assert [e.text for e in asyncio.run(store.retrieve("helm-1")).events if isinstance(e, UserUttered)] == ["hello"]
+    store.engine.dispose()
 
 
 def test_rasa_reads_the_compose_endpoints(tmp_path, monkeypatch):

@@ -3,8 +3,8 @@
 It was written from ../shared/sources alone. It only measures what strangers get while no test
 question is a near-copy of anything the model trains on or is tuned on: a test text whose normalised
 fuzzy ratio to a training example (every NLU source: content topics and out-of-scope examples, the
-generated NLU file, every file under data/) or to a dev-set question (tests/data/heldout_faq.yml) is
-at least 0.85 fails here. The failure lists the test texts only, so whoever rewrites them never sees
+generated NLU file, every file under data/) or to a text of any English dev set (bot/tools/sets.py:
+heldout_faq.yml, dev_faq_2.yml, dev_conversations.yml, dev_conversations_2.yml) is at least 0.85 fails here. The failure lists the test texts only, so whoever rewrites them never sees
 the training text they matched.
 """
 
@@ -19,12 +19,13 @@ import yaml
 
 from bot.content import build as content_build
 from bot.dialogue.turn import NO_ANSWER
+from bot.tools import sets
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
 TEST_FAQ = DATA / "test_faq.yml"
 TEST_CONVERSATIONS = DATA / "test_conversations.yml"
-DEV_SET = DATA / "heldout_faq.yml"
+DEV_SETS = sets.dev_sets("en")  # every English dev set: questions and conversations
 NEAR_COPY = 0.85
 MIN_QUESTIONS, MIN_CONVERSATIONS = 400, 40
 
@@ -184,10 +185,24 @@ def test_no_test_text_is_a_near_copy_of_a_training_example(test_texts, training_
     )
 
 
-def test_no_test_text_is_a_near_copy_of_a_dev_set_question(test_texts):
-    dev = {normalise(q["text"]) for q in yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))["questions"]}
+def set_texts(path: Path) -> List[str]:
+    """The texts of a question set (`questions`) or a conversation set (`conversations[].turns`)."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    texts = [q["text"] for q in document.get("questions") or []]
+    return texts + [t["text"] for c in document.get("conversations") or [] for t in c["turns"]]
+
+
+def test_every_english_dev_set_is_checked():
+    names = {s.path.name for s in DEV_SETS.values()}
+    assert {"heldout_faq.yml", "dev_faq_2.yml", "dev_conversations_2.yml"} <= names
+    assert all(len(set_texts(s.path)) >= 50 for s in DEV_SETS.values())
+
+
+@pytest.mark.parametrize("dev_set", sorted(DEV_SETS))
+def test_no_test_text_is_a_near_copy_of_a_dev_set_text(dev_set, test_texts):
+    dev = {normalise(t) for t in set_texts(DEV_SETS[dev_set].path)}
     flagged = near_copies(test_texts, dev)
-    assert not flagged, f"{len(flagged)} test texts are near-copies of dev-set questions: rewrite them:\n" + "\n".join(
+    assert not flagged, f"{len(flagged)} test texts are near-copies of {dev_set} texts: rewrite them:\n" + "\n".join(
         flagged
     )
 

@@ -5,8 +5,9 @@ They were written from ../shared/sources and the list of answer ids alone, apart
 examples. They only measure what Spanish speakers get while no test text is a near-copy (normalised
 fuzzy ratio >= 0.85, the helpers of tests/test_test_set.py) of anything Spanish the model trains on or
 was tuned on: the `examples` of content/es/topics.yml, every file under data/nlu/, and the first Spanish
-safety set (tests/data/safety_heldout_es.yml, partly used to fix patterns). Failures list the test
-texts only, so whoever rewrites them never sees the text they matched.
+safety set (tests/data/safety_heldout_es.yml, partly used to fix patterns), nor of a text of a Spanish dev
+set (bot/tools/sets.py: tests/data/dev_faq_es.yml). Failures list the test texts only, so whoever
+rewrites them never sees the text they matched.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import pytest
 import yaml
 
 from bot.dialogue.turn import NO_ANSWER
-from tests.test_test_set import _nlu_examples, _yaml_files, near_copies, normalise
+from bot.tools import sets
+from tests.test_test_set import _nlu_examples, _yaml_files, near_copies, normalise, set_texts
 
 DATA = Path(__file__).parent / "data"
 ROOT = DATA.parent.parent
@@ -164,6 +166,22 @@ def test_no_spanish_test_text_is_a_near_copy_of_spanish_training(name, request, 
     assert not flagged, f"{len(flagged)} Spanish test texts are near-copies of training examples: rewrite them:\n" + (
         "\n".join(flagged)
     )
+
+
+@pytest.mark.parametrize("dev_set", sorted(sets.dev_sets("es")))
+@pytest.mark.parametrize("name", ["questions", "messages", "messages_3", "messages_4", "messages_5", "messages_6"])
+def test_no_spanish_test_text_is_a_near_copy_of_a_spanish_dev_set(name, dev_set, request):
+    texts = [item["text"] for item in request.getfixturevalue(name)]
+    dev = _Unshown({normalise(t) for t in set_texts(sets.dev_sets("es")[dev_set].path)})
+    assert len(dev) >= 50, f"{dev_set} was not read"
+    flagged = near_copies(texts, dev)
+    assert not flagged, f"{len(flagged)} Spanish test texts are near-copies of {dev_set} texts: rewrite them:\n" + (
+        "\n".join(flagged)
+    )
+
+
+def test_the_spanish_dev_set_is_checked():
+    assert {s.path.name for s in sets.dev_sets("es").values()} == {"dev_faq_es.yml"}
 
 
 def test_the_check_catches_a_near_copy(spanish_training_texts):

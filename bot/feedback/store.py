@@ -15,16 +15,15 @@ never carries a question's text into a log line.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.feedback.scrub import scrub
+from bot.storage import LazyEngine, engine_for
 
 OUTCOMES = ("answered", "fallback", "escalated")
 REASONS = ("did_you_mean", "none_of_these", "not_helpful")
@@ -114,40 +113,22 @@ class FeedbackStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._engine: Optional[Engine] = None
-        self._lock = threading.Lock()
+        self._engines = LazyEngine(self._create_engine)
 
     # -- engine ------------------------------------------------------------------------------
     def engine(self) -> Engine:
-        if self._engine is not None:
-            return self._engine
-        with self._lock:
-            if self._engine is None:
-                self._engine = self._create_engine()
-        return self._engine
+        return self._engines.get()
 
     def _create_engine(self) -> Engine:
         try:
-            url = make_url(self.url)
-            kwargs: Dict[str, Any] = {"hide_parameters": True, "future": True}
-            if url.get_backend_name() == "sqlite":
-                database = url.database or ""
-                if database and database != ":memory:" and not url.query.get("uri"):
-                    Path(database).parent.mkdir(parents=True, exist_ok=True)
-                kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
-            else:
-                kwargs.update(pool_pre_ping=True, pool_size=2, max_overflow=3)
-            engine = sa.create_engine(url, **kwargs)
+            engine = engine_for(self.url)
             _create_schema(engine)
             return engine
         except (SQLAlchemyError, OSError, ValueError, ImportError) as error:
             raise FeedbackStoreError(f"the feedback store cannot be opened ({_short(error)})") from error
 
     def dispose(self) -> None:
-        with self._lock:
-            if self._engine is not None:
-                self._engine.dispose()
-                self._engine = None
+        self._engines.dispose()
 
     def _write(self, table: sa.Table, **values: Any) -> None:
         try:

@@ -15,6 +15,7 @@ are handled as before. Logs say that a resend happened, never the conversation o
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import Any, Dict, List, Optional
@@ -65,6 +66,7 @@ def install() -> None:
         return
     handle_message, with_tracker = MessageProcessor.handle_message, MessageProcessor._handle_message_with_tracker
 
+    @functools.wraps(handle_message)
     async def handle(self: Any, message: Any) -> Any:
         message_id = client_message_id(message.metadata)
         if message_id:
@@ -79,6 +81,7 @@ def install() -> None:
                 return message.output_channel.messages
             return None
 
+    @functools.wraps(with_tracker)
     async def check_then_log(self: Any, message: Any, tracker: Any) -> None:
         if client_message_id(message.metadata) == message.message_id:
             replies = stored_replies(list(tracker.events), message.message_id)

@@ -17,9 +17,10 @@ responses: a question still gets its answer, just not re-targeted to the drug in
 Only a failure is changed; a validation rejection (HTTP 400, ActionExecutionRejection) still goes to
 Rasa as before. The log line names the action and the error type, never the conversation.
 
-`main` also installs the public-surface limits of issue 14 (docs/security.md): bounded input, the
-REST body check and rates, the API's failed-token limit and HSTS (bot/serve/hardening.py), typed
-intents and the ticket limits per conversation and per client address (bot/serve/conversation_guard.py).
+`main` installs this and every other patch of Rasa in the order of bot/serve/patches.py: among them the
+public-surface limits of issue 14 (docs/security.md): bounded input, the REST body check and rates, the
+API's failed-token limit and HSTS (bot/serve/hardening.py), typed intents and the ticket limits per
+conversation and per client address (bot/serve/conversation_guard.py).
 """
 
 from __future__ import annotations
@@ -171,31 +172,11 @@ def install_deployment_numbers(values: Optional[Mapping[str, str]] = None) -> Di
 
 
 def main(argv: List[str]) -> None:
-    from bot import settings
-    from bot.serve import (
-        conversation_guard,
-        guard,
-        hardening,
-        idempotency,
-        outcomes,
-        sessions,
-        tracker_indexes,
-        tracker_store,
-    )
+    from bot.serve import guard, patches
 
     guard.private_files()  # the SQLite tracker store is created by this process
-    install()
-    install_deployment_numbers()
-    common = settings.Settings.from_env()
-    hardening.install(common)  # bounded input, REST checks and rates, token guessing, HSTS (docs/security.md)
-    conversation_guard.install(common)
-    outcomes.install(common)  # votes, outcome counts, scrubbed unanswered questions (docs/feedback.md)
-    tracker_store.install()  # a database outage gets a clear reply; red flags still their own (issue 13)
-    idempotency.install()  # a message resent with its id is answered from the stored turn (issue 13)
-    # Long conversations stay fast: a session holds at most MAX_SESSION_TURNS messages, and the store
-    # reads one session from its indexes (docs/cluster.md "Long conversations").
-    sessions.install()
-    tracker_indexes.install()
+    # Every patch of Rasa, in the one order that is part of the behaviour (bot/serve/patches.py).
+    patches.install_all()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

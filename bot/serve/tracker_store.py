@@ -22,6 +22,7 @@ conversation.
 from __future__ import annotations
 
 import contextvars
+import functools
 import logging
 from typing import Any, Optional
 
@@ -90,10 +91,12 @@ def install() -> None:
         return
     handle_message, prediction_loop = MessageProcessor.handle_message, MessageProcessor._run_prediction_loop
 
+    @functools.wraps(handle_message)
     async def handle(self: Any, message: Any) -> Any:
         UNREACHABLE.set(False)
         return await handle_message(self, message)
 
+    @functools.wraps(prediction_loop)
     async def predict(self: Any, output_channel: Any, tracker: Any) -> None:
         if UNREACHABLE.get() and not _red_flag(tracker):
             from bot.names import LANGUAGE_ENTITY

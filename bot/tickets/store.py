@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 import uuid
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.engine.url import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from bot.storage import LazyEngine, engine_for
 from bot.tickets.records import (
     STATUSES,
     ClaimedDelivery,
@@ -67,8 +66,7 @@ class TicketStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self._engine: Optional[Engine] = None
-        self._lock = threading.Lock()
+        self._engines = LazyEngine(self._create_engine)
 
     @property
     def is_sqlite(self) -> bool:
@@ -76,31 +74,12 @@ class TicketStore:
 
     # -- engine ------------------------------------------------------------------------------
     def engine(self) -> Engine:
-        if self._engine is not None:
-            return self._engine
-        with self._lock:
-            if self._engine is None:
-                self._engine = self._create_engine()
-        return self._engine
+        return self._engines.get()
 
     def _create_engine(self) -> Engine:
         try:
-            url = make_url(self.url)
-            kwargs: Dict[str, Any] = {"hide_parameters": True, "future": True}
-            if url.get_backend_name() == "sqlite":
-                database = url.database or ""
-                if database and database != ":memory:" and not url.query.get("uri"):
-                    Path(database).parent.mkdir(parents=True, exist_ok=True)
-                kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
-            else:
-                kwargs.update(
-                    pool_pre_ping=True,
-                    pool_size=2,
-                    max_overflow=3,
-                    connect_args={"connect_timeout": 10} if url.get_backend_name().startswith("postgres") else {},
-                )
-            engine = sa.create_engine(url, **kwargs)
-            if url.get_backend_name() == "sqlite":
+            engine = engine_for(self.url)
+            if engine.dialect.name == "sqlite":
                 sa.event.listen(engine, "connect", sqlite_pragmas)
             create_schema(engine)
             return engine
@@ -108,10 +87,7 @@ class TicketStore:
             raise TicketStoreError(f"the ticket store cannot be opened ({_short(error)})") from error
 
     def dispose(self) -> None:
-        with self._lock:
-            if self._engine is not None:
-                self._engine.dispose()
-                self._engine = None
+        self._engines.dispose()
 
     # -- writing a ticket ----------------------------------------------------------------------
     def insert(self, request: TicketRequest, destinations: Sequence[str], payload_for: "PayloadBuilder") -> Ticket:

@@ -4,6 +4,8 @@ Follow-ups depend on what the conversation remembers (the drug, the aspect, the 
 in Rasa's tracker and the action server, so this tool starts both as `make run` does (on free ports, with a
 throwaway var dir), sends each conversation of tests/data/test_conversations.yml to the REST channel, and
 reads what the person was shown: the curated answer whose text the reply starts with, else no answer.
+The sets and their roles are in bot/tools/sets.py (CONVERSATIONS): a DEV set's misses are printed, a FROZEN
+set's totals only, unless `--show-frozen-misses` is given (for the final report, never while tuning).
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ import yaml
 
 from bot import content as content_mod
 from bot.dialogue.turn import NO_ANSWER
-from bot.settings import ROOT, child_environment
+from bot.settings import child_environment
+from bot.tools import sets
 
-CONVERSATIONS = ROOT / "tests" / "data" / "test_conversations.yml"
+SETS = sets.CONVERSATIONS
+CONVERSATIONS = SETS["test"].path  # the frozen set
 ANSWER_PREFIX = 80  # characters of an answer that identify it
 
 
@@ -105,7 +109,8 @@ def run(rest_url: str, conversations: List[Dict], content: Optional[content_mod.
     return results
 
 
-def report(results: List[TurnResult]) -> str:
+def report(results: List[TurnResult], misses: bool = False) -> str:
+    """The totals; with `misses` (a dev set, or a frozen one for the final report) every missed turn too."""
     by_position: Dict[str, List[TurnResult]] = collections.defaultdict(list)
     for result in results:
         by_position["first turns" if result.position == 1 else "follow-up turns"].append(result)
@@ -120,23 +125,36 @@ def report(results: List[TurnResult]) -> str:
         conversations[result.conversation].append(result.correct)
     whole = sum(all(turns) for turns in conversations.values())
     lines.append(f"whole conversations right: {whole}/{len(conversations)}")
-    misses = [r for r in results if not r.correct]
-    if misses:
+    missed = [r for r in results if not r.correct]
+    if missed and misses:
         lines.append("\nmisses (conversation, turn: expected -> shown):")
-        lines += [f"  {r.conversation} #{r.position}: {r.expected} -> {r.shown}   {r.text!r}" for r in misses]
+        lines += [f"  {r.conversation} #{r.position}: {r.expected} -> {r.shown}   {r.text!r}" for r in missed]
     return "\n".join(lines)
+
+
+def section(name: str, results: List[TurnResult], show_frozen_misses: bool = False) -> str:
+    """One set's block: its misses only when it is a dev set (or for the final report)."""
+    eval_set = SETS[name]
+    shown = not eval_set.frozen or show_frozen_misses
+    text = f"\nmulti-turn conversations, {name} set ({eval_set.role}): {eval_set.relative}\n"
+    text += report(results, misses=shown)
+    if not shown:
+        text += "\n" + sets.frozen_note(eval_set, sum(not r.correct for r in results))
+    return text
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--conversations", type=Path, default=CONVERSATIONS)
+    parser.add_argument("--set", choices=sorted(SETS) + ["all"], default="all", help="which conversation set")
+    parser.add_argument(sets.SHOW_FROZEN_MISSES, action="store_true", help=sets.SHOW_FROZEN_HELP)
     args = parser.parse_args(argv)
-    conversations = yaml.safe_load(args.conversations.read_text(encoding="utf-8"))["conversations"]
+    names = sorted(SETS) if args.set == "all" else [args.set]
+    loaded = {name: yaml.safe_load(SETS[name].path.read_text(encoding="utf-8"))["conversations"] for name in names}
     with tempfile.TemporaryDirectory(prefix="bone-health-eval-") as var_dir:
         with local_servers(Path(var_dir)) as rest_url:
-            results = run(rest_url, conversations)
-    print(f"multi-turn conversations ({args.conversations})")
-    print(report(results))
+            results = {name: run(rest_url, conversations) for name, conversations in loaded.items()}
+    for name in names:
+        print(section(name, results[name], args.show_frozen_misses))
     return 0
 
 

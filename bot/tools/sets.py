@@ -1,0 +1,79 @@
+"""Every evaluation set and its role, in one place: DEV sets may be read and tuned on, FROZEN ones may not.
+
+A frozen set measures what strangers get only while nobody who changes the bot has seen its texts, so the
+tools (bot.tools.evaluate, conversations, safety_eval) print a frozen set's totals only; its misses (the
+texts) only with `--show-frozen-misses`, for the final report, never while tuning. A dev set's misses are
+always printed. Adding a set is one line here; tests/test_test_set.py and tests/test_test_set_es.py read the
+dev sets from here too (a frozen text must not be a near-copy of any of them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict
+
+from bot.settings import ROOT
+
+DATA = ROOT / "tests" / "data"
+DEV, FROZEN = "dev", "frozen"
+SHOW_FROZEN_MISSES = "--show-frozen-misses"
+SHOW_FROZEN_HELP = "also print the misses (texts) of the FROZEN sets: only for the final report, never while tuning"
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    path: Path
+    role: str  # DEV or FROZEN
+    language: str  # "en" or "es"
+    note: str = ""
+
+    @property
+    def frozen(self) -> bool:
+        return self.role == FROZEN
+
+    @property
+    def relative(self) -> str:
+        return str(self.path.relative_to(ROOT)) if self.path.is_relative_to(ROOT) else str(self.path)
+
+
+# Single questions (bot.tools.evaluate): `questions: [{text, expected}]`.
+FAQ: Dict[str, EvalSet] = {
+    "dev": EvalSet(DATA / "heldout_faq.yml", DEV, "en", "thresholds were chosen on it; near-copies of training"),
+    "dev_2": EvalSet(DATA / "dev_faq_2.yml", DEV, "en", "strangers' voice"),
+    "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
+    "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
+    "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
+}
+
+# Conversations through the real servers (bot.tools.conversations): `conversations: [{name, turns}]`.
+CONVERSATIONS: Dict[str, EvalSet] = {
+    "dev": EvalSet(DATA / "dev_conversations.yml", DEV, "en"),
+    "dev_2": EvalSet(DATA / "dev_conversations_2.yml", DEV, "en", "follow-ups that carry the topic"),
+    "test": EvalSet(DATA / "test_conversations.yml", FROZEN, "en"),
+}
+
+# Red-flag messages (bot.tools.safety_eval): `messages: [{text, tier}]`, in the order of its side-by-side table.
+SAFETY: Dict[str, EvalSet] = {
+    "English": EvalSet(DATA / "safety_heldout.yml", DEV, "en"),
+    "Spanish 1": EvalSet(DATA / "safety_heldout_es.yml", DEV, "es", "patterns tuned on it"),
+    "Spanish 2": EvalSet(DATA / "safety_test_es.yml", FROZEN, "es"),
+    "Spanish 3": EvalSet(DATA / "safety_test_es_3.yml", FROZEN, "es"),
+    "Spanish 4": EvalSet(DATA / "safety_test_es_4.yml", FROZEN, "es"),
+    "Spanish 5": EvalSet(DATA / "safety_test_es_5.yml", FROZEN, "es"),
+    "Spanish 6": EvalSet(DATA / "safety_test_es_6.yml", FROZEN, "es"),
+}
+
+
+def dev_sets(language: str) -> Dict[str, EvalSet]:
+    """The dev question and conversation sets of one language (what frozen texts must not near-copy)."""
+    found = {f"faq {name}": s for name, s in FAQ.items() if not s.frozen and s.language == language}
+    found |= {
+        f"conversations {name}": s for name, s in CONVERSATIONS.items() if not s.frozen and s.language == language
+    }
+    return found
+
+
+def frozen_note(eval_set: EvalSet, misses: int) -> str:
+    """The line a frozen set prints instead of its misses."""
+    return f"({misses} misses not shown: {eval_set.relative} is FROZEN; {SHOW_FROZEN_MISSES} for the final report)"
