@@ -336,3 +336,36 @@ def test_switching_to_spanish_answers_in_spanish_and_a_red_flag_gets_the_emergen
     assert flat(topic.answer) in flat(" ".join(reply))
     assert chat.errors == []
     chat.close()
+
+
+# The connection drops right after a question is sent: before it reached the server ("lost"), or after the server got
+# it but before its reply came back ("answered_while_away"). Either way the widget sends it again with the same id once
+# the session is confirmed on the new connection, and the person sees the answer once (bot/serve/idempotency.py).
+DROP_AFTER_SEND = {
+    "lost": """() => { const s = window.bhcChat.socket.socket; const emit = s.emit.bind(s); let armed = true;
+                       s.emit = (event, ...args) => {
+                         if (armed && event === 'user_uttered') { armed = false; s.io.engine.close(); return s; }
+                         return emit(event, ...args); }; }""",
+    "answered_while_away": """() => { const s = window.bhcChat.socket.socket; const emit = s.emit.bind(s);
+                       let armed = true;
+                       s.emit = (event, ...args) => { const result = emit(event, ...args);
+                         if (armed && event === 'user_uttered') { armed = false; s.io.engine.close(); }
+                         return result; }; }""",
+}
+
+
+@pytest.mark.parametrize("drop", sorted(DROP_AFTER_SEND))
+def test_a_question_sent_as_the_connection_drops_is_answered_once(browser, web_url, content, drop):
+    chat = Chat(browser, web_url).open()
+    page = chat.page
+    page.wait_for_timeout(500)
+    page.evaluate(DROP_AFTER_SEND[drop])
+    reply = chat.ask("what is Xgeva?")
+    page.wait_for_timeout(1500)  # a second copy of the answer would arrive by now
+    answer = flat(content.topics["denosumab_what"].answer)
+    texts = [flat(t) for t in chat.bot_texts()]
+    assert answer in flat(" ".join(reply))
+    assert sum(answer in t for t in texts) == 1, texts
+    assert chat.user_texts() == ["what is Xgeva?"]
+    assert chat.errors == []
+    chat.close()

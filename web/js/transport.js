@@ -6,6 +6,11 @@
 // come as `bot_uttered`, so a reloaded page with the same token gets them too. Every message carries
 // the widget's metadata (the chosen language: `{language: "es"}`) and the message's id, which the
 // server bounds.
+// A message sent but not answered when the connection drops (lost on the wire, or answered while this
+// socket was away) is sent again, with the same id, once the session is confirmed on the new connection:
+// the server answers a resent id from the stored turn (bot/serve/idempotency.py), so nothing is lost
+// and nothing runs twice. Any reply acknowledges everything sent before it (Rasa answers a
+// conversation's messages in order).
 
 export class RasaSocket {
   /**
@@ -21,6 +26,7 @@ export class RasaSocket {
     this.handlers = handlers;
     this.ready = false;
     this.outbox = [];
+    this.unanswered = []; // sent on this connection, no reply yet: resent after a reconnect
     this.socket = null;
     this.pending = 0; // session requests not yet confirmed: only the latest confirmation counts
   }
@@ -43,10 +49,15 @@ export class RasaSocket {
       if (this.handlers.onSession) this.handlers.onSession(id);
       this.ready = true;
       this.handlers.onStatus("connected");
+      this.outbox = [...this.unanswered, ...this.outbox];
+      this.unanswered = [];
       this.flush();
       if (this.handlers.onReady) this.handlers.onReady();
     });
-    this.socket.on("bot_uttered", (data) => this.handlers.onMessage(data));
+    this.socket.on("bot_uttered", (data) => {
+      this.unanswered = [];
+      this.handlers.onMessage(data);
+    });
     this.socket.on("disconnect", () => {
       this.ready = false;
       this.handlers.onStatus("reconnecting");
@@ -68,8 +79,9 @@ export class RasaSocket {
 
   flush() {
     while (this.ready && this.socket && this.socket.connected && this.outbox.length) {
-      const { message, metadata } = this.outbox.shift();
-      this.socket.emit("user_uttered", { message, session_id: this.sessionId(), metadata });
+      const sent = this.outbox.shift();
+      this.unanswered.push(sent);
+      this.socket.emit("user_uttered", { message: sent.message, session_id: this.sessionId(), metadata: sent.metadata });
     }
   }
 
@@ -82,6 +94,7 @@ export class RasaSocket {
   restart() {
     this.ready = false;
     this.outbox = [];
+    this.unanswered = [];
     if (this.socket && this.socket.connected) {
       this.requestSession();
     }
