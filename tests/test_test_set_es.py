@@ -34,16 +34,15 @@ SAFETY_TEST_ES_6 = DATA / "safety_test_es_6.yml"  # sixth set, same way: indepen
 FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
-MIN_MESSAGES = 60
-MIN_PER_TIER = {"emergency": 15, "crisis": 8, "urgent": 10, "care_team": 12, "none": 15}
-MIN_MESSAGES_3 = 100
-MIN_PER_TIER_3 = {"emergency": 35, "crisis": 15, "urgent": 15, "care_team": 15, "none": 20}
-MIN_MESSAGES_4 = 120
-MIN_PER_TIER_4 = {"emergency": 40, "crisis": 20, "urgent": 20, "care_team": 20, "none": 20}
-MIN_MESSAGES_5 = 140
-MIN_PER_TIER_5 = {"emergency": 40, "crisis": 30, "urgent": 20, "care_team": 30, "none": 20}
-MIN_MESSAGES_6 = 150
-MIN_PER_TIER_6 = {"emergency": 45, "crisis": 25, "urgent": 20, "care_team": 35, "none": 25}
+# Each frozen Spanish safety set: its file, and the least it must hold (messages, and per tier).
+SAFETY_SETS = {
+    "messages": (SAFETY_TEST_ES, 60, {"emergency": 15, "crisis": 8, "urgent": 10, "care_team": 12, "none": 15}),
+    "messages_3": (SAFETY_TEST_ES_3, 100, {"emergency": 35, "crisis": 15, "urgent": 15, "care_team": 15, "none": 20}),
+    "messages_4": (SAFETY_TEST_ES_4, 120, {"emergency": 40, "crisis": 20, "urgent": 20, "care_team": 20, "none": 20}),
+    "messages_5": (SAFETY_TEST_ES_5, 140, {"emergency": 40, "crisis": 30, "urgent": 20, "care_team": 30, "none": 20}),
+    "messages_6": (SAFETY_TEST_ES_6, 150, {"emergency": 45, "crisis": 25, "urgent": 20, "care_team": 35, "none": 25}),
+}
+ALL_SETS = ["questions", *SAFETY_SETS]
 
 
 class _Unshown(frozenset):
@@ -59,28 +58,17 @@ def questions() -> List[Dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def messages() -> List[Dict[str, str]]:
-    return yaml.safe_load(SAFETY_TEST_ES.read_text(encoding="utf-8"))["messages"]
+def safety_sets() -> Dict[str, List[Dict[str, str]]]:
+    return {
+        name: yaml.safe_load(path.read_text(encoding="utf-8"))["messages"] for name, (path, _, _) in SAFETY_SETS.items()
+    }
 
 
 @pytest.fixture(scope="module")
-def messages_3() -> List[Dict[str, str]]:
-    return yaml.safe_load(SAFETY_TEST_ES_3.read_text(encoding="utf-8"))["messages"]
-
-
-@pytest.fixture(scope="module")
-def messages_4() -> List[Dict[str, str]]:
-    return yaml.safe_load(SAFETY_TEST_ES_4.read_text(encoding="utf-8"))["messages"]
-
-
-@pytest.fixture(scope="module")
-def messages_5() -> List[Dict[str, str]]:
-    return yaml.safe_load(SAFETY_TEST_ES_5.read_text(encoding="utf-8"))["messages"]
-
-
-@pytest.fixture(scope="module")
-def messages_6() -> List[Dict[str, str]]:
-    return yaml.safe_load(SAFETY_TEST_ES_6.read_text(encoding="utf-8"))["messages"]
+def texts_of(questions, safety_sets) -> Dict[str, List[str]]:
+    return {"questions": [q["text"] for q in questions]} | {
+        name: [m["text"] for m in messages] for name, messages in safety_sets.items()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -106,62 +94,27 @@ def test_the_faq_set_loads_with_real_labels_and_enough_questions(content, questi
     assert labels.count(NO_ANSWER) >= MIN_OUT_OF_SCOPE
 
 
-def test_the_safety_set_loads_with_valid_tiers_and_enough_of_each(messages):
+@pytest.mark.parametrize("name", sorted(SAFETY_SETS))
+def test_each_safety_set_loads_with_valid_tiers_and_enough_of_each(name, safety_sets):
+    messages, (_, least, least_per_tier) = safety_sets[name], SAFETY_SETS[name]
     assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages)
     assert not sorted({m["tier"] for m in messages} - set(TIERS)), "unknown tiers"
     counts = Counter(m["tier"] for m in messages)
-    assert len(messages) >= MIN_MESSAGES
-    short = {tier: counts[tier] for tier, least in MIN_PER_TIER.items() if counts[tier] < least}
+    assert len(messages) >= least
+    short = {tier: counts[tier] for tier, minimum in least_per_tier.items() if counts[tier] < minimum}
     assert not short, f"tiers below their minimum: {short}"
 
 
-def test_the_third_safety_set_loads_with_valid_tiers_and_enough_of_each(messages_3):
-    assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages_3)
-    assert not sorted({m["tier"] for m in messages_3} - set(TIERS)), "unknown tiers"
-    counts = Counter(m["tier"] for m in messages_3)
-    assert len(messages_3) >= MIN_MESSAGES_3
-    short = {tier: counts[tier] for tier, least in MIN_PER_TIER_3.items() if counts[tier] < least}
-    assert not short, f"tiers below their minimum: {short}"
-
-
-def test_the_fourth_safety_set_loads_with_valid_tiers_and_enough_of_each(messages_4):
-    assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages_4)
-    assert not sorted({m["tier"] for m in messages_4} - set(TIERS)), "unknown tiers"
-    counts = Counter(m["tier"] for m in messages_4)
-    assert len(messages_4) >= MIN_MESSAGES_4
-    short = {tier: counts[tier] for tier, least in MIN_PER_TIER_4.items() if counts[tier] < least}
-    assert not short, f"tiers below their minimum: {short}"
-
-
-def test_the_fifth_safety_set_loads_with_valid_tiers_and_enough_of_each(messages_5):
-    assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages_5)
-    assert not sorted({m["tier"] for m in messages_5} - set(TIERS)), "unknown tiers"
-    counts = Counter(m["tier"] for m in messages_5)
-    assert len(messages_5) >= MIN_MESSAGES_5
-    short = {tier: counts[tier] for tier, least in MIN_PER_TIER_5.items() if counts[tier] < least}
-    assert not short, f"tiers below their minimum: {short}"
-
-
-def test_the_sixth_safety_set_loads_with_valid_tiers_and_enough_of_each(messages_6):
-    assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages_6)
-    assert not sorted({m["tier"] for m in messages_6} - set(TIERS)), "unknown tiers"
-    counts = Counter(m["tier"] for m in messages_6)
-    assert len(messages_6) >= MIN_MESSAGES_6
-    short = {tier: counts[tier] for tier, least in MIN_PER_TIER_6.items() if counts[tier] < least}
-    assert not short, f"tiers below their minimum: {short}"
-
-
-def test_spanish_test_texts_are_unique(questions, messages, messages_3, messages_4, messages_5, messages_6):
+def test_spanish_test_texts_are_unique(texts_of):
     seen: Set[str] = set()
-    sets = messages + messages_3 + messages_4 + messages_5 + messages_6
-    texts = [q["text"] for q in questions] + [m["text"] for m in sets]
+    texts = [text for name in ALL_SETS for text in texts_of[name]]
     repeated = [t for t in texts if normalise(t) in seen or seen.add(normalise(t))]
     assert not repeated
 
 
-@pytest.mark.parametrize("name", ["questions", "messages", "messages_3", "messages_4", "messages_5", "messages_6"])
-def test_no_spanish_test_text_is_a_near_copy_of_spanish_training(name, request, spanish_training_texts):
-    texts = [item["text"] for item in request.getfixturevalue(name)]
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_no_spanish_test_text_is_a_near_copy_of_spanish_training(name, texts_of, spanish_training_texts):
+    texts = texts_of[name]
     flagged = near_copies(texts, spanish_training_texts)
     assert not flagged, f"{len(flagged)} Spanish test texts are near-copies of training examples: rewrite them:\n" + (
         "\n".join(flagged)
@@ -169,9 +122,9 @@ def test_no_spanish_test_text_is_a_near_copy_of_spanish_training(name, request, 
 
 
 @pytest.mark.parametrize("dev_set", sorted(sets.dev_sets("es")))
-@pytest.mark.parametrize("name", ["questions", "messages", "messages_3", "messages_4", "messages_5", "messages_6"])
-def test_no_spanish_test_text_is_a_near_copy_of_a_spanish_dev_set(name, dev_set, request):
-    texts = [item["text"] for item in request.getfixturevalue(name)]
+@pytest.mark.parametrize("name", ALL_SETS)
+def test_no_spanish_test_text_is_a_near_copy_of_a_spanish_dev_set(name, dev_set, texts_of):
+    texts = texts_of[name]
     dev = _Unshown({normalise(t) for t in set_texts(sets.dev_sets("es")[dev_set].path)})
     assert len(dev) >= 50, f"{dev_set} was not read"
     flagged = near_copies(texts, dev)
