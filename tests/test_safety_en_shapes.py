@@ -3,7 +3,7 @@ from tests/data): context versus question, and the English parity of the Spanish
 overdoses.
 
 Clinical line: a symptom happening now to a person is a report; a person who merely receives a drug, needs
-dental work or has bone metastases is context for a general question. Each report must reach its tier (that
+dental work or has bone metastases, or a sign long past or gone, is context for a general question. Each report must reach its tier (that
 tier or a more severe one) through the deterministic net alone; each question must get nothing from it."""
 
 from __future__ import annotations
@@ -60,6 +60,16 @@ CONTEXT_THEN_QUESTION = [
     "my wife gets zometa, why does it cause fever and chills the first time?",
     "my partner has mets in her ribs, what does a cracked rib feel like?",
     "my dad is on zometa, can it make your jaw bone exposed?",
+    # a sign that is history (long ago, or gone) as context for a general question
+    "my husband broke his hip last year, does zometa help prevent fractures?",
+    "mum had a fracture in her spine in 2022, what is a pathological fracture exactly",
+    "my wife had jaw pain after a tooth out months ago, it healed. is onj always painful?",
+    "my dad's legs were weak last month but physio helped, can bone mets affect walking",
+    "my mum was confused after surgery last year, can high calcium cause confusion",
+    "i had chest pain years ago from anxiety, can zometa cause chest pain",
+    # a result with no number, or a request for a person, answered by a general question
+    "my bone density came back low. is denosumab used for that?",
+    "i need to talk to someone about all this. is there a helpline?",
     # a situation (dental plans) as context, the question general
     "my husband needs two fillings and he's on zometa. can dentists do fillings during bone treatment?",
     "i'm having a crown fitted soon and i get xgeva, is dental work possible on denosumab?",
@@ -100,6 +110,13 @@ REPORT_THEN_QUESTION = [
     # a question that says the sign is happening
     ("my wife gets xgeva, is jaw pain normal?", "urgent"),
     ("my husband is on zometa, how do we treat this jaw pain?", "urgent"),
+    # a sign in the past that is back, or gone but asked about personally
+    ("my mum broke her hip last year and now it hurts again, could it be broken?", "emergency"),
+    ("she fell months ago and has had hip pain since, could it be a fracture?", "emergency"),
+    ("my dad had cord compression last year and his legs are weak again, what does it mean?", "emergency"),
+    ("i had jaw pain years ago and it's back now, is that onj?", "urgent"),
+    ("she had a fever after chemo yesterday but it went away, should we call someone?", "emergency"),
+    ("my wife broke her arm years ago, she can't move her leg today, is it the mets?", "emergency"),
     # a personal question after the context, or a situation with a personal ask
     ("my mum gets zometa, can she still have her teeth out next week?", "care_team"),
     ("i'm on xgeva, my dentist wants to pull a tooth, when should i have it?", "care_team"),

@@ -12,9 +12,13 @@ needs dental work or has bone metastases is context. So a pattern's hit is left 
   in an earlier clause only. "my wife can't feel her legs, is that the zometa?" is still an emergency: the
   hit is in the clause with the person. A question that says the sign is happening ("is jaw pain normal?",
   "how do we treat this?": CONTEXT_HAPPENING) still counts;
-- a care-team hit about a person's situation (a dental plan, a result with no number, a prognosis word)
-  sits in a statement, and every question of the message is a general one with nobody in it ("… can dentists
-  still do it?"). A missed dose, a request for a person or a question about the person still count.
+- a red flag that is history (long ago: "broke his hip last year", "in 2022"; or gone: "it healed") sits
+  in a statement and every question of the message is about nobody ("does zometa help prevent fractures?");
+  "again", "still", "since", "now" say it is back, and a question about the person still counts;
+- a care-team hit about a person's situation (a dental plan, a result with no number that no question
+  interprets, a prognosis word) sits in a statement, and every question of the message is a general one with
+  nobody in it ("… can dentists still do it?"); a request for a person asked with the helpline's number. A
+  missed dose, "what does that mean?" about a result or a question about the person still count.
 
 Personal questions (`personal_question`, care team): a question with a person asked right after its modal
 ("can i", "could my xgeva", "do i take") and one of the asks only a care team can answer: a schedule change,
@@ -41,6 +45,10 @@ GENERAL = _LISTS["INFO_CUES"] | _LISTS["CONTEXT_GENERAL"]  # "cause", "mean", "s
 HAPPENING = _LISTS["CONTEXT_HAPPENING"]  # "normal", "worry", "treat", "this"…: the sign is happening
 BREAKS = _LISTS["CONTEXT_BREAKS"]  # , - — :
 STILL_PERSONAL = _LISTS["CONTEXT_STILL_PERSONAL"]  # care-team categories a general question does not undo
+ONGOING = _LISTS["CONTEXT_ONGOING"]  # "again", "still", "since": a sign in the past that is back
+HELPS = frozenset({"help"})  # "does zometa help prevent fractures?" after a past fracture asks in general
+RESULT_ASKS = _LISTS["CONTEXT_RESULT_ASKS"]  # "mean", "high", "growing": interpreting the person's result
+HELPLINE = _LISTS["CONTEXT_HELPLINE"]
 MODAL = _LISTS["SHAPE_MODAL"]  # can could may should…
 TREATMENT = _LISTS["SHAPE_TREATMENT"]
 CHANGE = _LISTS["SHAPE_CHANGE"]
@@ -103,24 +111,59 @@ def _general_ask(doc, norms: Sequence[str], start: int, end: int) -> bool:
     return bool(words & GENERAL) or what_is
 
 
+def _phrases(name: str) -> "re.Pattern":
+    words = sorted(_LISTS[name], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w.replace("_", " ")) for w in words) + r")\b")
+
+
+_HISTORY = re.compile(_phrases("CONTEXT_HISTORY").pattern + r"|\bin (19|20)\d\d\b")  # "last year", "in 2022"
+_RESOLVED = _phrases("CONTEXT_RESOLVED")  # "it healed", "went away", "normal now"
+
+
+def _text(doc, start: int, end: int) -> str:
+    return " ".join(doc[i].lower_ for i in range(start, end))
+
+
+def _history(doc, norms: Sequence[str], clause: Tuple[int, int], sentence_end: int) -> bool:
+    """The sign is history: a time long past in its clause ("broke his hip last year"), or it went away after
+    ("had a fever but it went away"), and nothing says it is back ("again", "still", "since", "now")."""
+    own = _text(doc, *clause)
+    resolved = _RESOLVED.search(_text(doc, clause[0], sentence_end))
+    if not (_HISTORY.search(own) or resolved):
+        return False
+    return not set(_RESOLVED.sub(" ", own).split()) & ONGOING
+
+
+def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset()) -> bool:
+    """A question about nobody that does not say the sign is happening."""
+    return not _personal(norms, start, end) and not (set(norms[start:end]) & HAPPENING) - allowed
+
+
 def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched: str) -> bool:
     """True when an English hit is context for a general question (module docstring), not a report."""
-    if rule.tier in ("emergency", "urgent"):
-        sentence = next(s for s in sentences if s.start <= start < s.end)
-        clauses = _clauses(doc, sentence.start, sentence.end)
-        index = next(i for i, (s, e) in enumerate(clauses) if s <= start < e)
-        later_person = any(_personal(norms, s, e) for s, e in clauses[index:])
-        earlier_person = any(_personal(norms, s, e) for s, e in clauses[:index])
-        return earlier_person and not later_person and _general_ask(doc, norms, *clauses[index])
-    if rule.tier != "care_team" or rule.category in STILL_PERSONAL or any(c.isdigit() for c in matched):
-        return False
+    sentence = next(s for s in sentences if s.start <= start < s.end)
     clauses = [c for s in sentences for c in _clauses(doc, s.start, s.end)]
     own = next((s, e) for s, e in clauses if s <= start < e)
     asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
     later = [(s, e) for s, e in asks if s > own[0]]
-    if _asks(doc, *own) or not later:
+    if rule.tier in ("emergency", "urgent"):
+        in_sentence = [c for c in clauses if sentence.start <= c[0] < sentence.end]
+        index = in_sentence.index(own)
+        later_person = any(_personal(norms, s, e) for s, e in in_sentence[index:])
+        earlier_person = any(_personal(norms, s, e) for s, e in in_sentence[:index])
+        if earlier_person and not later_person and _general_ask(doc, norms, *own):
+            return True  # "my wife gets zometa, can it cause jaw pain?"
+        history = _history(doc, norms, own, sentence.end) and not _asks(doc, *own)
+        return history and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in asks)
+    if rule.tier != "care_team" or _asks(doc, *own) or not later or any(c.isdigit() for c in matched):
         return False
-    return all(not _personal(norms, s, e) and not set(norms[s:e]) & HAPPENING for s, e in asks)
+    if rule.category == "request_human":  # "…talk to someone. what's the komen helpline number?"
+        return any(set(norms[s:e]) & HELPLINE for s, e in later)
+    if rule.category in STILL_PERSONAL or (
+        rule.category == "lab_results" and any(set(norms[s:e]) & RESULT_ASKS for s, e in asks)
+    ):
+        return False  # "my markers went up, what does that mean?" asks about the person's own result
+    return all(_plain(doc, norms, s, e) for s, e in asks)
 
 
 # -- personal questions and counted overdoses -------------------------------------------------------
