@@ -67,6 +67,12 @@ CONTEXT_THEN_QUESTION = [
     "my dad's legs were weak last month but physio helped, can bone mets affect walking",
     "my mum was confused after surgery last year, can high calcium cause confusion",
     "i had chest pain years ago from anxiety, can zometa cause chest pain",
+    # a sign that may come, in a question
+    "who do i call if i get a high temperature on chemo",
+    "if my mum gets a fever on chemo what number do we ring",
+    "my mum keeps asking what happens if she gets jaw pain on xgeva",
+    "what if i get confused and can't walk?",
+    "where do we go if he ever can't feel his legs?",
     # a result with no number, or a request for a person, answered by a general question
     "my bone density came back low. is denosumab used for that?",
     "i need to talk to someone about all this. is there a helpline?",
@@ -117,6 +123,11 @@ REPORT_THEN_QUESTION = [
     ("i had jaw pain years ago and it's back now, is that onj?", "urgent"),
     ("she had a fever after chemo yesterday but it went away, should we call someone?", "emergency"),
     ("my wife broke her arm years ago, she can't move her leg today, is it the mets?", "emergency"),
+    # "if" with a sign that is here
+    ("what do i do if i can't feel my legs", "emergency"),
+    ("if my legs go numb and i get back pain what should i do", "emergency"),
+    ("she gets a fever if she misses her antibiotics, what should we do?", "emergency"),
+    ("i get chest pain if i walk, is it the mets?", "emergency"),
     # a personal question after the context, or a situation with a personal ask
     ("my mum gets zometa, can she still have her teeth out next week?", "care_team"),
     ("i'm on xgeva, my dentist wants to pull a tooth, when should i have it?", "care_team"),

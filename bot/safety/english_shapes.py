@@ -12,6 +12,8 @@ needs dental work or has bone metastases is context. So a pattern's hit is left 
   in an earlier clause only. "my wife can't feel her legs, is that the zometa?" is still an emergency: the
   hit is in the clause with the person. A question that says the sign is happening ("is jaw pain normal?",
   "how do we treat this?": CONTEXT_HAPPENING) still counts;
+- a red flag in a question's "if" clause that may come ("who do i call if i get a high temperature on
+  chemo?", "what happens if she gets jaw pain?"): "gets", "develops", "ever" after "if" and a person;
 - a red flag that is history (long ago: "broke his hip last year", "in 2022"; or gone: "it healed") sits
   in a statement and every question of the message is about nobody ("does zometa help prevent fractures?");
   "again", "still", "since", "now" say it is back, and a question about the person still counts;
@@ -49,6 +51,9 @@ ONGOING = _LISTS["CONTEXT_ONGOING"]  # "again", "still", "since": a sign in the 
 HELPS = frozenset({"help"})  # "does zometa help prevent fractures?" after a past fracture asks in general
 RESULT_ASKS = _LISTS["CONTEXT_RESULT_ASKS"]  # "mean", "high", "growing": interpreting the person's result
 HELPLINE = _LISTS["CONTEXT_HELPLINE"]
+IF_WORDS = _LISTS["CONTEXT_IF"]  # "if", "case": a sign that may come
+IF_VERBS = _LISTS["CONTEXT_IF_VERBS"]  # "gets", "develops", "ever"
+QUESTION_WORDS = frozenset({"what", "who", "when", "where", "how", "which"})
 MODAL = _LISTS["SHAPE_MODAL"]  # can could may should…
 TREATMENT = _LISTS["SHAPE_TREATMENT"]
 CHANGE = _LISTS["SHAPE_CHANGE"]
@@ -134,6 +139,15 @@ def _history(doc, norms: Sequence[str], clause: Tuple[int, int], sentence_end: i
     return not set(_RESOLVED.sub(" ", own).split()) & ONGOING
 
 
+def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int) -> bool:
+    """ "if she gets a fever", "in case i develop jaw pain": a sign that may come, asked about, not one here."""
+    for i in range(clause_start, start):
+        if doc[i].lower_ in IF_WORDS:
+            between = {doc[j].lower_ for j in range(i + 1, start + 1)}
+            return bool(between & IF_VERBS) and _personal(norms, i + 1, start)
+    return False
+
+
 def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset()) -> bool:
     """A question about nobody that does not say the sign is happening."""
     return not _personal(norms, start, end) and not (set(norms[start:end]) & HAPPENING) - allowed
@@ -153,6 +167,9 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         earlier_person = any(_personal(norms, s, e) for s, e in in_sentence[:index])
         if earlier_person and not later_person and _general_ask(doc, norms, *own):
             return True  # "my wife gets zometa, can it cause jaw pain?"
+        asking = any(doc[i].lower_ in QUESTION_WORDS or doc[i].text == "?" for i in range(sentence.start, sentence.end))
+        if asking and _hypothetical(doc, norms, own[0], start):
+            return True  # "who do i call if i get a high temperature on chemo?"
         history = _history(doc, norms, own, sentence.end) and not _asks(doc, *own)
         return history and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in asks)
     if rule.tier != "care_team" or _asks(doc, *own) or not later or any(c.isdigit() for c in matched):
