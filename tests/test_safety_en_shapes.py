@@ -244,3 +244,28 @@ def test_out_of_scope_never_overrules_a_prognosis_question():
     assert decide(prognosis, "out_of_scope")["tier"] == "care_team"
     generic = engine.classify("how often should i take my cat to the vet")
     assert generic.tier == "care_team" and decide(generic, "out_of_scope") is None
+
+
+@pytest.mark.parametrize(
+    "text, general",
+    [
+        ("my wife is on xgeva, does it cause tingling in the fingers?", True),
+        ("my mum has zometa every month, can it cause a sore in the mouth that does not heal?", True),
+        ("does zometa cause jaw pain?", True),
+        ("my wife is on xgeva and her fingers are tingling, does it cause that?", True),  # the patterns catch it
+        ("my wife is on xgeva, is tingling in the fingers normal?", False),
+        ("my wife is on xgeva, can she still have it?", False),
+        ("my fingers are tingling", False),
+    ],
+)
+def test_the_classifier_alone_is_not_trusted_on_a_general_question(text, general):
+    """SafetyNet drops the classifier's urgent or care-team guess alone (no pattern hit) when every question of
+    the message is general (english_shapes.general_question); emergency and crisis guesses always count."""
+    from bot.nlu.safety_net import _general_english_question
+    from bot.safety import english_shapes
+
+    assert english_shapes.general_question(text) is general
+    assert _general_english_question(text, "report_urgent") is general
+    assert _general_english_question(text, "ask_personal") is general
+    assert _general_english_question(text, "report_emergency") is False
+    assert _general_english_question(text, "report_crisis") is False

@@ -183,6 +183,19 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
     return all(_plain(doc, norms, s, e) for s, e in asks)
 
 
+def general_question(text: str) -> bool:
+    """Every question of the message asks for general information about nobody, whatever context comes before
+    ("my wife is on xgeva, does it cause tingling in the fingers?"): SafetyNet does not escalate the classifier's
+    urgent or care-team guess alone on it, as the patterns, which found nothing there, read it as a question."""
+    from bot.safety import engine  # it imports this module
+
+    doc = engine._nlp()(engine.normalise_text(text))
+    norms = [engine._norm(t) for t in doc]
+    clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
+    asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
+    return bool(asks) and all(_general_ask(doc, norms, s, e) for s, e in asks)
+
+
 # -- personal questions and counted overdoses -------------------------------------------------------
 
 
