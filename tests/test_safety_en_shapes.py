@@ -73,6 +73,10 @@ CONTEXT_THEN_QUESTION = [
     "my mum keeps asking what happens if she gets jaw pain on xgeva",
     "what if i get confused and can't walk?",
     "where do we go if he ever can't feel his legs?",
+    # an urgent sign in a sentence about nobody written like a search
+    "jaw pain after xgeva?",
+    "sore gums from zometa?",
+    "mouthwash for sore gums",
     # a result with no number, or a request for a person, answered by a general question
     "my bone density came back low. is denosumab used for that?",
     "i need to talk to someone about all this. is there a helpline?",
@@ -128,6 +132,11 @@ REPORT_THEN_QUESTION = [
     ("if my legs go numb and i get back pain what should i do", "emergency"),
     ("she gets a fever if she misses her antibiotics, what should we do?", "emergency"),
     ("i get chest pain if i walk, is it the mets?", "emergency"),
+    # written like a search but with a person, without "?", or an emergency sign
+    ("my jaw pain after xgeva?", "urgent"),
+    ("jaw pain after xgeva", "urgent"),
+    ("chest pain after zometa?", "emergency"),
+    ("she needs something for her jaw pain", "urgent"),
     # a personal question after the context, or a situation with a personal ask
     ("my mum gets zometa, can she still have her teeth out next week?", "care_team"),
     ("i'm on xgeva, my dentist wants to pull a tooth, when should i have it?", "care_team"),

@@ -14,6 +14,8 @@ needs dental work or has bone metastases is context. So a pattern's hit is left 
   "how do we treat this?": CONTEXT_HAPPENING) still counts;
 - a red flag in a question's "if" clause that may come ("who do i call if i get a high temperature on
   chemo?", "what happens if she gets jaw pain?"): "gets", "develops", "ever" after "if" and a person;
+- an urgent sign in a sentence about nobody written like a search ("inflamed eyes from bone drugs?",
+  "bonjela for mouth ulcers");
 - a red flag that is history (long ago: "broke his hip last year", "in 2022"; or gone: "it healed") sits
   in a statement and every question of the message is about nobody ("does zometa help prevent fractures?");
   "again", "still", "since", "now" say it is back, and a question about the person still counts;
@@ -54,6 +56,7 @@ HELPLINE = _LISTS["CONTEXT_HELPLINE"]
 IF_WORDS = _LISTS["CONTEXT_IF"]  # "if", "case": a sign that may come
 IF_VERBS = _LISTS["CONTEXT_IF_VERBS"]  # "gets", "develops", "ever"
 QUESTION_WORDS = frozenset({"what", "who", "when", "where", "how", "which"})
+LINKS = frozenset({"from", "after", "on", "with"})  # "<sign> from <treatment>?"
 MODAL = _LISTS["SHAPE_MODAL"]  # can could may should…
 TREATMENT = _LISTS["SHAPE_TREATMENT"]
 CHANGE = _LISTS["SHAPE_CHANGE"]
@@ -148,6 +151,19 @@ def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int) -> b
     return False
 
 
+def _query(doc, norms: Sequence[str], sentence, start: int, matched: str) -> bool:
+    """A sentence about nobody written like a search: "<sign> from|after|on <treatment>?" ends with "?", or
+    "<remedy> for <sign>" (an urgent sign only: an emergency sign written so still counts)."""
+    if _personal(norms, sentence.start, sentence.end):
+        return False
+    if start > sentence.start and doc[start - 1].lower_ == "for":
+        return True
+    end = start + len(matched.split())
+    after = [doc[i].lower_ for i in range(end, sentence.end)]
+    linked = bool(after) and after[0] in LINKS and bool(set(after) & TREATMENT)
+    return linked and doc[sentence.end - 1].text == "?"
+
+
 def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset()) -> bool:
     """A question about nobody that does not say the sign is happening."""
     return not _personal(norms, start, end) and not (set(norms[start:end]) & HAPPENING) - allowed
@@ -170,6 +186,8 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         asking = any(doc[i].lower_ in QUESTION_WORDS or doc[i].text == "?" for i in range(sentence.start, sentence.end))
         if asking and _hypothetical(doc, norms, own[0], start):
             return True  # "who do i call if i get a high temperature on chemo?"
+        if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
+            return True  # "inflamed eyes from bone drugs?", "bonjela for mouth ulcers"
         history = _history(doc, norms, own, sentence.end) and not _asks(doc, *own)
         return history and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in asks)
     if rule.tier != "care_team" or _asks(doc, *own) or not later or any(c.isdigit() for c in matched):
