@@ -73,6 +73,9 @@ CONTEXT_THEN_QUESTION = [
     "my mum keeps asking what happens if she gets jaw pain on xgeva",
     "what if i get confused and can't walk?",
     "where do we go if he ever can't feel his legs?",
+    # a care-team word in the general question, the person only before it
+    "my mum only has mets in her bones, does that mean a better outlook",
+    "i have bone mets, what affects survival?",
     # an urgent sign in a sentence about nobody written like a search
     "jaw pain after xgeva?",
     "sore gums from zometa?",
@@ -127,6 +130,9 @@ REPORT_THEN_QUESTION = [
     ("i had jaw pain years ago and it's back now, is that onj?", "urgent"),
     ("she had a fever after chemo yesterday but it went away, should we call someone?", "emergency"),
     ("my wife broke her arm years ago, she can't move her leg today, is it the mets?", "emergency"),
+    # the person's own prognosis
+    ("my wife has bone mets, what is the prognosis?", "care_team"),
+    ("my husband has mets, what is his life expectancy?", "care_team"),
     # "if" with a sign that is here
     ("what do i do if i can't feel my legs", "emergency"),
     ("if my legs go numb and i get back pain what should i do", "emergency"),

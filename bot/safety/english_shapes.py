@@ -9,7 +9,8 @@ needs dental work or has bone metastases is context. So a pattern's hit is left 
 - a red flag (emergency or urgent; crisis wording always counts) sits in a CLAUSE (the sentence cut at a
   comma, a dash or a colon) that asks a general question: it starts with a question word, asks what causes,
   means, is a sign of… (INFO_CUES, CONTEXT_GENERAL), names nobody, and nobody is named after it; the person is
-  in an earlier clause only. "my wife can't feel her legs, is that the zometa?" is still an emergency: the
+  in an earlier clause only. The same for a care-team word with a cue ("…, what affects prognosis?"; not
+  "what is the prognosis?"). "my wife can't feel her legs, is that the zometa?" is still an emergency: the
   hit is in the clause with the person. A question that says the sign is happening ("is jaw pain normal?",
   "how do we treat this?": CONTEXT_HAPPENING) still counts;
 - a red flag in a question's "if" clause that may come ("who do i call if i get a high temperature on
@@ -110,12 +111,13 @@ def _asks(doc, start: int, end: int) -> bool:
     )
 
 
-def _general_ask(doc, norms: Sequence[str], start: int, end: int) -> bool:
-    """A question clause about nobody that asks for information, not about a sign that is happening."""
+def _general_ask(doc, norms: Sequence[str], start: int, end: int, what_is_asks: bool = True) -> bool:
+    """A question clause about nobody that asks for information, not about a sign that is happening.
+    `what_is_asks`: "what is X?" asks for information too (a red flag's name; not "what is the prognosis?")."""
     words = set(norms[start:end]) | {doc[i].lower_ for i in range(start, end)}
     if _personal(norms, start, end) or words & HAPPENING or _first(doc, start, end) not in QUESTION_START:
         return False
-    what_is = _first(doc, start, end) == "what" and "be" in norms[start : start + 3]
+    what_is = what_is_asks and _first(doc, start, end) == "what" and "be" in norms[start : start + 3]
     return bool(words & GENERAL) or what_is
 
 
@@ -176,13 +178,13 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
     own = next((s, e) for s, e in clauses if s <= start < e)
     asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
     later = [(s, e) for s, e in asks if s > own[0]]
+    in_sentence = [c for c in clauses if sentence.start <= c[0] < sentence.end]
+    index = in_sentence.index(own)
+    later_person = any(_personal(norms, s, e) for s, e in in_sentence[index:])
+    earlier_person = any(_personal(norms, s, e) for s, e in in_sentence[:index])
+    if earlier_person and not later_person and _general_ask(doc, norms, *own, rule.tier != "care_team"):
+        return rule.tier != "crisis"  # "my wife gets zometa, can it cause jaw pain?", "…, what affects prognosis?"
     if rule.tier in ("emergency", "urgent"):
-        in_sentence = [c for c in clauses if sentence.start <= c[0] < sentence.end]
-        index = in_sentence.index(own)
-        later_person = any(_personal(norms, s, e) for s, e in in_sentence[index:])
-        earlier_person = any(_personal(norms, s, e) for s, e in in_sentence[:index])
-        if earlier_person and not later_person and _general_ask(doc, norms, *own):
-            return True  # "my wife gets zometa, can it cause jaw pain?"
         asking = any(doc[i].lower_ in QUESTION_WORDS or doc[i].text == "?" for i in range(sentence.start, sentence.end))
         if asking and _hypothetical(doc, norms, own[0], start):
             return True  # "who do i call if i get a high temperature on chemo?"
