@@ -47,8 +47,8 @@ from bot.names import (
 from bot.nlu.components import _Stateless, keep_classifier_ranking
 from bot.nlu.language_choice import chose_spanish
 from bot.safety import engine as safety
+from bot.safety import english_shapes, triage
 from bot.safety import language as languages
-from bot.safety import triage
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +113,8 @@ class SafetyNet(_Stateless):
         confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
+        if hit is None and language == "en" and _general_english_question(text, predicted):
+            return  # "my wife is on xgeva, does it cause tingling in the fingers?": context, then a question
         decision = triage.decide(hit, predicted, names_a_drug)
         if decision is None:
             return
@@ -173,6 +175,13 @@ class SafetyNet(_Stateless):
             if topic:
                 message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             return
+
+
+def _general_english_question(text: str, predicted) -> bool:
+    """The classifier alone guessed urgent or care team on an English message whose every question asks for
+    general information about nobody, after any context (bot/safety/english_shapes.py `general_question`); the
+    English patterns alone reach every English safety set's red flags. Emergency and crisis guesses still count."""
+    return TIER_OF_INTENT.get(predicted or "") in ("urgent", "care_team") and english_shapes.general_question(text)
 
 
 def _general_spanish_question(text: str, language: str, hit, decision: Dict[str, Any]) -> bool:

@@ -16,17 +16,15 @@ this in the NLU pipeline). Recall comes first: when unsure, escalate. Three kind
   to in the same sentence ("I think I have ONJ", not "what is ONJ?").
 
 Any kind is skipped in a sentence that is a general question with nobody in it ("can Zometa cause
-jaw problems?", "how rare is a femur fracture?"): those are FAQ questions.
+jaw problems?"), or in a clause of one after the person was context ("my wife gets zometa, can it cause
+jaw pain?": bot/safety/english_shapes.py, which also reads personal questions and overdoses by shape).
 
 Spanish (issue 12): a message with any Spanish in it (bot/safety/language.py `has_spanish`) is also read
-with the Spanish patterns (content/safety.yml `es:`), on its words in lower case without accents (no
-lemmas: the English lemmatizer does not know Spanish) and with the Spanish grammar words; English
-messages are read exactly as before. A hit is `language` "es" when only Spanish patterns matched.
-
-The patterns are clinical data, not code: each category's `patterns:` sit beside its wording in
-content/safety.yml, the macros, word lists and temperature words in content/safety_vocabulary.yml
-(which explains the notation). bot/safety/patterns.py loads, checks and compiles them; this module
-reads messages with them. `patterns_by_category()` lists them for people.
+with the Spanish patterns (content/safety.yml `es:`) and shapes (spanish_shapes.py), on its words in lower
+case without accents and with the Spanish grammar words. A hit is `language` "es" when only Spanish
+patterns matched. The patterns are clinical data, not code: content/safety.yml (beside each category's
+wording) and content/safety_vocabulary.yml (macros, word lists, the notation); bot/safety/patterns.py
+loads, checks and compiles them; `patterns_by_category()` lists them for people.
 """
 
 from __future__ import annotations
@@ -37,7 +35,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
-from bot.safety import language, patterns, spanish_shapes
+from bot.safety import english_shapes, language, patterns, spanish_shapes
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -138,10 +136,6 @@ def normalise_text(text: str) -> str:
     text = (text or "").translate(_QUOTES).lower()
     text = _INNER_HYPHEN.sub(" ", text)
     return " ".join(text.split())
-
-
-def _tokens(doc) -> List[str]:
-    return [_norm(t) for t in doc]
 
 
 @functools.cache
@@ -297,10 +291,12 @@ def find_all(text: str) -> List[SafetyHit]:
     if not clean:
         return []
     doc = _nlp()(clean)
-    norms = _tokens(doc)
+    norms = [_norm(t) for t in doc]
     for token, norm in zip(doc, norms):
         token.norm_ = norm
-    found = _hits(doc, norms, _sentences(doc, norms), _matcher()(doc), ENGLISH)
+    sentences = _sentences(doc, norms)
+    found = _hits(doc, norms, sentences, _matcher()(doc), ENGLISH)
+    found += [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h)) for h in english_shapes.hits(doc, norms, sentences)]
     if language.has_spanish(clean):
         found += _spanish_hits(clean)
     temperature = temperature_hit(clean)
@@ -362,6 +358,8 @@ def _hits(doc, norms, sentences, matches, grammar: Grammar) -> List[Tuple[int, i
             continue
         if sentence.general and not sentence.personal and not (rule.tier == "crisis" and rule.kind == "report"):
             continue  # a general question ("can Zometa cause jaw pain?"); crisis wording always counts
+        if grammar is ENGLISH and english_shapes.context_only(doc, norms, sentences, rule, start, doc[start:end].text):
+            continue  # "my wife gets zometa, can it cause jaw pain?": the person is context
         if rule.negatable and _negated(norms, doc, start, end, sentence, grammar, rule):
             continue
         hit = SafetyHit(rule.tier, rule.category, doc[start:end].text, language=rule.language)
@@ -388,8 +386,7 @@ def warm_up() -> None:
     classify("warm up")
 
 
-def explain(text: str) -> List[Tuple[str, str, str]]:
-    """(tier, category, matched) for every hit: for developers tuning the rules."""
+def explain(text: str) -> List[Tuple[str, str, str]]:  # for developers tuning the rules
     return [(h.tier, h.category, h.matched) for h in find_all(text)]
 
 

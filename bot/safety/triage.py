@@ -19,9 +19,11 @@ def decide(hit: Optional[SafetyHit], predicted: Optional[str], names_a_drug: boo
     finds out of scope ("how often should I take my cat to the vet") is not escalated, unless the
     message names a drug of this field ("my creatinine is 1.6, can I still get zoledronic acid").
     Red flags always are. Only for an English pattern: the classifier says "out of scope" to most Spanish
-    ("¿a mí me toca la dosis cada 4 o cada 12 semanas?"), so it cannot overrule a Spanish pattern.
+    ("¿a mí me toca la dosis cada 4 o cada 12 semanas?"), so it cannot overrule a Spanish pattern. Nor a
+    prognosis question ("how long has my mum got", "will i beat this"): its words are never about a cat.
     """
-    if hit and hit.tier == "care_team" and hit.language == "en" and predicted == OUT_OF_SCOPE and not names_a_drug:
+    overruled = hit and hit.tier == "care_team" and hit.language == "en" and hit.category != "prognosis"
+    if overruled and predicted == OUT_OF_SCOPE and not names_a_drug:
         hit = None
     model_tier = TIER_OF_INTENT.get(predicted or "")
     candidates = [t for t in (hit.tier if hit else None, model_tier) if t]

@@ -1,0 +1,288 @@
+"""English messages read by their shape, beside the English patterns (issue 11): context versus question, and
+the personal questions and counted overdoses of bot/safety/spanish_shapes.py, in English.
+
+Context versus question (`context_only`): people give context first and ask last ("my wife gets zometa, can
+it cause jaw pain?", "i need a root canal and im on the bone jab. can dental work be done while on bone
+drugs"). Clinically, a symptom happening now to a person is a report; a person who merely receives a drug,
+needs dental work or has bone metastases is context. So a pattern's hit is left to the FAQ when:
+
+- a red flag (emergency or urgent; crisis wording always counts) sits in a CLAUSE (the sentence cut at a
+  comma, a dash or a colon) that asks a general question: it starts with a question word, asks what causes,
+  means, is a sign of… (INFO_CUES, CONTEXT_GENERAL), names nobody, and nobody is named after it; the person is
+  in an earlier clause only. The same for a care-team word with a cue ("…, what affects prognosis?"; not
+  "what is the prognosis?"). "my wife can't feel her legs, is that the zometa?" is still an emergency: the
+  hit is in the clause with the person. A question that says the sign is happening ("is jaw pain normal?",
+  "how do we treat this?": CONTEXT_HAPPENING) still counts;
+- a red flag in a question's "if" clause that may come ("who do i call if i get a high temperature on
+  chemo?", "what happens if she gets jaw pain?"): "gets", "develops", "ever" after "if" and a person;
+- an urgent sign in a sentence about nobody written like a search ("inflamed eyes from bone drugs?",
+  "bonjela for mouth ulcers");
+- a red flag that is history (long ago: "broke his hip last year", "in 2022"; or gone: "it healed") sits
+  in a statement and every question of the message is about nobody ("does zometa help prevent fractures?");
+  "again", "still", "since", "now" say it is back, and a question about the person still counts;
+- a care-team hit about a person's situation (a dental plan, a result with no number that no question
+  interprets, a prognosis word) sits in a statement, and every question of the message is a general one with
+  nobody in it ("… can dentists still do it?"); a request for a person asked with the helpline's number. A
+  missed dose, "what does that mean?" about a result or a question about the person still count.
+
+Personal questions (`personal_question`, care team): a question with a person asked right after its modal
+("can i", "could my xgeva", "do i take") and one of the asks only a care team can answer: a schedule change,
+the time the asker takes or gives a dose, a treatment with a condition (a cold, the kidneys…), an activity
+with one's own metastases, swapping one drug for another. Overdoses counted (`counted_overdose`, emergency):
+a past "took / swallowed / gave" with 4 or more pills, or 3 "at once"; not a routine ("2 a day").
+
+The words are in content/safety_vocabulary.yml (`word_lists`, CONTEXT_* and SHAPE_*). bot/safety/engine.py
+calls `context_only` for each English hit and adds `hits` to the English patterns' hits.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Sequence, Tuple
+
+from bot.safety import patterns
+
+_LISTS = patterns.current().vocabulary.word_lists
+PERSON = _LISTS["FIRST_PERSON"] | _LISTS["THIRD_PERSON"] | _LISTS["CAREGIVER"]
+QUESTION_START = _LISTS["QUESTION_START"]
+FILLERS = _LISTS["FILLERS"]
+GENERAL = _LISTS["INFO_CUES"] | _LISTS["CONTEXT_GENERAL"]  # "cause", "mean", "signs", "feel like"…
+HAPPENING = _LISTS["CONTEXT_HAPPENING"]  # "normal", "worry", "treat", "this"…: the sign is happening
+BREAKS = _LISTS["CONTEXT_BREAKS"]  # , - — :
+STILL_PERSONAL = _LISTS["CONTEXT_STILL_PERSONAL"]  # care-team categories a general question does not undo
+ONGOING = _LISTS["CONTEXT_ONGOING"]  # "again", "still", "since": a sign in the past that is back
+HELPS = frozenset({"help"})  # "does zometa help prevent fractures?" after a past fracture asks in general
+RESULT_ASKS = _LISTS["CONTEXT_RESULT_ASKS"]  # "mean", "high", "growing": interpreting the person's result
+HELPLINE = _LISTS["CONTEXT_HELPLINE"]
+IF_WORDS = _LISTS["CONTEXT_IF"]  # "if", "case": a sign that may come
+IF_VERBS = _LISTS["CONTEXT_IF_VERBS"]  # "gets", "develops", "ever"
+QUESTION_WORDS = frozenset({"what", "who", "when", "where", "how", "which"})
+LINKS = frozenset({"from", "after", "on", "with"})  # "<sign> from <treatment>?"
+MODAL = _LISTS["SHAPE_MODAL"]  # can could may should…
+TREATMENT = _LISTS["SHAPE_TREATMENT"]
+CHANGE = _LISTS["SHAPE_CHANGE"]
+SCHEDULE = _LISTS["SHAPE_SCHEDULE"]
+CONDITION = _LISTS["SHAPE_CONDITION"]
+RECEIVE = _LISTS["SHAPE_RECEIVE"]  # have, get, take, give, continue…
+ACTIVITY = _LISTS["SHAPE_ACTIVITY"]
+DISEASE = _LISTS["SHAPE_DISEASE"]
+DRUGS = _LISTS["SHAPE_DRUGS"]  # the drugs one may ask to swap
+TAKEN = _LISTS["SHAPE_TAKEN"]  # took, swallowed, gave…
+PILLS = _LISTS["SHAPE_PILLS"]
+NOT_PILLS = _LISTS["SHAPE_NOT_PILLS"]  # calcium, vitamin: "4 calcium tablets" is no overdose
+TOGETHER = _LISTS["SHAPE_TOGETHER"]
+NUMBERS = dict(pair.split(":") for pair in _LISTS["SHAPE_NUMBERS"])
+_ROUTINE = re.compile(
+    r"\b(a|per|each|every|one|the) (day|night|week|morning)\b|\b(daily|nightly|prescribed|directed)\b"
+)
+_TIMING = re.compile(r"\b(before or after|what time|when|empty stomach|with food|time of day|with or without)\b")
+_NEGATED = re.compile(r"\b(not|never|didn't|didnt|haven't|havent|hasn't|hasnt|nt)\s+(\w+\s+)?$")
+
+Hit = Tuple[str, str, str]  # (tier, category, matched)
+
+
+# -- context versus question ------------------------------------------------------------------------
+
+
+def _clauses(doc, start: int, end: int) -> List[Tuple[int, int]]:
+    bounds, first = [], start
+    for i in range(start, end):
+        if doc[i].text in BREAKS:
+            bounds.append((first, i))
+            first = i + 1
+    bounds.append((first, end))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def _personal(norms: Sequence[str], start: int, end: int) -> bool:
+    return any(norms[i] in PERSON for i in range(start, end))
+
+
+def _first(doc, start: int, end: int) -> str:
+    words = (doc[i].lower_ for i in range(start, end))
+    return next((w for w in words if w not in FILLERS and any(c.isalnum() for c in w)), "")
+
+
+def _asks(doc, start: int, end: int) -> bool:
+    return (
+        _first(doc, start, end) in QUESTION_START
+        or doc[end - 1].text == "?"
+        or (end < len(doc) and doc[end].text == "?")
+    )
+
+
+def _general_ask(doc, norms: Sequence[str], start: int, end: int, what_is_asks: bool = True) -> bool:
+    """A question clause about nobody that asks for information, not about a sign that is happening.
+    `what_is_asks`: "what is X?" asks for information too (a red flag's name; not "what is the prognosis?")."""
+    words = set(norms[start:end]) | {doc[i].lower_ for i in range(start, end)}
+    if _personal(norms, start, end) or words & HAPPENING or _first(doc, start, end) not in QUESTION_START:
+        return False
+    what_is = what_is_asks and _first(doc, start, end) == "what" and "be" in norms[start : start + 3]
+    return bool(words & GENERAL) or what_is
+
+
+def _phrases(name: str) -> "re.Pattern":
+    words = sorted(_LISTS[name], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w.replace("_", " ")) for w in words) + r")\b")
+
+
+_HISTORY = re.compile(_phrases("CONTEXT_HISTORY").pattern + r"|\bin (19|20)\d\d\b")  # "last year", "in 2022"
+_RESOLVED = _phrases("CONTEXT_RESOLVED")  # "it healed", "went away", "normal now"
+
+
+def _text(doc, start: int, end: int) -> str:
+    return " ".join(doc[i].lower_ for i in range(start, end))
+
+
+def _history(doc, norms: Sequence[str], clause: Tuple[int, int], sentence_end: int) -> bool:
+    """The sign is history: a time long past in its clause ("broke his hip last year"), or it went away after
+    ("had a fever but it went away"), and nothing says it is back ("again", "still", "since", "now")."""
+    own = _text(doc, *clause)
+    resolved = _RESOLVED.search(_text(doc, clause[0], sentence_end))
+    if not (_HISTORY.search(own) or resolved):
+        return False
+    return not set(_RESOLVED.sub(" ", own).split()) & ONGOING
+
+
+def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int) -> bool:
+    """ "if she gets a fever", "in case i develop jaw pain": a sign that may come, asked about, not one here."""
+    for i in range(clause_start, start):
+        if doc[i].lower_ in IF_WORDS:
+            between = {doc[j].lower_ for j in range(i + 1, start + 1)}
+            return bool(between & IF_VERBS) and _personal(norms, i + 1, start)
+    return False
+
+
+def _query(doc, norms: Sequence[str], sentence, start: int, matched: str) -> bool:
+    """A sentence about nobody written like a search: "<sign> from|after|on <treatment>?" ends with "?", or
+    "<remedy> for <sign>" (an urgent sign only: an emergency sign written so still counts)."""
+    if _personal(norms, sentence.start, sentence.end):
+        return False
+    if start > sentence.start and doc[start - 1].lower_ == "for":
+        return True
+    end = start + len(matched.split())
+    after = [doc[i].lower_ for i in range(end, sentence.end)]
+    linked = bool(after) and after[0] in LINKS and bool(set(after) & TREATMENT)
+    return linked and doc[sentence.end - 1].text == "?"
+
+
+def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset()) -> bool:
+    """A question about nobody that does not say the sign is happening."""
+    return not _personal(norms, start, end) and not (set(norms[start:end]) & HAPPENING) - allowed
+
+
+def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched: str) -> bool:
+    """True when an English hit is context for a general question (module docstring), not a report."""
+    sentence = next(s for s in sentences if s.start <= start < s.end)
+    clauses = [c for s in sentences for c in _clauses(doc, s.start, s.end)]
+    own = next((s, e) for s, e in clauses if s <= start < e)
+    asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
+    later = [(s, e) for s, e in asks if s > own[0]]
+    in_sentence = [c for c in clauses if sentence.start <= c[0] < sentence.end]
+    index = in_sentence.index(own)
+    later_person = any(_personal(norms, s, e) for s, e in in_sentence[index:])
+    earlier_person = any(_personal(norms, s, e) for s, e in in_sentence[:index])
+    if earlier_person and not later_person and _general_ask(doc, norms, *own, rule.tier != "care_team"):
+        return rule.tier != "crisis"  # "my wife gets zometa, can it cause jaw pain?", "…, what affects prognosis?"
+    if rule.tier in ("emergency", "urgent"):
+        asking = any(doc[i].lower_ in QUESTION_WORDS or doc[i].text == "?" for i in range(sentence.start, sentence.end))
+        if asking and _hypothetical(doc, norms, own[0], start):
+            return True  # "who do i call if i get a high temperature on chemo?"
+        if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
+            return True  # "inflamed eyes from bone drugs?", "bonjela for mouth ulcers"
+        history = _history(doc, norms, own, sentence.end) and not _asks(doc, *own)
+        return history and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in asks)
+    if rule.tier != "care_team" or _asks(doc, *own) or not later or any(c.isdigit() for c in matched):
+        return False
+    if rule.category == "request_human":  # "…talk to someone. what's the komen helpline number?"
+        return any(set(norms[s:e]) & HELPLINE for s, e in later)
+    if rule.category in STILL_PERSONAL or (
+        rule.category == "lab_results" and any(set(norms[s:e]) & RESULT_ASKS for s, e in asks)
+    ):
+        return False  # "my markers went up, what does that mean?" asks about the person's own result
+    return all(_plain(doc, norms, s, e) for s, e in asks)
+
+
+def general_question(text: str) -> bool:
+    """Every question of the message asks for general information about nobody, whatever context comes before
+    ("my wife is on xgeva, does it cause tingling in the fingers?"): SafetyNet does not escalate the classifier's
+    urgent or care-team guess alone on it, as the patterns, which found nothing there, read it as a question."""
+    from bot.safety import engine  # it imports this module
+
+    doc = engine._nlp()(engine.normalise_text(text))
+    norms = [engine._norm(t) for t in doc]
+    clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
+    asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
+    return bool(asks) and all(_general_ask(doc, norms, s, e) for s, e in asks)
+
+
+# -- personal questions and counted overdoses -------------------------------------------------------
+
+
+def _modal_person(words: Sequence[str]) -> bool:
+    """ "can i", "could my xgeva", "is it ok for me", "do i": the ask is about someone real."""
+    for i, word in enumerate(words[:-1]):
+        if word in MODAL and (
+            words[i + 1] in PERSON or (words[i + 1] in ("it", "that") and "for" in words[i + 2 : i + 5])
+        ):
+            return any(w in PERSON for w in words[i + 1 : i + 6])
+    return False
+
+
+def personal_question(words: Sequence[str], lemmas: Sequence[str]) -> Optional[Hit]:
+    """One sentence's words and lemmas: (care_team, category, words) when it asks a care-team question."""
+    text = " ".join(words)
+    if not words or words[0] == "why" or not _modal_person(words):
+        return None  # "why do i get zometa every 4 weeks?" asks for an explanation: the FAQ's
+    inverted = re.search(r"\b(can|could|may|might|should|shall|will|would|must) (i|we|she|he|my|our|her|his)\b", text)
+    if not (words[0] in QUESTION_START or words[0] in MODAL or "?" in words or inverted):
+        return None  # a statement ("that is my schedule…"); "…, can i still have zometa" asks
+    lemma_set = set(lemmas) | set(words)
+    treatment = bool(lemma_set & TREATMENT)
+    change = words.count("every") >= 2 or bool(lemma_set & CHANGE) or "instead of" in text
+    if change and lemma_set & SCHEDULE and treatment:
+        return ("care_team", "dosing", text)
+    if change and len(lemma_set & DRUGS) >= 2:
+        return ("care_team", "which_drug", text)
+    if _TIMING.search(text) and re.search(r"\b(i|we)\b( \w+)? (take|give)\b", text) and treatment:
+        return ("care_team", "dosing", text)
+    if lemma_set & CONDITION and lemma_set & RECEIVE and treatment:
+        return ("care_team", "personal_decision", text)
+    if lemma_set & ACTIVITY and lemma_set & DISEASE:
+        return ("care_team", "personal_decision", text)
+    return None
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else int(NUMBERS.get(word, 0))
+
+
+def counted_overdose(words: Sequence[str]) -> Optional[Hit]:
+    """ "i took 10 tylenol", "mum took 6 of her morphine tablets at once": an overdose by its count."""
+    text = " ".join(words)
+    if _ROUTINE.search(text):
+        return None
+    for i, word in enumerate(words):
+        if word not in TAKEN or _NEGATED.search(" ".join(words[:i]) + " "):
+            continue
+        for j in range(i + 1, min(i + 5, len(words))):
+            count = _number(words[j])
+            rest = words[j + 1 : j + 6]
+            pill = next((k for k, w in enumerate(rest) if w in PILLS), None)
+            if not count or pill is None or (pill and rest[pill - 1] in NOT_PILLS):
+                continue
+            if count >= 4 or (count >= 3 and (set(words[i:]) & TOGETHER or "at once" in text)):
+                return ("emergency", "overdose", " ".join(words[i : j + 2 + pill]))
+    return None
+
+
+def hits(doc, norms: Sequence[str], sentences) -> List[Hit]:
+    """Every shape found, sentence by sentence (the engine's reading of the message)."""
+    found: List[Hit] = []
+    for sentence in sentences:
+        words = [doc[i].lower_ for i in range(sentence.start, sentence.end) if doc[i].text not in ".!;"]
+        words = ["not" if w == "n't" else w for w in words]
+        for hit in (counted_overdose(words), personal_question(words, norms[sentence.start : sentence.end])):
+            if hit:
+                found.append(hit)
+    return found
