@@ -11,10 +11,12 @@ bot/nlu/language_guard.py).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
+from rapidfuzz import fuzz, process
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -37,7 +39,7 @@ from bot.names import (
     ROUTE_KEY,
     SAFETY_INTENTS,
 )
-from bot.nlu.lexicon import Lexicon, fold
+from bot.nlu.lexicon import FUZZY_CUTOFF, Lexicon, fold
 
 MAX_CHARS = 1000
 
@@ -146,10 +148,23 @@ MEDICINE_ENDING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=2)
+def _long_words(known: frozenset) -> Tuple[str, ...]:
+    return tuple(sorted(w for w in known if len(w) >= 6))
+
+
 def unknown_medicines(text: str, known: frozenset) -> List[str]:
     """Words shaped like a medicine's name (content/vocabulary.yml `medicine_suffixes`) that the curated
-    content never mentions: "zolpidem", "omeprazol"."""
-    return [w for w in fold(text).split() if len(w) >= 6 and w not in known and MEDICINE_ENDING.search(w)]
+    content never mentions: "zolpidem", "omeprazol". A misspelling of a word it does mention ("anastrazol"
+    for anastrozole) is not another medicine."""
+    return [
+        w
+        for w in fold(text).split()
+        if len(w) >= 6
+        and w not in known
+        and MEDICINE_ENDING.search(w)
+        and not process.extractOne(w, _long_words(known), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    ]
 
 
 def on_topic(text: str, vocabulary: frozenset = frozenset()) -> bool:
