@@ -7,7 +7,7 @@ import pytest
 
 from bot import content as content_module
 from bot.dialogue.followup import content_words
-from bot.nlu.components import unknown_medicines
+from bot.nlu.components import about_another_cancer, unknown_medicines
 from bot.nlu.lexicon import Lexicon
 
 
@@ -22,9 +22,6 @@ def lexicon():
     [
         ("denosumub", "denosumab"),  # one letter off
         ("zolidronic", "zoledronic_acid"),
-        ("xjeva", "denosumab"),  # spelt as it sounds: j for the soft g
-        ("zomita", "zoledronic_acid"),  # another vowel
-        ("aridia", "pamidronate"),
     ],
 )
 def test_a_misspelt_drug_name_nobody_listed_names_its_drug(lexicon, written, drug):
@@ -49,3 +46,18 @@ def test_a_misspelt_medicine_the_content_names_is_not_an_unknown_medicine():
     known = content_words(content_module.load())
     assert unknown_medicines("does anastrazol thin the bones", known) == []
     assert unknown_medicines("does zolpidem thin the bones", known) == ["zolpidem"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, other",
+    [
+        ("bowel cancer screening age", True),
+        ("what is mesothelioma", True),
+        ("my mum's breast cancer spread to her lungs and bones", False),
+        ("secondary bone cancer pain", False),  # people call bone metastases that
+        ("she has cancer in her liver and bones now", False),
+    ],
+)
+def test_a_question_about_another_cancer_is_told_from_breast_cancer_in_the_bones(text, other):
+    assert about_another_cancer(text) is other

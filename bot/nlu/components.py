@@ -167,6 +167,15 @@ def unknown_medicines(text: str, known: frozenset) -> List[str]:
     ]
 
 
+BREAST = re.compile(r"\b(breast|mama|seno)")
+
+
+def about_another_cancer(text: str) -> bool:
+    """ "Lung cancer treatment options", "what is osteosarcoma": another cancer named, breast cancer not."""
+    folded = fold(text)
+    return bool(VOCABULARY.other_cancers.search(folded)) and not BREAST.search(folded)
+
+
 def on_topic(text: str, vocabulary: frozenset = frozenset()) -> bool:
     if ON_TOPIC.search(text):
         return True
@@ -259,9 +268,10 @@ class DrugRouting(_Stateless):
             if (
                 (intent in self.content.groups or intent == DRUG_FOLLOWUP)
                 and not named
-                and unknown_medicines(text, self.known_words)
+                and (unknown_medicines(text, self.known_words) or about_another_cancer(text))
             ):
-                # "Does zolpidem thin the bones?": no checked answer is about a medicine the content never names.
+                # "Does zolpidem thin the bones?", "lung cancer treatment options": no checked answer is about a
+                # medicine the content never names, or about another cancer.
                 _force_intent(message, OUT_OF_SCOPE)
                 continue
             refers_back = not named and bool(REFERS_BACK.search(text))

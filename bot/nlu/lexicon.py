@@ -7,8 +7,6 @@ teaches every way of saying it, and a misspelling nobody listed still names its 
 
 Fuzzy matching (rapidfuzz) only looks at words of 5+ letters that are not English words of the content, so
 "bones" never becomes Bonefos; names of unrelated medicines (zolpidem, Xarelto) score far below the cut-off.
-A word spelt as it sounds ("xjeva", "zomita", "aridia": another vowel, j for a soft g) names the drug whose
-sound key (`sound_key`) it shares exactly; look-alikes with other letters ("zomig", "flomax") do not.
 """
 
 from __future__ import annotations
@@ -35,16 +33,6 @@ def fold(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
-def sound_key(word: str) -> str:
-    """How a name sounds, roughly: ph/f, soft c/s, hard c/k/q, soft g/j, any vowel alike, no double letters."""
-    word = word.replace("ph", "f")
-    word = re.sub(r"c(?=[eiy])", "s", word)
-    word = re.sub(r"[ckq]", "k", word)
-    word = re.sub(r"g(?=[eiy])", "j", word)
-    word = re.sub(r"[aeiouy]", "a", word)
-    return re.sub(r"(.)\1+", r"\1", word)
-
-
 def _alternation(phrases: Iterable[str]) -> re.Pattern:
     folded = sorted({fold(p) for p in phrases if fold(p)}, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in folded) + r")\b")
@@ -58,7 +46,6 @@ class Lexicon:
         self._name_pattern = _alternation(self._names)
         self._ids = {ids[0]: ids for ids in self._names.values()}
         self._fuzzy_names = [name for name in self._names if " " not in name and len(name) >= FUZZY_MIN_LETTERS]
-        self._sounds = {sound_key(name): name for name in self._fuzzy_names}
         self._plain_words = set()
         for term, words in lay_terms.items():
             self._plain_words.update(fold(w) for w in (term, *words))
@@ -79,7 +66,7 @@ class Lexicon:
         if len(word) < FUZZY_MIN_LETTERS or word in self._names or word in self._plain_words:
             return None
         match = process.extractOne(word, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return match[0] if match else self._sounds.get(sound_key(word))
+        return match[0] if match else None
 
     def drugs(self, text: str) -> List[Tuple[str, str]]:
         """(word as written, canonical drug id) for every drug name in the text, misspellings included."""
