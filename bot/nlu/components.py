@@ -330,7 +330,8 @@ class DrugRouting(_Stateless):
     def _route_by_asked_aspect(self, message: Message, intent: Optional[str], text: str) -> bool:
         """ "How does Prolia work?": a drug name plus an aspect in the question's own words name the
         curated answer (bot.dialogue.answering.by_asked_aspect). It replaces the classifier's answer when the
-        classifier is unsure, or picked a general answer ("how bone drugs help") it is not sure of."""
+        classifier is unsure, picked a general answer ("how bone drugs help") it is not sure of, or picked an
+        answer about another aspect of the drug."""
         drug = answering.named_drug(message.get(ENTITIES) or [], self.content)
         choice = answering.by_asked_aspect(self.content, drug, text)
         if choice is None:
@@ -342,7 +343,13 @@ class DrugRouting(_Stateless):
             and not (selected.drugs or selected.aspects)
             and selected_confidence < GENERAL_ANSWER_MIN_CONFIDENCE
         )
-        if not (unsure or vague_general):
+        # "Bonefos side effects": the classifier picked the drug's overview, the words ask its side effects.
+        other_aspect = (
+            selected is not None
+            and bool(selected.aspects)
+            and not set(answering.asked_aspects(text)) & set(selected.aspects)
+        )
+        if not (unsure or vague_general or other_aspect):
             return False
         topic = choice.topic
         message.set(ROUTE_KEY, {"retrieval_intent": topic.retrieval_intent, "topic": topic.id}, add_to_output=True)
