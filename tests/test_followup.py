@@ -43,8 +43,9 @@ def test_asking_for_it_more_simply_shows_the_last_answer_again(content, text):
         "osteolytic in simple words",
     ],
 )
-def test_a_message_that_names_a_subject_beside_simple_words_keeps_its_own_subject(text):
-    assert not followup.is_restate(text)
+def test_a_message_that_names_a_subject_beside_simple_words_has_its_own_subject(text):
+    assert followup.names_own_subject(text)
+    assert not followup.names_own_subject("can you say that more simply")
 
 
 @pytest.mark.unit

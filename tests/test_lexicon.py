@@ -61,3 +61,16 @@ def test_a_misspelt_medicine_the_content_names_is_not_an_unknown_medicine():
 )
 def test_a_question_about_another_cancer_is_told_from_breast_cancer_in_the_bones(text, other):
     assert about_another_cancer(text) is other
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, term", [("is anastrozol bad for bones", "hormone therapy"), ("osteonecrossis of the jaw", "onj")]
+)
+def test_a_long_lay_word_misspelt_still_gets_its_term(lexicon, text, term):
+    assert lexicon.normalise(text).endswith(term)
+
+
+@pytest.mark.unit
+def test_an_everyday_long_word_gets_no_term(lexicon):
+    assert lexicon.normalise("treatment options and information") == "treatment options and information"

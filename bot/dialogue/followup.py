@@ -58,14 +58,19 @@ def _words_of(content: Content) -> FrozenSet[str]:
 
 
 def is_restate(text: str) -> bool:
-    """ "Can you say that more simply?", "i dont understand that, can you say it in easier words": a wish
-    with no subject of its own. A word of this field beside it ("hypercalcaemia in plain words", "what is
-    stage 4 with spread to the bone, in simple words") is a new question: the classifier answers it."""
+    """ "Can you say that more simply?", "i dont understand that, can you say it in easier words": a wish to
+    have the last answer again in other words (up to MAX_RESTATE_WORDS words)."""
+    folded = fold(text)
+    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_RESTATE_WORDS
+
+
+def names_own_subject(text: str) -> bool:
+    """A word of this field beside the wish ("hypercalcaemia in plain words", "what is stage 4 with spread to
+    the bone, in simple words"): possibly a new question, which the classifier answers when it is sure."""
     folded = fold(text)
     found = RESTATE.search(folded)
-    if not found or len(folded.split()) > MAX_RESTATE_WORDS:
-        return False
-    return not ON_TOPIC.search(folded[: found.start()] + " " + folded[found.end() :])
+    rest = folded[: found.start()] + " " + folded[found.end() :] if found else folded
+    return bool(ON_TOPIC.search(rest))
 
 
 def is_switch(text: str) -> bool:

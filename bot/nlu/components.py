@@ -276,7 +276,12 @@ class DrugRouting(_Stateless):
                 continue
             refers_back = not named and bool(REFERS_BACK.search(text))
             confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
-            if not named and intent not in SAFETY_INTENTS and followup.is_restate(text):
+            if (
+                not named
+                and intent not in SAFETY_INTENTS
+                and followup.is_restate(text)
+                and not (followup.names_own_subject(text) and confidence >= FALLBACK_THRESHOLD)
+            ):
                 _force_intent(message, DRUG_FOLLOWUP)  # "say that more simply": the last answer again
                 continue
             if (
