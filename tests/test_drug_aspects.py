@@ -53,6 +53,14 @@ def test_answer_is_about_the_asked_drug_or_says_it_has_none(drug, aspect, text, 
     assert content.covers(topic, drug), f"{text!r} -> {label}, which is not about {drug}"
 
 
+@pytest.mark.parametrize("drug,aspect,text", CASES)
+def test_answer_is_for_the_aspect_the_question_asks_when_one_exists(drug, aspect, text, shown, content):
+    """ "Bonefos side effects" is the pills' side effects, not the overview of Bonefos the classifier liked."""
+    if content.topic_for_drug(drug, [aspect]) is None or shown[text] == evaluate.NO_ANSWER:
+        return
+    assert aspect in content.topic_for_key(shown[text]).aspects, f"{text!r} -> {shown[text]}"
+
+
 def test_follow_up_without_a_drug_uses_the_remembered_one(content):
     predicted = content.topics["bisphosphonate_side_effects"]
     choice = answering.choose(content, predicted, None, "denosumab", "what are the side effects?")

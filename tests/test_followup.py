@@ -35,8 +35,22 @@ def test_asking_for_it_more_simply_shows_the_last_answer_again(content, text):
 
 
 @pytest.mark.unit
-def test_a_long_message_that_mentions_simple_words_keeps_its_own_subject():
-    assert not followup.is_restate("the doctor said stage 4 with spread to the bone, what is that in simple words")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the doctor said stage 4 with spread to the bone, what is that in simple words",
+        "hypercalcaemia, what does it mean in plain english",
+        "osteolytic in simple words",
+    ],
+)
+def test_a_message_that_names_a_subject_beside_simple_words_has_its_own_subject(text):
+    assert followup.names_own_subject(text)
+    assert not followup.names_own_subject("can you say that more simply")
+
+
+@pytest.mark.unit
+def test_a_long_wish_to_hear_it_again_with_no_subject_is_a_restate():
+    assert followup.is_restate("sorry i really did not understand that, could you say it again in easier words")
 
 
 @pytest.mark.unit

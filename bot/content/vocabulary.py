@@ -32,6 +32,7 @@ KEYS = frozenset(
         "starter_topics",
         "lay_terms",
         "medicine_suffixes",
+        "other_cancers",
     }
 )
 
@@ -51,6 +52,7 @@ class Vocabulary:
     starter_topics: Tuple[str, ...]
     lay_terms: Dict[str, Tuple[str, ...]]  # plain term -> the words that mean it
     medicine_suffixes: Tuple[str, ...]  # endings of medicine names (unknown medicines get no answer)
+    other_cancers: Pattern[str]  # cancers other than breast cancer (no curated answer)
 
 
 @functools.lru_cache(maxsize=2)
@@ -72,4 +74,5 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         starter_topics=tuple(raw["starter_topics"]),
         lay_terms={term: tuple(words) for term, words in raw["lay_terms"].items()},
         medicine_suffixes=tuple(raw["medicine_suffixes"]),
+        other_cancers=re.compile(raw["other_cancers"]),
     )

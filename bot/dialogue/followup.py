@@ -32,9 +32,11 @@ LAST_PRIOR = (
     0.05  # probability the last answer gets for free: a classifier with no opinion leaves it (dev conversations)
 )
 MAX_FOLLOW_UP_WORDS = 8  # longer messages carry their own subject
+MAX_RESTATE_WORDS = 16  # "sorry i dont really understand all that, could you put it in easier words"
 _VOCABULARY = load_vocabulary()
 RESTATE = _VOCABULARY.restate_words
 STARTS = _VOCABULARY.follow_up_starts
+ON_TOPIC = _VOCABULARY.on_topic
 
 
 _WORDS: Dict[int, FrozenSet[str]] = {}  # id(content) -> its words: content is loaded once per process
@@ -56,10 +58,19 @@ def _words_of(content: Content) -> FrozenSet[str]:
 
 
 def is_restate(text: str) -> bool:
-    """ "Can you say that more simply?": short, so "what is stage 4 with spread to the bone, what is that
-    in simple words" keeps its subject."""
+    """ "Can you say that more simply?", "i dont understand that, can you say it in easier words": a wish to
+    have the last answer again in other words (up to MAX_RESTATE_WORDS words)."""
     folded = fold(text)
-    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_FOLLOW_UP_WORDS
+    return bool(RESTATE.search(folded)) and len(folded.split()) <= MAX_RESTATE_WORDS
+
+
+def names_own_subject(text: str) -> bool:
+    """A word of this field beside the wish ("hypercalcaemia in plain words", "what is stage 4 with spread to
+    the bone, in simple words"): possibly a new question, which the classifier answers when it is sure."""
+    folded = fold(text)
+    found = RESTATE.search(folded)
+    rest = folded[: found.start()] + " " + folded[found.end() :] if found else folded
+    return bool(ON_TOPIC.search(rest))
 
 
 def is_switch(text: str) -> bool:

@@ -11,10 +11,12 @@ bot/nlu/language_guard.py).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
+from rapidfuzz import fuzz, process
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -37,7 +39,7 @@ from bot.names import (
     ROUTE_KEY,
     SAFETY_INTENTS,
 )
-from bot.nlu.lexicon import Lexicon, fold
+from bot.nlu.lexicon import FUZZY_CUTOFF, Lexicon, fold
 
 MAX_CHARS = 1000
 
@@ -146,10 +148,32 @@ MEDICINE_ENDING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=2)
+def _long_words(known: frozenset) -> Tuple[str, ...]:
+    return tuple(sorted(w for w in known if len(w) >= 6))
+
+
 def unknown_medicines(text: str, known: frozenset) -> List[str]:
     """Words shaped like a medicine's name (content/vocabulary.yml `medicine_suffixes`) that the curated
-    content never mentions: "zolpidem", "omeprazol"."""
-    return [w for w in fold(text).split() if len(w) >= 6 and w not in known and MEDICINE_ENDING.search(w)]
+    content never mentions: "zolpidem", "omeprazol". A misspelling of a word it does mention ("anastrazol"
+    for anastrozole) is not another medicine."""
+    return [
+        w
+        for w in fold(text).split()
+        if len(w) >= 6
+        and w not in known
+        and MEDICINE_ENDING.search(w)
+        and not process.extractOne(w, _long_words(known), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    ]
+
+
+BREAST = re.compile(r"\b(breast|mama|seno)")
+
+
+def about_another_cancer(text: str) -> bool:
+    """ "Lung cancer treatment options", "what is osteosarcoma": another cancer named, breast cancer not."""
+    folded = fold(text)
+    return bool(VOCABULARY.other_cancers.search(folded)) and not BREAST.search(folded)
 
 
 def on_topic(text: str, vocabulary: frozenset = frozenset()) -> bool:
@@ -244,14 +268,20 @@ class DrugRouting(_Stateless):
             if (
                 (intent in self.content.groups or intent == DRUG_FOLLOWUP)
                 and not named
-                and unknown_medicines(text, self.known_words)
+                and (unknown_medicines(text, self.known_words) or about_another_cancer(text))
             ):
-                # "Does zolpidem thin the bones?": no checked answer is about a medicine the content never names.
+                # "Does zolpidem thin the bones?", "lung cancer treatment options": no checked answer is about a
+                # medicine the content never names, or about another cancer.
                 _force_intent(message, OUT_OF_SCOPE)
                 continue
             refers_back = not named and bool(REFERS_BACK.search(text))
             confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
-            if not named and intent not in SAFETY_INTENTS and followup.is_restate(text):
+            if (
+                not named
+                and intent not in SAFETY_INTENTS
+                and followup.is_restate(text)
+                and not (followup.names_own_subject(text) and confidence >= FALLBACK_THRESHOLD)
+            ):
                 _force_intent(message, DRUG_FOLLOWUP)  # "say that more simply": the last answer again
                 continue
             if (
@@ -305,7 +335,8 @@ class DrugRouting(_Stateless):
     def _route_by_asked_aspect(self, message: Message, intent: Optional[str], text: str) -> bool:
         """ "How does Prolia work?": a drug name plus an aspect in the question's own words name the
         curated answer (bot.dialogue.answering.by_asked_aspect). It replaces the classifier's answer when the
-        classifier is unsure, or picked a general answer ("how bone drugs help") it is not sure of."""
+        classifier is unsure, picked a general answer ("how bone drugs help") it is not sure of, or picked an
+        answer about another aspect of the drug."""
         drug = answering.named_drug(message.get(ENTITIES) or [], self.content)
         choice = answering.by_asked_aspect(self.content, drug, text)
         if choice is None:
@@ -317,7 +348,13 @@ class DrugRouting(_Stateless):
             and not (selected.drugs or selected.aspects)
             and selected_confidence < GENERAL_ANSWER_MIN_CONFIDENCE
         )
-        if not (unsure or vague_general):
+        # "Bonefos side effects": the classifier picked the drug's overview, the words ask its side effects.
+        other_aspect = (
+            selected is not None
+            and bool(selected.aspects)
+            and not set(answering.asked_aspects(text)) & set(selected.aspects)
+        )
+        if not (unsure or vague_general or other_aspect):
             return False
         topic = choice.topic
         message.set(ROUTE_KEY, {"retrieval_intent": topic.retrieval_intent, "topic": topic.id}, add_to_output=True)

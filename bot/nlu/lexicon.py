@@ -23,6 +23,8 @@ from bot.content.vocabulary import load as load_vocabulary
 
 FUZZY_MIN_LETTERS = 5
 FUZZY_CUTOFF = 85  # rapidfuzz ratio, 0-100: "zolidronic"/"zoledronic" 90, "prozac"/"prolia" 67
+LAY_MIN_LETTERS = 8  # lay words this long are matched fuzzily too ("anastrazol"/"anastrozole" 95)
+LAY_CUTOFF = 90
 _NOT_WORD = re.compile(r"[^a-z0-9%]+")
 
 
@@ -49,6 +51,14 @@ class Lexicon:
         self._plain_words = set()
         for term, words in lay_terms.items():
             self._plain_words.update(fold(w) for w in (term, *words))
+        # Long one-word lay words and the term each means: "anastrazol" is anastrozole misspelt.
+        self._long_lay = {
+            fold(w): term
+            for term, words in lay_terms.items()
+            for w in words
+            if " " not in w and len(w) >= LAY_MIN_LETTERS
+        }
+        self._long_lay_words = tuple(self._long_lay)
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -78,9 +88,20 @@ class Lexicon:
                 found.append((word, self._names[name][0]))
         return found
 
+    def misspelt_lay_terms(self, folded: str) -> List[str]:
+        """The plain terms of long lay words written with a letter or two wrong ("anastrazol", "osteonecrossis")."""
+        terms = []
+        for word in set(folded.split()):
+            if len(word) >= LAY_MIN_LETTERS and word not in self._plain_words and word not in self._names:
+                match = process.extractOne(word, self._long_lay_words, scorer=fuzz.ratio, score_cutoff=LAY_CUTOFF)
+                if match:
+                    terms.append(self._long_lay[match[0]])
+        return terms
+
     def normalise(self, text: str) -> str:
         folded = fold(text)
         added = [term for term, pattern in self._lay if pattern.search(folded)]
+        added += [term for term in self.misspelt_lay_terms(folded) if term not in added]
         for _, drug_id in self.drugs(folded):
             added.extend(self._ids[drug_id])
         return folded + (" " + " ".join(added) if added else "")
