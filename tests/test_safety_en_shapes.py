@@ -284,3 +284,20 @@ def test_the_classifier_alone_is_not_trusted_on_a_general_question(text, general
     assert _general_english_question(text, "ask_personal") is general
     assert _general_english_question(text, "report_emergency") is False
     assert _general_english_question(text, "report_crisis") is False
+
+
+@pytest.mark.parametrize(
+    "text, tier",
+    [
+        ("can i play tennis with the mets in my spine", "care_team"),
+        ("is it ok for me to swim with bone mets in my hip", "care_team"),
+        ("how often should i take my cat to the vet", None),
+    ],
+)
+def test_a_care_team_question_in_this_fields_words_stands_against_an_out_of_scope_guess(agent, text, tier):
+    """The whole pipeline: the classifier may call an activity question out of scope; the care-team pattern stands
+    when the message uses this field's words (a drug, "mets", "spine"), not in a question about a cat."""
+    import asyncio
+
+    parse = asyncio.run(agent.parse_message(text))
+    assert (parse.get("bone_health_safety") or {}).get("tier") == tier, parse["intent"]

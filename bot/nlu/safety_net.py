@@ -44,7 +44,7 @@ from bot.names import (
     SAFETY_KEY,
     TIER_OF_INTENT,
 )
-from bot.nlu.components import _Stateless, keep_classifier_ranking
+from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifier_ranking
 from bot.nlu.language_choice import chose_spanish
 from bot.safety import engine as safety
 from bot.safety import english_shapes, triage
@@ -90,12 +90,17 @@ class SafetyNet(_Stateless):
         from bot import content as content_mod
 
         self.content = content_mod.load()
+        self.field_words = field_vocabulary(self.content)
         safety.warm_up()  # compile the patterns when the model loads, not on the first message
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._process(message)
         return messages
+
+    def _in_field_words(self, text: str) -> bool:
+        """A word of the curated content that no out-of-scope example uses ("mets", "spine", "oncologist")."""
+        return any(word.lower() in self.field_words for word in WORD.findall(text))
 
     def _process(self, message: Message) -> None:
         text = message.get(TEXT) or ""
@@ -105,7 +110,9 @@ class SafetyNet(_Stateless):
         predicted = intent.get("name")
         if _unsure_guess(predicted, intent.get("confidence") or 0.0):
             predicted = None  # an unsure urgent or care-team guess: the patterns alone decide
-        names_a_drug = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or [])
+        # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
+        # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
+        in_field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
         hit = safety.classify(text)
         language = languages.detect(text, spanish_hit=bool(hit and hit.language == "es"))
         if language == OTHER_LANGUAGE and hit is None:
@@ -115,7 +122,7 @@ class SafetyNet(_Stateless):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _general_english_question(text, predicted):
             return  # "my wife is on xgeva, does it cause tingling in the fingers?": context, then a question
-        decision = triage.decide(hit, predicted, names_a_drug)
+        decision = triage.decide(hit, predicted, in_field)
         if decision is None:
             return
         if _general_spanish_question(text, language, hit, decision):

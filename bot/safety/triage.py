@@ -12,18 +12,19 @@ from bot.names import INTENT_FOR_TIER, OUT_OF_SCOPE, REQUEST_HUMAN, SEVERITY, TI
 from bot.safety.engine import SafetyHit
 
 
-def decide(hit: Optional[SafetyHit], predicted: Optional[str], names_a_drug: bool = False) -> Optional[Dict[str, Any]]:
+def decide(hit: Optional[SafetyHit], predicted: Optional[str], in_field: bool = False) -> Optional[Dict[str, Any]]:
     """Combine the patterns' hit and the classifier's intent: the most severe tier wins.
 
     One exception: a care-team pattern ("should I take…", "what do I do") in a message the classifier
     finds out of scope ("how often should I take my cat to the vet") is not escalated, unless the
-    message names a drug of this field ("my creatinine is 1.6, can I still get zoledronic acid").
+    message is in this field's words: a drug ("my creatinine is 1.6, can I still get zoledronic acid") or a word such
+    as "mets" or "spine" ("can i play tennis with the mets in my spine").
     Red flags always are. Only for an English pattern: the classifier says "out of scope" to most Spanish
     ("¿a mí me toca la dosis cada 4 o cada 12 semanas?"), so it cannot overrule a Spanish pattern. Nor a
     prognosis question ("how long has my mum got", "will i beat this"): its words are never about a cat.
     """
     overruled = hit and hit.tier == "care_team" and hit.language == "en" and hit.category != "prognosis"
-    if overruled and predicted == OUT_OF_SCOPE and not names_a_drug:
+    if overruled and predicted == OUT_OF_SCOPE and not in_field:
         hit = None
     model_tier = TIER_OF_INTENT.get(predicted or "")
     candidates = [t for t in (hit.tier if hit else None, model_tier) if t]
