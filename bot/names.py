@@ -28,7 +28,9 @@ INTENT_FOR_TIER = {
     "care_team": "ask_personal",
 }
 SAFETY_INTENTS = frozenset(TIER_OF_INTENT)
-CHAT_INTENTS = frozenset({"greet", "goodbye", "thank", "bot_challenge", "affirm", "deny", "give_details"})
+CHAT_INTENTS = frozenset(
+    {"greet", "goodbye", "thank", "acknowledge", "bot_challenge", "affirm", "deny", "give_details"}
+)
 REQUEST_HUMAN = "request_human"
 ASK_TOPIC = "ask_topic"  # a topic button: /ask_topic{"topic": "<id>"}
 INFORM_DRUG = "inform_drug"  # a drug name alone ("Zometa?")
@@ -36,6 +38,7 @@ DRUG_FOLLOWUP = "drug_followup"  # an answer that depends on the drug asked abou
 OUT_OF_SCOPE = "out_of_scope"
 NLU_FALLBACK = "nlu_fallback"
 NON_ENGLISH = "non_english"
+ACKNOWLEDGE = "acknowledge"  # "vale", "entendido": a short acknowledgement back (issue 12)
 EMPTY_MESSAGE = "empty_message"
 NO_ANSWER_INTENTS = frozenset({OUT_OF_SCOPE, NLU_FALLBACK, NON_ENGLISH, EMPTY_MESSAGE})
 # "Was this helpful?" (issue 15, docs/feedback.md): the buttons under each curated answer send

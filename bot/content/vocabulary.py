@@ -24,6 +24,7 @@ KEYS = frozenset(
         "on_topic_stems",
         "spanish_words",
         "english_hints",
+        "acknowledgements",
         "referring_words",
         "restate_words",
         "follow_up_starts",
@@ -44,6 +45,7 @@ class Vocabulary:
     on_topic: Pattern[str]
     spanish_words: FrozenSet[str]
     english_hints: FrozenSet[str]
+    acknowledgements: FrozenSet[str]  # whole Spanish messages that only acknowledge ("vale", "ya")
     referring_words: Pattern[str]
     restate_words: Pattern[str]  # "say that more simply": the last answer again
     follow_up_starts: Pattern[str]  # "and for chemo?": the last aspect for a new subject
@@ -66,6 +68,7 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         on_topic=re.compile(r"\b(" + "|".join(raw["on_topic_stems"]) + ")", re.IGNORECASE),
         spanish_words=frozenset(raw["spanish_words"]),
         english_hints=frozenset(raw["english_hints"]),
+        acknowledgements=frozenset(raw["acknowledgements"]),
         referring_words=re.compile(raw["referring_words"], re.IGNORECASE),
         restate_words=re.compile(raw["restate_words"]),
         follow_up_starts=re.compile(raw["follow_up_starts"]),

@@ -37,7 +37,9 @@ SUGGESTING = ("action_suggest_topics",)
 ANSWERING = "action_answer_faq"
 NOT_UNDERSTOOD = ("utter_default",)
 # Short replies that are not questions: a "Did you mean…?" after them keeps no text.
-NOT_QUESTIONS = frozenset({"affirm", "deny", "give_details", "empty_message", "greet", "goodbye", "thank"})
+NOT_QUESTIONS = frozenset(
+    {"affirm", "acknowledge", "deny", "give_details", "empty_message", "greet", "goodbye", "thank"}
+)
 
 
 @dataclass(frozen=True)

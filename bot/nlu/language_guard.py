@@ -14,6 +14,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.names import (
+    ACKNOWLEDGE,
     DRUG_FOLLOWUP,
     EMPTY_MESSAGE,
     INFORM_DRUG,
@@ -26,6 +27,7 @@ from bot.names import (
 )
 from bot.nlu.components import FALLBACK_THRESHOLD, VOCABULARY, WORD, _force_intent, _Stateless
 from bot.nlu.language_choice import chose_spanish
+from bot.nlu.lexicon import fold
 from bot.safety import language as languages
 
 SPANISH_WORDS = VOCABULARY.spanish_words
@@ -54,6 +56,10 @@ class LanguageGuard(_Stateless):
             if not WORD.search(text) and not re.search(r"\w", text):
                 _force_intent(message, EMPTY_MESSAGE)
                 continue
+            if acknowledgement(text):
+                _force_intent(message, ACKNOWLEDGE)  # "vale", "ya", "órale": whatever the classifier guessed
+                _set_language(message, "es")
+                continue
             detected = languages.detect(text)
             if chose_spanish(message) or looks_spanish(text) or detected == "es":
                 # Chosen (bot/nlu/language_choice.py) or detected. "sí, por favor": the care-team form's
@@ -70,13 +76,18 @@ class LanguageGuard(_Stateless):
         return messages
 
 
+def acknowledgement(text: str) -> bool:
+    """The whole message only acknowledges, in Spanish ("vale", "¡Perfecto!", "ok, ya"; content/vocabulary.yml)."""
+    return fold(text) in VOCABULARY.acknowledgements
+
+
 def _yes_or_no(message: Message, text: str) -> bool:
     """A short yes or no the classifier recognised (it learnt Spanish ones from data/nlu/safety_es.yml)."""
     return (message.get(INTENT) or {}).get("name") in {"affirm", "deny"} and len(WORD.findall(text)) <= 4
 
 
 # Answered in Spanish by the `language` slot's variant of their response (domain.yml; data/nlu/chat_es.yml).
-SMALL_TALK = frozenset({"greet", "thank", "goodbye", "bot_challenge", "what_can_you_do", OUT_OF_SCOPE})
+SMALL_TALK = frozenset({"greet", "thank", ACKNOWLEDGE, "goodbye", "bot_challenge", "what_can_you_do", OUT_OF_SCOPE})
 
 
 def _small_talk(message: Message) -> bool:

@@ -46,6 +46,7 @@ from bot.names import (
 )
 from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifier_ranking
 from bot.nlu.language_choice import chose_spanish
+from bot.nlu.language_guard import acknowledgement
 from bot.safety import engine as safety
 from bot.safety import english_shapes, triage
 from bot.safety import language as languages
@@ -117,6 +118,8 @@ class SafetyNet(_Stateless):
         language = languages.detect(text, spanish_hit=bool(hit and hit.language == "es"))
         if language == OTHER_LANGUAGE and hit is None:
             return  # LanguageGuard: the emergency number and the helpline, in English and Spanish
+        if hit is None and acknowledgement(text):
+            return  # "vale", "ya": LanguageGuard's acknowledgement, whatever the classifier guessed
         confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report

@@ -57,8 +57,8 @@ def detect(text: str, spanish_hit: bool = False) -> str:
     if sum(not _latin(ch) for ch in letters) * 2 > len(letters):
         return OTHER  # Chinese, Arabic, Russian, …
     words = _words(text)
-    spanish = sum(w in SPANISH_WORDS for w in words)
-    english = sum(w in ENGLISH_HINTS for w in words)
+    spanish = sum(w in SPANISH_WORDS for w in words) + _spanish_perfects(words)
+    english = sum(w in ENGLISH_HINTS for w in words) - _spanish_perfects(words)
     other = sum(w in OTHER_WORDS for w in words)
     marks = bool(_SPANISH_MARKS.search(text.lower()))
     if other >= 2 and other > spanish and other > english:
@@ -68,6 +68,15 @@ def detect(text: str, spanish_hit: bool = False) -> str:
     if spanish_hit and not english and other < 2:
         return SPANISH
     return ENGLISH
+
+
+def _spanish_perfects(words) -> int:
+    """ "he perdido", "has tomado": Spanish "haber" before a participle, not the English "he" or "has"."""
+    return sum(
+        1
+        for w, after in zip(words, words[1:])
+        if w in ("he", "has") and after.endswith(("ado", "ido", "ada", "ida")) and len(after) > 4
+    )
 
 
 def se_asks(words) -> bool:

@@ -11,6 +11,9 @@ el zometa de cada 4 a cada 12 semanas?", "¿a qué hora le doy la morfina?", "mi
   an activity allowed with one's own metastases, how long one has to live;
 - an overdose counted (`counted_overdose`): a past "took / swallowed / gave" with a number of pills of
   4 or more (3 or more "juntas", "de golpe"), not a routine ("al día", "cada 8 horas").
+- the fifth set's care-team asks (`personal_ask`): whether one will be cured or how it ends, dental work
+  planned with a bone drug, "¿puedo tomar…?" with another medicine, "¿me toca…?", "¿es normal que yo…?", a dose
+  missed or late, a result given as a value; general questions with the same words name nobody.
 
 Curated FAQ examples ask personally too ("mis metastasis son liticas, me sirve el zometa"): those are
 about what a treatment is or does, which none of the asks above is (tests/test_content_es.py checks that
@@ -46,7 +49,42 @@ PILLS = _LISTS["SHAPE_PILLS"]  # pastillas, tylenol, morfina…
 ROUTINE = _LISTS["SHAPE_ROUTINE"]  # al dia, cada, diario…
 TOGETHER = _LISTS["SHAPE_TOGETHER"]  # juntas, golpe, seguidas…
 NUMBERS = dict(pair.split(":") for pair in _LISTS["SHAPE_NUMBERS"])  # "cuatro:4": written-out numbers
+CURE = _LISTS["SHAPE_CURE"]  # curar, sanar, salvar…
+DENTAL = _LISTS["SHAPE_DENTAL"]  # implante, extracción, endodoncia, frenos…
+TOOTH = _LISTS["SHAPE_TOOTH"]  # muela, diente…
+PULL = tuple(_LISTS["SHAPE_PULL"])  # sac-, quit-, extra-… (word starts)
+BONE_DRUG = _LISTS["SHAPE_BONE_DRUG"]  # zometa, xgeva, prolia…
+TAKE = _LISTS["SHAPE_TAKE"]  # tomar, darle, usar…
+LAB = _LISTS["SHAPE_LAB"]  # calcio, creatinina, análisis…
+CAME_OUT = _LISTS["SHAPE_CAME_OUT"]  # salió, dio, está…
+VALUE = _LISTS["SHAPE_VALUE"]  # alto, baja, mal, algo…
+LATE = _LISTS["SHAPE_LATE"]  # atrasé, se retrasó, pospusieron…
 WHY = frozenset({"por", "porque", "para"})  # "por qué…", "para qué…"
+INFO_START = frozenset({"que", "q", "cual", "cuales", "como", "donde", "quien", "cuanto", "cuanta"})
+_CURE = "|".join(sorted(CURE))
+_PROGNOSIS = re.compile(
+    rf"\b(voy|vas|va|vamos|van) a (poder )?({_CURE})\b|\b(me|se|te|le) (puedo|puede|podre|podra|podria) ({_CURE})\b"
+    r"|\b(voy|va|vamos|van) a (salir (de esta|de esto|adelante|bien)|ponerse bien|poner bien|ponerme bien)\b"
+    r"|\btienen? (cura|curacion|remedio|solucion)\b|\b(me|se) salv(o|a|ara|are)\b|\bterminal(es)?\b|\besperanzas?\b"
+    r"|\b(me|se|nos) (esta|estoy|estamos|estan) muriendo\b|\bver crecer\b"
+    r"|\bllegar a (navidad|fin de ano|ano nuevo|otro ano|mi cumpleanos|su cumpleanos)\b"
+)
+# the asker may take or give ("¿puedo…?", "¿mi mamá puede…?"); not "¿me pueden dar…?" (the clinic's options)
+_MAY_TAKE = re.compile(r"\b(puedo|podemos|podria|podre|(?<!\bme )(?<!\ble )(?<!\bse )(?<!\bnos )puede)\b")
+_WITH = re.compile(r"\b(con|junto|juntos|mientras|durante|estando|despues|antes)\b")
+_MY_TURN = re.compile(r"\b(me|le|les|nos) (toca|tocaba|tocara|tocaria)\b( (?P<verb>\w+(ar|er|ir)(me|le|se|la|lo)?)\b)?")
+_IS_NORMAL = re.compile(r"\b(es|sera|seria) normal (que|q|si)\b(?P<rest>.*)")
+_SOMEONE = re.compile(r"\b(yo|mi|mis|a mi|a ella|a el)\b")  # not "me duela": a side effect asked about, the FAQ's
+_PLANNED = re.compile(
+    r"\b(quiero|quiere|queremos|necesito|necesita|tengo que|tiene que|voy a|va a|van a|vamos a|me toca|le toca"
+    r"|cita|debo|debe|puedo|podria|planean|programaron|recomienda|recomendo|dice que|dijo que)\b"
+)
+_WITHOUT = re.compile(
+    r"\bllev(o|a|amos|an)\b.{0,30}\bsin (ponerme|ponerle|tomar|tomarme|tomarle|recibir|ir|mi|su|el|la)\b"
+)
+_NOT_GIVEN = re.compile(
+    r"\bno (recibio|recibi|recibimos|recibieron|me pusieron|le pusieron|me dieron|le dieron|fui|fue)\b"
+)
 _STEMS = ("pastill", "medic", "bifosfonat", "calmant", "analgesic", "quimio", "radiac", "radiot")
 
 _PILL_STEMS = ("pastill", "pildor", "capsul", "tablet", "morfin", "ibuprofen", "paracetamol", "aspirin")
@@ -144,11 +182,61 @@ def counted_overdose(sentence: str) -> Optional[Hit]:
     return None
 
 
+def _near(words: Sequence[str], first: frozenset, second: frozenset, span: int = 6) -> bool:
+    """A word of `first`, then one of `second` (or a number) within `span` words."""
+    for i, word in enumerate(words):
+        if word in first and any(w in second or w.isdigit() for w in words[i + 1 : i + 1 + span]):
+            return True
+    return False
+
+
+def personal_ask(sentence: str) -> Optional[Hit]:
+    """The fifth set's care-team asks, by shape, about a real person (never "uno", "los pacientes"): whether one
+    will be cured or how it ends ("¿me voy a curar?", "¿lo mío tiene cura?"), dental work planned with a bone
+    drug ("me quiero poner un implante y estoy con zometa"), "¿puedo tomar…?", "¿me toca…?", "¿es normal que
+    yo…?", a dose missed or late ("me atrasé con el xgeva"), a result given as a value ("me salió la creatinina
+    alta"). "¿el zometa cura el cáncer?" and "¿se puede poner un implante dental con zometa?" name nobody."""
+    words = _WORD.findall(sentence.lower().translate(_ACCENTS))
+    if not words or words[0] in WHY or any(w in GENERIC for w in words):
+        return None
+    text = " ".join(words)
+    normal = _IS_NORMAL.search(text)  # "¿es normal que tenga…?": the verb says someone real
+    if normal and _SOMEONE.search(normal.group("rest")):
+        return ("care_team", "personal_decision", sentence)
+    if not _personal(words):
+        return None
+    asks = _asks(sentence, words) or "si" in words  # "no sé si me voy a curar"
+    if asks and _PROGNOSIS.search(text):
+        return ("care_team", "prognosis", sentence)
+    tooth = any(w in TOOTH for w in words) and any(w.startswith(PULL) for w in words)
+    if (tooth or any(w in DENTAL for w in words)) and any(w in BONE_DRUG for w in words) and _PLANNED.search(text):
+        return ("care_team", "dental_timing", sentence)  # planned ("se sacó un diente" asks what may follow)
+    treatment = _has(words, TREATMENT)
+    if (_WITHOUT.search(text) and treatment) or re.search(r"\b(llegue|llego|llegamos) tarde\b", text):
+        return ("care_team", "missed_dose", sentence)
+    if treatment and (any(w in LATE for w in words) or _NOT_GIVEN.search(text)):
+        return ("care_team", "missed_dose", sentence)
+    if any(w in LAB for w in words) and (_near(words, CAME_OUT, VALUE) or _near(words, LAB, frozenset(), 3)):
+        return ("care_team", "lab_results", sentence)
+    if not asks or words[0] in INFO_START:
+        return None  # "¿qué puedo tomar para el dolor?" asks for information: the FAQ's
+    turn = _MY_TURN.search(text)  # "¿me toca el zometa?", "¿me toca hacerme análisis?"
+    if turn and (treatment or turn.group("verb")):
+        return ("care_team", "dosing" if treatment else "personal_decision", sentence)
+    # "¿puedo tomar calcio con el xgeva?", "¿puedo tomarme dos tramadoles?"; one medicine alone ("¿puedo tomar
+    # tylenol para el dolor?") is left to the classifier
+    if _MAY_TAKE.search(text) and any(w in TAKE for w in words):
+        two = sum(_in(w, TREATMENT) for w in words) >= 2 or any(_number(w) or w == "dos" for w in words)
+        if two or (_WITH.search(text) and treatment):
+            return ("care_team", "personal_decision", sentence)
+    return None
+
+
 def hits(clean: str) -> List[Hit]:
     """Every shape found, sentence by sentence (the message in lower case, as the engine reads it)."""
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
-        for reader in (counted_overdose, personal_question):
+        for reader in (counted_overdose, personal_question, personal_ask):
             hit = reader(sentence)
             if hit:
                 found.append(hit)

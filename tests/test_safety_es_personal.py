@@ -1,0 +1,230 @@
+"""Spanish personal questions for the care team, by shape (issue 12, after the fifth frozen set), both ways, and
+the over-triggers the lead found; messages written for this file, never copied from tests/data.
+
+The fifth set's care-team misses were described, not quoted: whether one will be cured or how long one has,
+dental work planned on Zometa or Xgeva, "¿puedo tomar…?" with another medicine, "¿me toca…?", "¿es normal que
+yo…?", a dose missed or late, a result given as a value. bot/safety/spanish_shapes.py `personal_ask` reads those
+shapes; each message below must reach the care team (or a more severe tier) through the deterministic net alone,
+and the general questions with the same words (nobody in them) must get nothing from it and stay FAQ questions
+through the whole pipeline. One medicine alone ("¿puedo tomar tylenol para el dolor?") and "¿es normal que me
+duela…?" (a side effect asked about) are left to the classifier, as in English.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import yaml
+
+from bot.dialogue import turn
+from bot.names import SEVERITY
+from bot.safety import engine, language
+from bot.settings import ROOT
+
+CARE_TEAM = [
+    # will I be cured, how does it end
+    "¿me voy a curar?",
+    "¿me voy a sanar de esto?",
+    "mi mamá se va a curar?",
+    "¿se va a curar mi esposo?",
+    "¿lo mío tiene cura?",
+    "¿el cáncer de mi mamá tiene cura?",
+    "mi cancer tiene cura??",
+    "¿me puedo curar todavía?",
+    "¿voy a salir de esta?",
+    "cuanto me queda de vida",
+    "¿cuántos años más voy a vivir?",
+    "¿voy a ver crecer a mis hijos?",
+    "¿mi mamá va a llegar a navidad?",
+    "¿todavía hay esperanza para mí?",
+    "¿lo de mi esposo es terminal?",
+    "¿mi mamá está en etapa terminal?",
+    "mi papa se esta muriendo?",
+    "¿mi hermana se va a aliviar?",
+    "¿se va a poner bien mi mamá?",
+    "¿voy a poder vencer este cáncer?",
+    "no sé si me voy a curar",
+    # dental work planned with a bone drug
+    "me van a sacar una muela y estoy con zometa",
+    "tengo cita para una extracción y estoy en tratamiento con xgeva",
+    "necesito un implante dental pero me ponen el zometa cada mes",
+    "quiero hacerme una endodoncia, ¿hay problema con mi xgeva?",
+    "el dentista dice que hay que sacarme dos muelas, me aplican denosumab",
+    "voy a ponerme frenos y estoy con zometa",
+    "mi esposo tiene que sacarse un diente y le ponen xgeva",
+    # may I take it with another medicine, or how many
+    "¿puedo tomar calcio con el xgeva?",
+    "¿puedo tomar alcohol con la quimio?",
+    "¿puedo tomar té de hierbas con mi tratamiento?",
+    "¿puedo tomarme dos tramadoles?",
+    "puedo tomar cerveza estando con zometa",
+    # is it my turn
+    "¿me toca el zometa este mes?",
+    "¿me toca hacerme análisis antes del xgeva?",
+    "¿a mi mamá le toca el xgeva hoy?",
+    "¿le toca a mi papá la infusión esta semana?",
+    # is it normal that I / my mother…
+    "¿es normal que yo tenga tanto dolor después del zometa?",
+    "¿es normal que mi mamá esté tan cansada con el xgeva?",
+    "es normal que yo me sienta asi?",
+    # a dose missed or late
+    "me atrasé con el xgeva",
+    "llevo dos meses sin ponerme el zometa",
+    "mi mamá no recibió su inyección el mes pasado, ¿pasa algo?",
+    "llegué tarde a mi cita del xgeva",
+    "mi cita de xgeva se retrasó un mes",
+    "a mi papá no le pusieron el prolia a tiempo",
+    # a result given as a value
+    "me salió la creatinina alta",
+    "los análisis de mi papá salieron con la vitamina D baja",
+    "me hicieron una gammagrafía y salió algo nuevo",
+    "salió mi resultado del calcio, 7.9",
+    "tengo la creatinina en 1.8",
+]
+
+GENERAL = [
+    "¿el zometa cura el cáncer?",
+    "¿se puede poner un implante dental con zometa?",
+    "¿el cáncer de mama en los huesos tiene cura?",
+    "¿las metástasis óseas se curan?",
+    "¿los pacientes con xgeva pueden hacerse implantes?",
+    "¿por qué hay que ir al dentista antes del zometa?",
+    "¿se puede tomar ibuprofeno con zometa?",
+    "¿qué calmantes se usan para el dolor de hueso?",
+    "¿qué puedo tomar para el dolor de huesos?",
+    "¿cada cuánto se pone el zometa?",
+    "¿es normal tener dolor después del zometa?",
+    "¿es normal que duela el hueso después de la infusión?",
+    "¿qué pasa si se retrasa una dosis de xgeva?",
+    "¿cuál es el nivel normal de calcio?",
+    "¿qué significa calcio alto?",
+    "¿hay cura para las metástasis en los huesos?",
+    "¿se puede ir al dentista estando con xgeva?",
+    "¿los bisfosfonatos curan?",
+    "la infusión de zometa le toca a uno cada mes?",
+]
+
+
+def _tier(text: str) -> str:
+    hit = engine.classify(text)
+    return hit.tier if hit else "none"
+
+
+@pytest.mark.parametrize("text", CARE_TEAM)
+def test_a_personal_question_reaches_the_care_team(text):
+    tier = _tier(text)
+    assert tier != "none" and SEVERITY[tier] <= SEVERITY["care_team"], (text, tier)
+
+
+@pytest.mark.parametrize("text", GENERAL)
+def test_a_general_question_with_the_same_words_is_not_escalated(text):
+    assert engine.classify(text) is None, text
+
+
+def test_no_curated_spanish_example_reads_as_a_personal_ask(content):
+    """The FAQ's own Spanish examples stay FAQ questions for the shapes (tests/test_content_es.py checks the net)."""
+    from bot.safety import spanish_shapes
+
+    examples = [e for topic in content.spanish.values() for e in topic.examples]
+    assert examples
+    assert not [e for e in examples if spanish_shapes.personal_ask(e.lower())]
+
+
+# -- over-triggers: general or harmless Spanish messages the lead saw escalated ---------------------------------
+
+
+def test_taking_all_ones_pills_with_breakfast_is_a_routine_not_an_overdose():
+    assert _tier("me tomo todas las pastillas con el desayuno") == "none"
+    assert _tier("yo tomo todas las pastillas en la mañana") == "none"
+    for overdose in ("mi mamá se tomo todas las pastillas", "me tomé todas las pastillas", "tomó todas las pastillas"):
+        hit = engine.classify(overdose)
+        assert hit and (hit.tier, hit.category) == ("emergency", "overdose"), overdose
+
+
+def test_losing_consciousness_gets_the_generic_emergency_wording_in_spanish():
+    hit = engine.classify("he perdido el conocimiento")
+    assert hit and (hit.tier, hit.category) == ("emergency", "unspecified")
+    assert language.detect("he perdido el conocimiento", spanish_hit=True) == "es"
+    assert language.detect("he has tried everything") == "en"
+    hit = engine.classify("mi mamá está perdida, no sabe dónde está")  # lost, confused: still high calcium
+    assert hit and hit.category == "high_calcium"
+
+
+def test_going_home_is_not_going_away_for_good():
+    assert _tier("ya me quiero ir a mi casa del hospital") == "none"
+    assert _tier("me quiero ir con mi mamá a su casa") == "none"
+    for wish in ("ya me quiero ir con dios", "me quiero ir para siempre", "quisiera descansar para siempre"):
+        assert _tier(wish) == "crisis", wish
+
+
+@pytest.fixture(scope="module")
+def tiers(agent, content):
+    texts = GENERAL + [
+        "me tomo todas las pastillas con el desayuno",
+        "me corté las uñas",
+        "ya me quiero ir a mi casa del hospital",
+        "he perdido el conocimiento",
+    ]
+
+    async def parse_all():
+        return [await agent.parse_message(t) for t in texts]
+
+    return {t: (p, turn.decide(p, content)) for t, p in zip(texts, asyncio.run(parse_all()))}
+
+
+def test_the_whole_pipeline_escalates_none_of_the_general_questions(tiers):
+    assert not [t for t in GENERAL if tiers[t][1].tier]
+
+
+def test_the_whole_pipeline_no_longer_escalates_the_harmless_messages(tiers):
+    """The patterns no longer flag the routine or going home (unit tests above); the classifier alone still reads
+    "me tomo todas las pastillas con el desayuno" and "ya me quiero ir a mi casa del hospital" as crisis (a crisis
+    guess always escalates): teaching it otherwise with out-of-scope examples cost frozen-set crisis recall."""
+    assert tiers["me corté las uñas"][1].tier is None, tiers["me corté las uñas"][1]
+    for text in ("me tomo todas las pastillas con el desayuno", "ya me quiero ir a mi casa del hospital"):
+        assert (tiers[text][0].get("bone_health_safety") or {}).get("source") in (None, "model"), text
+    parse, decision = tiers["he perdido el conocimiento"]
+    assert (decision.tier, decision.category) == ("emergency", "unspecified")
+    assert parse["bone_health_safety"]["language"] == "es"
+
+
+# -- acknowledgements: a short Spanish reply, not "Did you mean…?" ------------------------------------------------
+
+ACKNOWLEDGEMENTS = [
+    "vale",
+    "perfecto",
+    "entendido",
+    "ok gracias",
+    "muy bien",
+    "de acuerdo",
+    "ya",
+    "listo",
+    "sale",
+    "órale",
+]
+
+
+def _spanish_replies(name: str) -> set:
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    variations = domain["responses"][name]
+    return {v["text"] for v in variations if any(c.get("value") == "es" for c in v.get("condition") or [])}
+
+
+def test_spanish_acknowledgements_get_a_short_spanish_reply_through_the_real_pipeline(agent):
+    expected = _spanish_replies("utter_acknowledge") | _spanish_replies("utter_thank")
+    assert expected
+
+    async def reply(text: str, sender: str):
+        return [m.get("text") for m in await agent.handle_text(text, sender_id=sender)]
+
+    for i, text in enumerate(ACKNOWLEDGEMENTS):
+        replies = asyncio.run(reply(text, f"ack-{i}"))
+        assert len(replies) == 1 and replies[0] in expected, (text, replies)
+
+
+def test_an_acknowledgement_counts_as_yes_in_the_care_team_form():
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    for slot in ("care_team_consent", "care_team_confirm"):
+        yes = [m for m in domain["slots"][slot]["mappings"] if m.get("value") is True]
+        assert "acknowledge" in yes[0]["intent"], slot
