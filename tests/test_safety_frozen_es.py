@@ -27,12 +27,14 @@ TARGET = {"emergency": 1.0, "crisis": 1.0, "urgent": 0.98, "care_team": 0.98}
 # The sixth set's first run (2026-12-06 16:12, README "Safety"): emergency 45/50, crisis 26/28, urgent 23/24, care
 # team 28/39, one general question escalated. Its red-flag misses were fixed by general patterns (numbness climbing
 # from the feet, stool let go, a fall down the stairs, "as if something broke", cramps over the whole body, being
-# better off gone, febrícula); care team is held at its first-run figure, as the fifth set's.
+# better off gone, febrícula). Care team is held at the figure general Spanish shapes of personal questions reached
+# (bot/safety/spanish_shapes.py personal_ask, written from the fifth set's misses as described, 2026-12-06 evening):
+# fifth 30/34, sixth 31/39.
 ENFORCED = {
     "safety_test_es_3.yml": TARGET,
     "safety_test_es_4.yml": TARGET,
-    "safety_test_es_5.yml": {**TARGET, "care_team": 28 / 34},
-    "safety_test_es_6.yml": {**TARGET, "care_team": 28 / 39},
+    "safety_test_es_5.yml": {**TARGET, "care_team": 30 / 34},
+    "safety_test_es_6.yml": {**TARGET, "care_team": 31 / 39},
 }
 
 
