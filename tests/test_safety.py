@@ -189,8 +189,7 @@ def test_decide_takes_the_most_severe_of_patterns_and_model():
     assert decide(safety.SafetyHit("care_team", "personal_decision", "x"), "out_of_scope") is None
     # ... unless it names one of this field's drugs ("my creatinine is 1.6, can I still get zoledronic acid")
     assert (
-        decide(safety.SafetyHit("care_team", "lab_results", "x"), "out_of_scope", in_field=True)["tier"]
-        == "care_team"
+        decide(safety.SafetyHit("care_team", "lab_results", "x"), "out_of_scope", in_field=True)["tier"] == "care_team"
     )
     # ... but a red flag is escalated whatever the classifier thinks
     assert decide(safety.SafetyHit("emergency", "chest_breathing", "x"), "out_of_scope")["tier"] == "emergency"
