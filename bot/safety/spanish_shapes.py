@@ -13,7 +13,9 @@ el zometa de cada 4 a cada 12 semanas?", "¿a qué hora le doy la morfina?", "mi
   4 or more (3 or more "juntas", "de golpe"), not a routine ("al día", "cada 8 horas").
 - the fifth set's care-team asks (`personal_ask`): whether one will be cured or how it ends, dental work
   planned with a bone drug, "¿puedo tomar…?" with another medicine, "¿me toca…?", "¿es normal que yo…?", a dose
-  missed or late, a result given as a value; general questions with the same words name nobody.
+  missed or late, a result given as a value; general questions with the same words name nobody;
+  the sixth set's: a dose let slip ("se me fue la fecha", "olvidé tomar…"), leave to stop, telling the oncologist
+  about dental work, "¿es normal para mí…?", an activity with metastases asked indirectly ("si puede viajar…").
 
 Curated FAQ examples ask personally too ("mis metastasis son liticas, me sirve el zometa"): those are
 about what a treatment is or does, which none of the asks above is (tests/test_content_es.py checks that
