@@ -189,6 +189,8 @@ GENERAL = [
     "¿los médicos dejan suspender el denosumab?",
     "¿quién decide si se puede dejar el zometa?",
     "¿por qué el dentista pide avisar al oncólogo?",
+    "el dentista de mi tía preguntó si ella recibe xgeva por lo de la mandíbula. ¿qué es eso de la mandíbula?",
+    "el oncólogo de mi mamá consultó con el dentista, ¿qué es la osteonecrosis?",
     "¿es normal en el cáncer de mama sentir cansancio?",
     "¿la gente con metástasis puede viajar en avión?",
 ]
