@@ -63,6 +63,7 @@ EMERGENCY = [
     "me agaché y sentí en la espalda como si algo se hubiera roto",
     "estornudé y me quedó un dolor en el costado como si se me hubiera quebrado una costilla",
     "a mi tía le dan calambres por todo el cuerpo desde la inyección de los huesos",
+    "a mi papá le castañetean los dientes de los escalofríos y está en quimio",
 ]
 
 CRISIS = [
@@ -215,6 +216,8 @@ CARE_TEAM = [
 ]
 
 GENERAL = [
+    "mi mamá tiene 40 años y está en quimio, ¿qué comidas le ayudan?",
+    "¿la quimio se pone cada 21 días?",
     "¿lo mejor sería ir al dentista antes de empezar el zometa?",
     "¿como si fuera poco el zometa también da fiebre?",
     "¿el hormigueo en los pies es un efecto del xgeva?",
