@@ -62,6 +62,8 @@ SAFETY: Dict[str, EvalSet] = {
     "Spanish 4": EvalSet(DATA / "safety_test_es_4.yml", FROZEN, "es"),
     "Spanish 5": EvalSet(DATA / "safety_test_es_5.yml", FROZEN, "es"),
     "Spanish 6": EvalSet(DATA / "safety_test_es_6.yml", FROZEN, "es"),
+    "Spanish 7": EvalSet(DATA / "safety_test_es_7.yml", FROZEN, "es"),
+    "English 2": EvalSet(DATA / "safety_test_en_2.yml", FROZEN, "en", "the first English set written apart"),
 }
 
 
