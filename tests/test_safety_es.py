@@ -93,6 +93,8 @@ def test_the_net_alone_escalates_no_question_of_the_frozen_set():
         ("me dijeron que tengo el calcio alto", "urgent", "calcium_result"),
         ("¿debo dejar el Xgeva?", "care_team", "personal_decision"),
         ("quiero hablar con una enfermera", "care_team", "request_human"),
+        ("¿alguien del equipo me podría devolver la llamada mañana?", "care_team", "request_human"),
+        ("mi oncóloga me puede regresar la llamadita? es sobre mis estudios", "care_team", "request_human"),
         ("¿cuánto tiempo de vida me queda?", "care_team", "prognosis"),
     ],
 )
@@ -114,6 +116,7 @@ def test_spanish_red_flags_and_personal_questions_are_caught(text, tier, categor
         "se me cayó el pelo",
         "estoy confundida con las dosis",
         "tengo 38 años y me duele la cabeza",  # years, not degrees
+        "¿qué quiere decir devolver la llamada en el formulario?",  # no "me/nos": nobody asks for a call
     ],
 )
 def test_spanish_questions_negations_and_look_alikes_are_not_escalated(text):
