@@ -96,9 +96,17 @@ def test_the_net_alone_escalates_no_question_of_the_frozen_set():
         ("¿alguien del equipo me podría devolver la llamada mañana?", "care_team", "request_human"),
         # personal questions in the kinds the seventh set found (written here in other words)
         ("el oncólogo le dijo a mi papá que le quedan semanas, ¿eso es seguro?", "care_team", "prognosis"),
-        ("la tomografía salió peor, ¿será que ya no le está sirviendo la quimio a mi esposa?", "care_team", "personal_decision"),
+        (
+            "la tomografía salió peor, ¿será que ya no le está sirviendo la quimio a mi esposa?",
+            "care_team",
+            "personal_decision",
+        ),
         ("me ofrecieron pasarme a denosumab, ¿es mejor que me quede con el zometa?", "care_team", "personal_decision"),
-        ("¿el calcio en pastilla lo sigo tomando o lo dejo ahora que estoy con prolia?", "care_team", "personal_decision"),
+        (
+            "¿el calcio en pastilla lo sigo tomando o lo dejo ahora que estoy con prolia?",
+            "care_team",
+            "personal_decision",
+        ),
         ("como bastante queso, ¿ocupo tomar las pastillas de calcio?", "care_team", "personal_decision"),
         ("quiero darme una pausa de las infusiones en diciembre", "care_team", "personal_decision"),
         ("mi oncóloga me puede regresar la llamadita? es sobre mis estudios", "care_team", "request_human"),
