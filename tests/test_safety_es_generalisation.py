@@ -341,6 +341,7 @@ SEVENTH = [
     ("cuando me gana la desesperación me doy golpes en la cabeza contra la pared", "crisis"),
     ("mi hija dice que su mamá se azota la cabeza contra la pared cuando llora", "crisis"),
     ("me doy cabezazos contra el muro", "crisis"),
+    ("me golpeo la cabeza con la pared hasta que me duele", "crisis"),
     # getting ahead of the cancer
     ("mi hermana dice que si el cáncer no la mata, ella se le va a adelantar", "crisis"),
     ("mi papa dice que el se le adelanta a la enfermedad", "crisis"),
@@ -354,10 +355,15 @@ SEVENTH = [
     ("¿cuantos somniferos son una sobredosis?", "crisis"),
     ("¿cuántas pastillas de tramadol serían demasiadas? es para mí", "crisis"),
     ("¿cuántas pastillas hacen falta para no despertar?", "crisis"),
+    ("cuantas morfinas serian demasiadas? pregunto por mi misma", "crisis"),
+    ("estuve googleando como matarme sin dolor", "crisis"),
     # nothing has any point, not waking shrugged off
     ("ya no le encuentro el chiste a nada, si no amanezco pues ni modo", "crisis"),
     ("ya nada tiene sentido", "crisis"),
     ("si ya no despierto mañana, que importa", "crisis"),
+    ("la vida ya no tiene chiste", "crisis"),
+    ("mi suegra no quiere comer, dice que asi se va mas rapido", "crisis"),
+    ("le rezo a la virgen que ya no me deje ver otro dia", "crisis"),
     # emergency: toes that do not move ("menear"), a sharp pain after a sneeze, a lift that left one stuck bent
     ("no puedo menear los dedos de los pies y tengo metástasis en la columna", "emergency"),
     ("a mi mamá ya no se le menean los dedos del pie", "emergency"),
@@ -365,12 +371,16 @@ SEVENTH = [
     ("tengo metástasis en las costillas, tosí y ahora una punzada no me deja respirar hondo", "emergency"),
     ("cargué a mi nieto, sentí un jalón seco a media espalda y no me puedo enderezar", "emergency"),
     ("mi papá se agachó por una caja y sintió un tronido en la espalda", "emergency"),
+    ("tosi fuerte y senti un crujido en las costillas", "emergency"),
+    ("mi esposa no puede menear los pies desde ayer", "emergency"),
     ("me quedé jorobada desde que levante la cubeta", "emergency"),
     ("me duele el costado cada vez que respiro", "emergency"),
     # shaking chills on chemo, said as a cold that shakes
     ("tengo un frío que me cala hasta los huesos y me zarandea entera, hoy me tocó quimio", "emergency"),
     ("me sacude un escalofrío horrible y estoy en quimio", "emergency"),
     ("a mi mamá le dio una tiritona con la quimio", "emergency"),
+    ("tengo una friolera que me sacude todo el cuerpo y estoy en quimio", "emergency"),
+    ("me dan unos escalofrios que me sacuden toda y tengo quimio esta semana", "emergency"),
     # urgent: a new groin ache, named as "entrepierna"
     ("tengo un dolor nuevo en la entrepierna al caminar y llevo años con zometa", "urgent"),
     ("me duelen las ingles cuando camino, estoy con xgeva desde hace tiempo", "urgent"),
