@@ -124,7 +124,8 @@ class SafetyNet(_Stateless):
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _general_english_question(text, predicted):
-            return  # "my wife is on xgeva, does it cause tingling in the fingers?": context, then a question
+            _drop_safety_guess(message)  # "my wife is on xgeva, does it cause tingling in the fingers?"
+            return
         decision = triage.decide(hit, predicted, in_field)
         if decision is None:
             return
@@ -189,9 +190,25 @@ class SafetyNet(_Stateless):
 
 def _general_english_question(text: str, predicted) -> bool:
     """The classifier alone guessed urgent or care team on an English message whose every question asks for
-    general information about nobody, after any context (bot/safety/english_shapes.py `general_question`); the
-    English patterns alone reach every English safety set's red flags. Emergency and crisis guesses still count."""
-    return TIER_OF_INTENT.get(predicted or "") in ("urgent", "care_team") and english_shapes.general_question(text)
+    general information about nobody, after any context (bot/safety/english_shapes.py `general_question`), or
+    emergency on a message that is only such a question, with nobody and no number in it at all ("what
+    temperature counts as a fever during chemo?": `impersonal_question`), the line the patterns draw. Crisis
+    guesses always count, and emergency ones on anything else ("can't feel legs, what does it mean?")."""
+    tier = TIER_OF_INTENT.get(predicted or "")
+    if tier == "emergency":
+        return english_shapes.impersonal_question(text)
+    return tier in ("urgent", "care_team") and english_shapes.general_question(text)
+
+
+def _drop_safety_guess(message: Message) -> None:
+    """The classifier's safety guess is not acted on: its best other intent takes its place (with its own
+    confidence, so FallbackClassifier may still ask "Did you mean…?"); left as it was, the turn would escalate."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in TIER_OF_INTENT]
+    if not ranking:
+        return
+    keep_classifier_ranking(message)
+    message.set(INTENT, dict(ranking[0]), add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
 
 def _general_spanish_question(text: str, language: str, hit, decision: Dict[str, Any]) -> bool:
