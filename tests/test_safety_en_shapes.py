@@ -329,7 +329,7 @@ CARE_TEAM_ASKS = [
     "could my husband pause his chemo for our daughter's wedding?",
     # "is it normal for me / that my…"
     "is it normal for my mum to be this wiped out after the drip?",
-    "is it usual that my joints hurt for a week after zometa?",
+    "is a week of aching usual for me after zometa?",
     # a dose again after a problem, or behind with it
     "i vomited just after my morning pills, do i take them again?",
     "i'm a few days behind on my letrozole, do i make up the ones i missed?",
@@ -361,6 +361,10 @@ GENERAL_ASK_LOOKALIKES = [
     "i want to know how long people stay on zometa",
     "does the ache stop after the first infusion?",
     "is it normal to feel achy after zometa?",
+    "is it normal that my mum feels fluey after zometa?",
+    "i'd like to come off xgeva, what happens to the bones when it is stopped?",
+    "my oncologist recommended zometa but i'm nervous, how common is jaw damage?",
+    "my mum gets xgeva every 4 weeks and her friend gets prolia every 6 months, why the difference?",
     "what should you do if you are sick after a tablet?",
     "can you double up on calcium if you miss a day?",
     "does alcohol interact with zometa?",
@@ -396,3 +400,52 @@ def test_general_questions_with_the_same_words_are_not_escalated(text):
 @pytest.mark.parametrize("text, tier", STILL_REPORTS)
 def test_a_sign_here_or_back_after_a_time_is_still_a_report(text, tier):
     assert _reaches(text, tier), (text, engine.explain(text))
+
+
+def test_a_dropped_classifier_guess_gives_way_to_its_best_other_intent():
+    """SafetyNet's early return left the classifier's safety intent in the parse, so the turn still escalated:
+    the guess it does not act on is replaced by the best other intent of the ranking (the classifier's own
+    ranking kept for the staff lookup and the figures)."""
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.names import CLASSIFIER_RANKING_KEY
+    from bot.nlu.safety_net import _drop_safety_guess
+
+    ranking = [
+        {"name": "report_urgent", "confidence": 0.6},
+        {"name": "faq_jaw", "confidence": 0.3},
+        {"name": "ask_personal", "confidence": 0.05},
+        {"name": "faq_bma", "confidence": 0.05},
+    ]
+    message = Message(data={TEXT: "my uncle had zometa years back and a sore jaw, how common is that?"})
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    _drop_safety_guess(message)
+    assert message.get(INTENT) == {"name": "faq_jaw", "confidence": 0.3}
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["faq_jaw", "faq_bma"]
+    assert message.get(CLASSIFIER_RANKING_KEY) == ranking
+
+
+@pytest.mark.parametrize(
+    "text, tier",
+    [
+        # general questions: history or a threshold, nobody now (the classifier alone may guess a red flag)
+        ("my nan had bisphosphonates a long time ago and her gum went sore, is that a frequent thing?", None),
+        ("my uncle was on zometa years back and got a painful jaw, how common is that?", None),
+        ("what temperature is classed as a fever on chemotherapy", None),
+        ("my gran broke her wrist 4 yrs ago, how does xgeva differ from zometa?", None),
+        # the person's own treatment is this field's ("treatment" alone is everyone's)
+        ("is a small glass of wine alright with my treatment?", "care_team"),
+        # a report stays one
+        ("my wife can't feel her legs, is that the zometa?", "emergency"),
+        ("my dad's gum has gone sore on xgeva, how common is that?", "urgent"),
+    ],
+)
+def test_the_whole_pipeline_on_general_questions_and_own_treatment(agent, text, tier):
+    import asyncio
+
+    parse = asyncio.run(agent.parse_message(text))
+    assert (parse.get("bone_health_safety") or {}).get("tier") == tier, parse["intent"]
+    if tier is None:
+        assert not parse["intent"]["name"].startswith(("report_", "ask_personal", "request_human")), parse["intent"]

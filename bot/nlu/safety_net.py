@@ -30,6 +30,7 @@ uno está en quimio?"), since the patterns, which found nothing, read Spanish re
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -78,6 +79,9 @@ def _unsure_guess(predicted, confidence: float) -> bool:
 # 100% on every English safety set, the Spanish ones still lean on the classifier (issue 12). Emergency
 # and crisis guesses always escalate.
 MIN_MODEL_ONLY_CONFIDENCE = 0.45
+# "my treatment", "her treatments": what this bot's users are treated for is their cancer (a field word,
+# though "treatment" alone is also everyone's: "treatment for hay fever")
+_OWN_TREATMENT = re.compile(r"\b(my|her|his|our|their|mum's|mom's|dad's) (cancer |bone )?treatments?\b", re.I)
 
 
 def _unsure_model_only(predicted, confidence: float) -> bool:
@@ -100,8 +104,9 @@ class SafetyNet(_Stateless):
         return messages
 
     def _in_field_words(self, text: str) -> bool:
-        """A word of the curated content that no out-of-scope example uses ("mets", "spine", "oncologist")."""
-        return any(word.lower() in self.field_words for word in WORD.findall(text))
+        """A word of the curated content that no out-of-scope example uses ("mets", "spine", "oncologist"), or the
+        person's own treatment ("can i have a glass of wine on my treatment?": here, their cancer treatment)."""
+        return any(word.lower() in self.field_words for word in WORD.findall(text)) or bool(_OWN_TREATMENT.search(text))
 
     def _process(self, message: Message) -> None:
         text = message.get(TEXT) or ""

@@ -33,6 +33,8 @@ _LISTS = patterns.current().vocabulary.word_lists
 PERSON = _LISTS["FIRST_PERSON"] | _LISTS["THIRD_PERSON"] | _LISTS["CAREGIVER"]
 QUESTION_START = _LISTS["QUESTION_START"] | _LISTS["SHAPE_MODAL"]
 TREATMENT = _LISTS["SHAPE_TREATMENT"]
+DRUGS = _LISTS["SHAPE_DRUGS"]
+INFO_START = frozenset({"what", "how", "why", "which", "where", "who", "whats"})
 SCHEDULE = _LISTS["SHAPE_SCHEDULE"]
 BREAKS = _LISTS["CONTEXT_BREAKS"]
 OWNER = frozenset({"my", "her", "his", "our", "their", "'s"})  # whose result: "my", "mum's"
@@ -78,8 +80,10 @@ _DENTAL_PLAN = re.compile(
     rf"\b(my|her|his|our) (\w+ )?{DENTAL.pattern}|\b(when|time|timing|before|after|wait|delay|due|booked|schedule"
     r"|scheduled|weeks?|months?|days?|until|first)\b"
 )
+# "is it normal for me…", "is this much pain usual in my mum": the person's own course; "is it normal that my
+# mum feels fluey after zometa?" asks about a side effect (the FAQ's, or the classifier's)
 _NORMAL = re.compile(
-    r"\b(is|are|was|be) (it|this|that|these|they)( \w+)? (normal|usual|expected|typical)\b(?P<rest>.*)"
+    r"\b(normal|usual|expected|typical|ok|okay) (for|in) (me|her|him|us|them|my|our|mum|mom|dad|someone like me)\b"
 )
 _AGAIN = re.compile(
     rf"\b(take|have|give|repeat|do)( (it|them|one|her|him|the dose|the tablet|the pill))? {AGAIN}|\bdouble up\b"
@@ -118,6 +122,11 @@ def _asks_about_person(words: Sequence[str]) -> bool:
     return any(_asks(c) and _person(c) for c in _clauses(words))
 
 
+def _info_question(words: Sequence[str]) -> bool:
+    """A clause asks for information ("what happens then?", "how common is jaw damage?")."""
+    return any(c[0] in INFO_START for c in _clauses(words) if _asks(c))
+
+
 def _lab_value(text: str) -> bool:
     """A result word that is the person's ("my", "mum's") or starts the clause, with a number or a direction near
     it, given as a fact: no cause or condition before it ("does xgeva make my calcium low?", "if my calcium…")."""
@@ -145,10 +154,10 @@ def personal_ask(words: Sequence[str]) -> Optional[Hit]:
         return ("care_team", "dental_timing", text)
     stopped = _STOPPED.search(text)
     stops = bool(stopped) and (stopped.group("what") in TREATMENT or treatment)
-    if stops and (_WISHED.search(text) or (asks and _LEAVE.search(text))):
+    info = _info_question(words)  # "i want to come off xgeva, what happens then?": the FAQ's answer
+    if stops and ((_WISHED.search(text) and not info) or (asks and _LEAVE.search(text))):
         return ("care_team", "personal_decision", text)
-    normal = _NORMAL.search(text)
-    if normal and any(w in PERSON for w in normal.group("rest").split()):
+    if asks and _NORMAL.search(text):
         return ("care_team", "personal_decision", text)
     if _MODAL_PERSON.search(text) and _AGAIN.search(text) and (treatment or "another" in words):
         return ("care_team", "dosing", text)
@@ -156,10 +165,13 @@ def personal_ask(words: Sequence[str]) -> Optional[Hit]:
         return ("care_team", "missed_dose", text)
     if ALCOHOL.search(text) and treatment and _asks_about_person(words):
         return ("care_team", "personal_decision", text)
-    advised = _ADVISED.search(text) and treatment and (HESITANT.search(text) or "should" in words)
+    advised = _ADVISED.search(text) and treatment and (HESITANT.search(text) or "should" in words) and not info
     if advised or any(_BARE_SHOULD.search(" ".join(c)) for c in _clauses(words)):
         return ("care_team", "personal_decision", text)
+    # one drug's schedule weighed; not two drugs compared or explained ("xgeva every 4 weeks, prolia every 6
+    # months, why the difference?": the FAQ's)
     weighed = HOW_OFTEN.search(text) or words.count("every") >= 2
-    if weighed and asks and treatment and any(w in SCHEDULE for w in words):
+    compared = len(set(words) & DRUGS) >= 2 or bool({"why", "difference"} & set(words))
+    if weighed and asks and treatment and any(w in SCHEDULE for w in words) and not compared:
         return ("care_team", "dosing", text)
     return None
