@@ -194,3 +194,10 @@ def test_the_classifiers_care_team_guess_on_a_wish_for_plainer_words_is_not_a_re
     assert _restate_wish("simpler please, i'm not medical", "request_human")
     assert not _restate_wish("simpler please, i'm not medical", "report_emergency")
     assert not _restate_wish("hypercalcaemia in plain english", "ask_personal")
+
+
+@pytest.mark.unit
+def test_a_follow_up_asking_two_aspects_gets_the_answer_whose_title_asks_both(content):
+    text = "and the jaw warning on the leaflet, how can he keep that risk down"
+    message = parse(text, route="faq_jaw/onj_prevention")
+    assert turn.decide(message, content, "zoledronic_acid", None, "kidneys").label == "faq_jaw/onj_prevention"

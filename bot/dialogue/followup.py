@@ -183,6 +183,11 @@ def carry_topic(
         own = {predicted.response_key} | _related(content, predicted)
         with_aspect = {k for k in own if wanted & _aspects(content.topic_for_key(k))}
         return _best(with_aspect, scores, content) or predicted
+    both = {k for k in near if len(asked) > 1 and set(asked) <= _aspects(content.topic_for_key(k))}
+    both |= {t.response_key for t in content.topics.values() if len(asked) > 1 and set(asked) <= _aspects(t)}
+    if both and len(asked) > 1:
+        # "and the jaw warning, how can he keep that risk down": the answer whose title asks both (lower the ONJ risk)
+        return _best(both, scores, content)
     if asked:
         # The drug answer for that aspect ("what are the side effects?" after Zometa), else the answer
         # with that aspect next to the last one ("what are the side effects of it?" after radiation).
