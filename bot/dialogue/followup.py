@@ -7,7 +7,12 @@ has no subject of its own (`points_back`); the action then knows the last answer
 
 1. "say that more simply" (`restate_words`): the last answer again;
 2. an aspect the question names ("what are the side effects of it?" after radiation for pain): the answer
-   for that aspect among the last answer and the answers related to it (either way round);
+   for that aspect among the last answer and the answers related to it (either way round). A follow-up kind no
+   answer is tagged with ("is that common?", "how long does it last?", "why?", "how do i lower that risk?":
+   `follow_up_kinds`) stays on the last answer when its title asks it or its text gives it (an `answer` cue:
+   "lasts about 1 to 2 days"), else goes to an answer one or two steps of `related` away whose title asks it
+   ("how common is ONJ?"); a why-question stays. Two aspects at once ("the jaw warning, how can he keep that
+   risk down") go to the answer whose title asks both;
 3. another subject for the same question ("and for chemo?" after hormone therapy side effects,
    `follow_up_starts`): the new subject's answer for the last answer's aspect;
 4. otherwise the classifier's probabilities over the last answer, its related answers and its area,
