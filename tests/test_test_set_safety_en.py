@@ -1,12 +1,15 @@
-"""The frozen English safety test set (tests/data/safety_test_en_2.yml, issues 11 and 12) stays a test set.
+"""The frozen English safety test sets (tests/data/safety_test_en_2.yml and safety_test_en_3.yml, issues 11 and 12)
+stay test sets.
 
-It was written from ../shared/sources and docs/safety.md alone, apart from the patterns, the training examples
-and the English dev safety set (tests/data/safety_heldout.yml, the patterns were tuned on it). Its figures
+Each was written from ../shared/sources and docs/safety.md alone, apart from the patterns, the training examples
+and the English dev safety set (tests/data/safety_heldout.yml, the patterns were tuned on it); the third was
+written while the second's misses were being fixed, to measure those fixes on strangers' wording. Their figures
 measure what strangers get only while no text is a near-copy (normalised fuzzy ratio >= 0.85, the helpers of
 tests/test_test_set.py) of anything the model trains on or anything English that was tuned on: every NLU
 source (content topics and out-of-scope examples, the generated NLU file, every file under data/), the English
-dev question and conversation sets and the English dev safety sets (bot/tools/sets.py). Failures list the
-test texts only, so whoever rewrites them never sees the text they matched.
+dev question and conversation sets, the English dev safety sets (bot/tools/sets.py) and every earlier set of
+this list (once run, its misses get fixed: it may become a dev set). Failures list the texts of the set under
+test only, so whoever rewrites them never sees the text they matched.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from tests.test_test_set import _nlu_examples, _yaml_files, near_copies, normali
 DATA = Path(__file__).parent / "data"
 ROOT = DATA.parent.parent
 SAFETY_TEST_EN_2 = DATA / "safety_test_en_2.yml"
+SAFETY_TEST_EN_3 = DATA / "safety_test_en_3.yml"  # second set written apart, to measure the fixes made after the first
+# The frozen English safety sets in the order they were written: each must not near-copy an earlier one.
+FROZEN_SETS = {"en_2": SAFETY_TEST_EN_2, "en_3": SAFETY_TEST_EN_3}
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 # The least the set must hold, per tier (the brief it was written to): red flags of every kind, and general
 # questions sharing their words that must not be escalated.
@@ -40,11 +46,12 @@ class _Unshown(frozenset):
 
 
 def _english_dev_safety_sets() -> Dict[str, Path]:
-    """The English safety sets patterns may be tuned on (DEV in bot/tools/sets.py), never this one."""
+    """The English safety sets patterns may be tuned on (DEV in bot/tools/sets.py), never the sets of this file."""
+    ours = {path.resolve() for path in FROZEN_SETS.values()}
     return {
         name: s.path
         for name, s in sets.SAFETY.items()
-        if not s.frozen and s.language == "en" and s.path.resolve() != SAFETY_TEST_EN_2.resolve()
+        if not s.frozen and s.language == "en" and s.path.resolve() not in ours
     }
 
 
@@ -52,9 +59,15 @@ def _messages(path: Path) -> List[Dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
 
 
+@pytest.fixture(scope="module", params=sorted(FROZEN_SETS))
+def name(request) -> str:
+    """Each frozen English safety set in turn: every check below runs on each."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def messages() -> List[Dict]:
-    return _messages(SAFETY_TEST_EN_2)
+def messages(name) -> List[Dict]:
+    return _messages(FROZEN_SETS[name])
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +129,18 @@ def test_no_text_is_a_near_copy_of_an_english_dev_safety_set(dev_set, texts):
     assert not flagged, f"{len(flagged)} test texts are near-copies of the {dev_set} safety set: rewrite them:\n" + (
         "\n".join(flagged)
     )
+
+
+def test_no_text_is_a_near_copy_of_an_earlier_frozen_set(name, texts):
+    """A later set measures the fixes made after an earlier one only if it does not repeat it."""
+    earlier = list(FROZEN_SETS)[: list(FROZEN_SETS).index(name)]
+    for other in earlier:
+        seen = _Unshown({normalise(m["text"]) for m in _messages(FROZEN_SETS[other])})
+        assert len(seen) >= LEAST, f"{other} was not read"
+        flagged = near_copies(texts, seen)
+        assert not flagged, f"{len(flagged)} test texts are near-copies of the {other} set: rewrite them:\n" + (
+            "\n".join(flagged)
+        )
 
 
 def test_the_english_dev_safety_set_is_checked():
