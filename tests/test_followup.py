@@ -95,6 +95,81 @@ def test_only_short_messages_without_a_subject_of_their_own_point_back(content):
     assert not followup.points_back("what time is it in london", known)
 
 
+@pytest.mark.unit
+def test_a_word_nobody_in_the_content_uses_is_allowed_only_beside_an_aspect_and_never_as_a_switch(content):
+    known = followup.content_words(content)
+    assert followup.points_back("how many days does the fluey bit usually go on", known)
+    assert not followup.points_back("and xarelto? my dad takes that for his heart", known)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, last, expected",
+    [
+        # the last answer's own text gives the figure: it stays
+        ("is that common", "atypical_femur_fracture", "faq_side_effects/atypical_femur_fracture"),
+        (
+            "how many days does the fluey bit usually go on",
+            "acute_phase_reaction",
+            "faq_side_effects/acute_phase_reaction",
+        ),
+        # no figure in it: the related answer whose title asks it, one or two steps away
+        ("does that happen to a lot of people?", "onj_what", "faq_jaw/onj_how_common"),
+        ("how long will she stay on it", "every_12_vs_4_weeks", "faq_bma/treatment_duration"),
+        (
+            "anything i can do at home so that doesn't happen",
+            "bone_loss_from_treatment",
+            "faq_bonehealth/bone_healthy_habits",
+        ),
+        ("anything she can do so she doesnt get it", "onj_what", "faq_jaw/onj_prevention"),
+        # a why-question asks about the last answer itself
+        ("how come stopping it causes that", "stopping_denosumab", "faq_bma/stopping_denosumab"),
+        ("why though, whats the reason", "calcium_vitamin_d", "faq_bma/calcium_vitamin_d"),
+    ],
+)
+def test_a_follow_up_kind_resolves_against_the_last_answer_and_its_neighbours(content, text, last, expected):
+    assert shown(content, parse(text), last) == expected
+
+
+@pytest.mark.unit
+def test_among_neighbours_whose_title_asks_it_the_classifier_picks(content):
+    ranking = [("out_of_scope", 0.9), ("faq_side_effects", 0.05), ("faq_jaw", 0.05)]
+    selectors = {
+        "faq_side_effects": {
+            "ranking": [{"intent_response_key": "faq_side_effects/side_effect_rates", "confidence": 0.5}]
+        },
+        "faq_jaw": {"ranking": [{"intent_response_key": "faq_jaw/onj_how_common", "confidence": 0.2}]},
+    }
+    message = parse("how often do ppl actually get those", ranking=ranking, selectors=selectors)
+    assert shown(content, message, "bisphosphonate_side_effects") == "faq_side_effects/side_effect_rates"
+
+
+@pytest.mark.unit
+def test_a_sure_classifier_pick_of_a_new_subject_beats_the_last_answer_for_a_why_question(content):
+    ranking = [("faq_treatment", 0.9)]
+    selectors = {
+        "faq_treatment": {"ranking": [{"intent_response_key": "faq_treatment/one_drug_at_a_time", "confidence": 0.9}]}
+    }
+    message = parse("why do they give the drugs one at a time", "drug_followup", "faq_treatment/one_drug_at_a_time")
+    message[CLASSIFIER_RANKING_KEY] = [{"name": n, "confidence": c} for n, c in ranking]
+    message["response_selector"] = selectors
+    assert shown(content, message, "treatment_by_subtype") == "faq_treatment/one_drug_at_a_time"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry thats too technical, can u put it in everyday words",
+        "can u explain that last bit like im not a doctor",
+        "can you give me that without the jargon",
+        "explain that more simply for him please, he's hard of hearing and i'll write it down",
+    ],
+)
+def test_other_ways_of_asking_for_plainer_words_are_a_restate(text):
+    assert followup.is_restate(text)
+
+
 def _parse(agent, text):
     return asyncio.run(agent.parse_message(text))
 
@@ -110,3 +185,19 @@ def test_an_unsure_classifier_alone_does_not_send_a_general_question_to_triage(a
     assert message["intent"]["name"] not in ("report_urgent", "ask_personal", "request_human")
     # A report the patterns know still escalates, whatever the classifier thinks.
     assert _parse(agent, "my mom can't feel her legs since this morning")["intent"]["name"] == "report_emergency"
+
+
+@pytest.mark.unit
+def test_the_classifiers_care_team_guess_on_a_wish_for_plainer_words_is_not_a_request_for_a_person():
+    from bot.nlu.safety_net import _restate_wish
+
+    assert _restate_wish("simpler please, i'm not medical", "request_human")
+    assert not _restate_wish("simpler please, i'm not medical", "report_emergency")
+    assert not _restate_wish("hypercalcaemia in plain english", "ask_personal")
+
+
+@pytest.mark.unit
+def test_a_follow_up_asking_two_aspects_gets_the_answer_whose_title_asks_both(content):
+    text = "and the jaw warning on the leaflet, how can he keep that risk down"
+    message = parse(text, route="faq_jaw/onj_prevention")
+    assert turn.decide(message, content, "zoledronic_acid", None, "kidneys").label == "faq_jaw/onj_prevention"

@@ -50,6 +50,7 @@ class Vocabulary:
     restate_words: Pattern[str]  # "say that more simply": the last answer again
     follow_up_starts: Pattern[str]  # "and for chemo?": the last aspect for a new subject
     aspect_cues: Tuple[Tuple[str, Pattern[str]], ...]
+    aspect_answers: Dict[str, Pattern[str]]  # follow-up kinds an answer's own text gives ("lasts about 1 to 2 days")
     aspect_names: Dict[str, str]
     starter_topics: Tuple[str, ...]
     lay_terms: Dict[str, Tuple[str, ...]]  # plain term -> the words that mean it
@@ -73,6 +74,9 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         restate_words=re.compile(raw["restate_words"]),
         follow_up_starts=re.compile(raw["follow_up_starts"]),
         aspect_cues=tuple((cue["aspect"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in raw["aspect_cues"]),
+        aspect_answers={
+            cue["aspect"]: re.compile(cue["answer"], re.IGNORECASE) for cue in raw["aspect_cues"] if cue.get("answer")
+        },
         aspect_names=dict(raw["aspect_names"]),
         starter_topics=tuple(raw["starter_topics"]),
         lay_terms={term: tuple(words) for term, words in raw["lay_terms"].items()},

@@ -89,8 +89,8 @@ def choose(
 
 def _narrower(candidate: Topic, predicted: Topic, drug: str, aspects: list) -> bool:
     """True when `candidate` answers the asked aspects for `drug` more specifically than `predicted`."""
-    if not set(aspects) & set(predicted.aspects):
-        return True
+    if not set(aspects) & (set(predicted.aspects) | set(asked_aspects(predicted.title))):
+        return True  # the title counts: "How can I lower my risk of ONJ?" answers the jaw and prevention
 
     def specificity(topic: Topic):
         return (drug not in topic.drugs, len(topic.drugs))

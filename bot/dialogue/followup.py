@@ -7,7 +7,12 @@ has no subject of its own (`points_back`); the action then knows the last answer
 
 1. "say that more simply" (`restate_words`): the last answer again;
 2. an aspect the question names ("what are the side effects of it?" after radiation for pain): the answer
-   for that aspect among the last answer and the answers related to it (either way round);
+   for that aspect among the last answer and the answers related to it (either way round). A follow-up kind no
+   answer is tagged with ("is that common?", "how long does it last?", "why?", "how do i lower that risk?":
+   `follow_up_kinds`) stays on the last answer when its title asks it or its text gives it (an `answer` cue:
+   "lasts about 1 to 2 days"), else goes to an answer one or two steps of `related` away whose title asks it
+   ("how common is ONJ?"); a why-question stays. Two aspects at once ("the jaw warning, how can he keep that
+   risk down") go to the answer whose title asks both;
 3. another subject for the same question ("and for chemo?" after hormone therapy side effects,
    `follow_up_starts`): the new subject's answer for the last answer's aspect;
 4. otherwise the classifier's probabilities over the last answer, its related answers and its area,
@@ -31,8 +36,10 @@ NEAR_WEIGHT = 2.0  # the last answer and its related answers against the rest of
 LAST_PRIOR = (
     0.05  # probability the last answer gets for free: a classifier with no opinion leaves it (dev conversations)
 )
-MAX_FOLLOW_UP_WORDS = 8  # longer messages carry their own subject
-MAX_RESTATE_WORDS = 16  # "sorry i dont really understand all that, could you put it in easier words"
+STAYING_KINDS = frozenset({"cause"})  # "why?" asks about the last answer itself, never a neighbour's title
+MAX_FOLLOW_UP_WORDS = 12  # longer messages carry their own subject
+MAX_UNKNOWN_WORDS = 1  # beside an aspect, a word the content never uses ("fluey") is not a subject of its own
+MAX_RESTATE_WORDS = 20  # "sorry i dont really understand all that, could you put it in easier words"
 _VOCABULARY = load_vocabulary()
 RESTATE = _VOCABULARY.restate_words
 STARTS = _VOCABULARY.follow_up_starts
@@ -67,10 +74,7 @@ def is_restate(text: str) -> bool:
 def names_own_subject(text: str) -> bool:
     """A word of this field beside the wish ("hypercalcaemia in plain words", "what is stage 4 with spread to
     the bone, in simple words"): possibly a new question, which the classifier answers when it is sure."""
-    folded = fold(text)
-    found = RESTATE.search(folded)
-    rest = folded[: found.start()] + " " + folded[found.end() :] if found else folded
-    return bool(ON_TOPIC.search(rest))
+    return bool(ON_TOPIC.search(RESTATE.sub(" ", fold(text))))  # every wish out ("simpler please, i'm not medical")
 
 
 def is_switch(text: str) -> bool:
@@ -79,21 +83,29 @@ def is_switch(text: str) -> bool:
     return bool(STARTS.search(folded)) and len(folded.split()) <= 6
 
 
-def subjectless(text: str, known_words: Iterable[str]) -> bool:
-    """Short, and every word is one the curated content uses: nothing in it names another subject
-    ("how do I lower that risk?" yes; "how do I stop my cat scratching it?" no)."""
+def subjectless(text: str, known_words: Iterable[str], unknown_allowed: int = 0) -> bool:
+    """Short, and every word (but `unknown_allowed`) is one the curated content uses: nothing in it names another
+    subject ("how do I lower that risk?" yes; "how do I stop my cat scratching it?" no). A word the content never
+    uses right after "and", "what about" names a new subject ("and xarelto? my dad takes that")."""
     words = fold(text).split()
     known = set(known_words)
-    return 0 < len(words) <= MAX_FOLLOW_UP_WORDS and all(w in known or w.isdigit() for w in words)
+    unknown = {w for w in words if not (w in known or w.isdigit())}
+    joined = " ".join(words)
+    start = STARTS.match(joined)
+    if start and joined[start.end() :].split()[:1] and joined[start.end() :].split()[0] in unknown:
+        return False
+    return 0 < len(words) <= MAX_FOLLOW_UP_WORDS and len(unknown) <= unknown_allowed
 
 
 def points_back(text: str, known_words: Iterable[str]) -> bool:
     """A message about the last answer: a wish to have it again, or a short question with no subject of
-    its own that points back ("that", "it"), names an aspect ("how often…") or switches ("and for…")."""
+    its own that points back ("that", "it"), names an aspect ("how often…") or switches ("and for…"). One word
+    the content never uses is allowed beside an aspect ("how many days does the fluey bit go on")."""
     if is_restate(text):
         return True
-    cue = REFERRING_WORDS.search(text) or asked_aspects(text) or STARTS.search(fold(text))
-    return bool(cue) and subjectless(text, known_words)
+    aspects = asked_aspects(text)
+    cue = REFERRING_WORDS.search(text) or aspects or STARTS.search(fold(text))
+    return bool(cue) and subjectless(text, known_words, MAX_UNKNOWN_WORDS if aspects else 0)
 
 
 def topic_scores(parse: Mapping[str, Any]) -> Dict[str, float]:
@@ -128,6 +140,36 @@ def _best(keys: Set[str], scores: Dict[str, float], content: Content) -> Optiona
     return content.topic_for_key(max(sorted(keys), key=lambda k: scores.get(k, 0.0)))
 
 
+def follow_up_kinds(content: Content) -> FrozenSet[str]:
+    """Aspects no answer is tagged with ("frequency", "duration", "cause", "prevention"): what a follow-up asks
+    about the last answer ("is that common?", "how long does it last?", "why?", "how do i lower that risk?")."""
+    tagged = {aspect for topic in content.topics.values() for aspect in topic.aspects}
+    return frozenset(aspect for aspect, _ in _VOCABULARY.aspect_cues if aspect not in tagged)
+
+
+def _by_kind(
+    content: Content, kind: str, last: Topic, predicted: Optional[Topic], scores: Dict[str, float], near: Set[str]
+) -> Topic:
+    """A follow-up kind: the last answer when its title asks it or its text gives it ("lasts about 1 to 2 days"),
+    else the answer one or two steps of `related` away whose title asks it ("how common is ONJ?" after "what is
+    ONJ?"; a why-question never moves: it asks about the last answer), else the classifier's pick when it is sure
+    of a new subject, else the last answer."""
+    gives = _VOCABULARY.aspect_answers.get(kind)
+    if kind in _aspects(last) or (gives is not None and gives.search(last.answer)):
+        return last
+    if kind not in STAYING_KINDS:
+        one = _related(content, last)
+        two = {k for key in one for k in _related(content, content.topic_for_key(key))} - {last.response_key}
+        for nearby in (one, two):
+            with_kind = {k for k in nearby if kind in _aspects(content.topic_for_key(k))}
+            if with_kind:
+                return _best(with_kind, scores, content)
+    if predicted is not None and predicted.response_key not in near:
+        if scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE:
+            return predicted
+    return last
+
+
 def carry_topic(
     parse: Mapping[str, Any], content: Content, last: Optional[Topic], predicted: Optional[Topic]
 ) -> Optional[Topic]:
@@ -146,6 +188,11 @@ def carry_topic(
         own = {predicted.response_key} | _related(content, predicted)
         with_aspect = {k for k in own if wanted & _aspects(content.topic_for_key(k))}
         return _best(with_aspect, scores, content) or predicted
+    both = {k for k in near if len(asked) > 1 and set(asked) <= _aspects(content.topic_for_key(k))}
+    both |= {t.response_key for t in content.topics.values() if len(asked) > 1 and set(asked) <= _aspects(t)}
+    if both and len(asked) > 1:
+        # "and the jaw warning, how can he keep that risk down": the answer whose title asks both (lower the ONJ risk)
+        return _best(both, scores, content)
     if asked:
         # The drug answer for that aspect ("what are the side effects?" after Zometa), else the answer
         # with that aspect next to the last one ("what are the side effects of it?" after radiation).
@@ -153,6 +200,8 @@ def carry_topic(
             topic = content.topic_for_drug(drug, asked[:1])
             if topic is not None:
                 return topic
+        if asked[0] in follow_up_kinds(content):
+            return _by_kind(content, asked[0], last, predicted, scores, near)
         for nearby in ({last.response_key} | _related(content, last), same_area):
             with_aspect = {k for k in nearby if asked[0] in _aspects(content.topic_for_key(k))}
             if with_aspect:

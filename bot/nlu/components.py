@@ -38,8 +38,10 @@ from bot.names import (
     OUT_OF_SCOPE,
     ROUTE_KEY,
     SAFETY_INTENTS,
+    TIER_OF_INTENT,
 )
 from bot.nlu.lexicon import FUZZY_CUTOFF, Lexicon, fold
+from bot.safety import language as languages
 
 MAX_CHARS = 1000
 
@@ -200,6 +202,10 @@ def is_just_a_drug_name(text: str, entities: List[Dict[Text, Any]]) -> bool:
     return not leftover
 
 
+# "what can i ask them", "what can i do myself to help": the classifier's "what can you do?" on a question
+# that points back at the last answer.
+WHAT_CAN_YOU_DO = "what_can_you_do"
+
 # FallbackClassifier's threshold (config.yml): below it the turn would become "Did you mean…?".
 FALLBACK_THRESHOLD = 0.45
 # A general answer (no drug, no aspect) the classifier is less sure of than this gives way to the
@@ -207,6 +213,25 @@ FALLBACK_THRESHOLD = 0.45
 # drugs help"). Right general answers to drug questions ("can I have dental work on Xgeva?") score
 # 0.98-1.0 on the held-out set.
 GENERAL_ANSWER_MIN_CONFIDENCE = 0.9
+
+
+# FallbackClassifier's ambiguity_threshold (config.yml): top two intents closer than this are "Did you mean…?".
+AMBIGUITY_THRESHOLD = 0.05
+
+
+def _unsure(message: Message) -> bool:
+    """FallbackClassifier would turn this into "Did you mean…?": the top intent below its threshold, or the top
+    two closer than its ambiguity threshold."""
+    ranking = [r.get("confidence") or 0.0 for r in message.get(INTENT_RANKING_KEY) or []]
+    top = (message.get(INTENT) or {}).get("confidence") or 0.0
+    return top < FALLBACK_THRESHOLD or (len(ranking) > 1 and ranking[0] - ranking[1] < AMBIGUITY_THRESHOLD)
+
+
+def _care_team_guess_in_english(intent: Optional[str], text: str) -> bool:
+    """The classifier's care-team guess on an English message ("simpler please, i'm not medical" read as a
+    request for a person): SafetyNet leaves such a guess on a wish for plainer words, and a pattern's hit still
+    escalates (bot/nlu/safety_net.py `_restate_wish`)."""
+    return TIER_OF_INTENT.get(intent or "") == "care_team" and languages.detect(text) == "en"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -278,7 +303,7 @@ class DrugRouting(_Stateless):
             confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
             if (
                 not named
-                and intent not in SAFETY_INTENTS
+                and (intent not in SAFETY_INTENTS or _care_team_guess_in_english(intent, text))
                 and followup.is_restate(text)
                 and not (followup.names_own_subject(text) and confidence >= FALLBACK_THRESHOLD)
             ):
@@ -287,7 +312,7 @@ class DrugRouting(_Stateless):
             if (
                 not named
                 and intent not in SAFETY_OR_CHAT
-                and (intent in (OUT_OF_SCOPE, DRUG_FOLLOWUP) or confidence < FALLBACK_THRESHOLD)
+                and (intent in (OUT_OF_SCOPE, DRUG_FOLLOWUP, WHAT_CAN_YOU_DO) or _unsure(message))
                 and followup.points_back(text, self.known_words)
             ):
                 # "How do I lower that risk?", "say it more simply": no subject of its own (it reads like

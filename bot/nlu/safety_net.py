@@ -37,6 +37,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.dialogue import followup
 from bot.names import (
     CATEGORY_ENTITY,
     LANGUAGE_ENTITY,
@@ -125,6 +126,8 @@ class SafetyNet(_Stateless):
         confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
+        if hit is None and language == "en" and _restate_wish(text, predicted):
+            return  # "simpler please, i'm not medical": the last answer again, not a request for a person
         if hit is None and language == "en" and _general_english_question(text, predicted):
             _drop_safety_guess(message)  # "my wife is on xgeva, does it cause tingling in the fingers?"
             return
@@ -191,6 +194,16 @@ class SafetyNet(_Stateless):
             if topic:
                 message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             return
+
+
+def _restate_wish(text: str, predicted) -> bool:
+    """The classifier alone guessed urgent or care team on an English wish to have the last answer in plainer words
+    with no subject of its own (bot/dialogue/followup.py). Emergency and crisis guesses still count."""
+    return (
+        TIER_OF_INTENT.get(predicted or "") in ("urgent", "care_team")
+        and followup.is_restate(text)
+        and not followup.names_own_subject(text)
+    )
 
 
 def _general_english_question(text: str, predicted) -> bool:
