@@ -110,3 +110,13 @@ def test_the_registry_names_every_set_with_its_role():
             assert eval_set.path.is_file() and eval_set.role in (sets.DEV, sets.FROZEN), eval_set
     assert set(sets.dev_sets("es").values()) == {sets.FAQ["dev_es"]}
     assert asyncio.run(DecliningAgent().parse_message("x"))["intent"]["name"] == evaluate.NO_ANSWER
+
+
+def test_the_answer_list_for_set_writers_names_every_answer_and_no_example(content):
+    """bot/tools/answer_list.py: what a writer of a dev or test set reads besides the sources."""
+    from bot.tools import answer_list
+
+    text = "\n".join(answer_list.lines(content))
+    assert all(f"`{topic.response_key}`" in text for topic in content.topics.values())
+    examples = {e for topic in content.topics.values() for e in topic.examples if e != topic.title}
+    assert not [e for e in examples if len(e) > 25 and e in text]

@@ -129,6 +129,8 @@ def test_spanish_questions_negations_and_look_alikes_are_not_escalated(text):
         ("tengo 37.7 de temperatura y estoy en quimio", "urgent"),
         ("mi papá anda con 37.9, ¿es pura febrícula?", "urgent"),
         ("me siento destemplada, 38.3 y me dieron quimio el lunes", "emergency"),
+        ("mi esposa amaneció con 38,2 y le toca quimio mañana", "emergency"),
+        ("estoy en quimioterapia y el termómetro no, pero me tomé la temperatura: 37,6", "urgent"),
     ],
 )
 def test_spanish_temperatures(text, tier):

@@ -67,6 +67,7 @@ EMERGENCY = [
     # classifier off a fifth-set message of this shape: written here, not copied from the set)
     "mi hermana está con quimio y le dan escalofríos que la ponen a tiritar",
     "desde la tarde tengo unos escalofríos que me hacen temblar los dientes",
+    "a mi papá le castañetean los dientes de los escalofríos y está en quimio",
 ]
 
 CRISIS = [
@@ -222,6 +223,8 @@ CARE_TEAM = [
 ]
 
 GENERAL = [
+    "mi mamá tiene 40 años y está en quimio, ¿qué comidas le ayudan?",
+    "¿la quimio se pone cada 21 días?",
     "¿lo mejor sería ir al dentista antes de empezar el zometa?",
     "¿como si fuera poco el zometa también da fiebre?",
     "¿el hormigueo en los pies es un efecto del xgeva?",

@@ -83,6 +83,68 @@ CARE_TEAM = [
     "tengo la creatinina en 1.8",
 ]
 
+# the sixth set's care-team misses, described (never quoted): a dose let slip or forgotten, leave to stop, one's
+# own value with a vague word ("bajita"), telling the oncologist about dental work, a relative's dental work on a
+# bone drug, "is it normal for me", travel or sport with metastases, a remedy with chemo for someone
+CARE_TEAM_SIXTH = [
+    # 1 late/forgotten dose
+    "se me fue la fecha del xgeva… ¿me la pongo igual?",
+    "se me pasó la fecha del zometa, ¿me lo pongo igual?",
+    "me salté dos días el letrozol, ¿pasa algo?",
+    "me salte una semana la capecitabina, ¿es grave?",
+    "olvidé tomar el calcio toda la semana, ¿es grave?",
+    "se me olvidó tomar el letrozol ayer, ¿qué hago?",
+    "mi mamá se saltó tres días del anastrozol, ¿pasa algo?",
+    "a mi papá se le olvidó la pastilla de la mañana, ¿se la doy ahora?",
+    "se me olvidaron las pastillas del fin de semana",
+    "mi esposa no se tomó el tamoxifeno en toda la semana",
+    # 2 permission to stop
+    "¿tengo permiso de suspender el denosumab?",
+    "¿me dejan dejar el zometa?",
+    "¿me permiten parar el letrozol unas semanas?",
+    "¿a mi mamá la dejan suspender el xgeva?",
+    "¿me dejarían dejar la quimio un mes?",
+    "¿le dan permiso a mi esposo de dejar el zometa?",
+    # 3 lab value vague adjective
+    "me salió la vitamina D bajita en los labs, ¿necesito tomar más?",
+    "me salió el calcio altito, ¿es malo?",
+    "los labs de mi mamá salieron con el calcio un poco alto",
+    "mi creatinina salió medio alta, ¿qué hago?",
+    "me dieron la vitamina d algo baja, ¿tomo más?",
+    "tengo el calcio un poquito bajo en los análisis",
+    # 4 dental timing oneself
+    "¿le debo avisar al oncólogo antes de mi limpieza dental?",
+    "¿tengo que decirle al oncólogo antes de ir al dentista?",
+    "¿debo avisarle al doctor antes de mi cita con el dentista?",
+    "tengo limpieza dental la próxima semana, ¿le aviso a mi oncóloga?",
+    "¿mi mamá debe avisar al dentista que está con zometa?",
+    # 5 relative dental on bone drug
+    "mi hermana está con xgeva y tiene que hacerse una endodoncia, ¿se la puede hacer?",
+    "mi mamá está con zometa y le quieren sacar una muela, ¿se puede?",
+    "mi tía recibe prolia y necesita un implante, ¿puede hacérselo?",
+    "¿mi esposo se puede hacer una extracción si está con denosumab?",
+    "mi papá está en xgeva, ¿le pueden hacer una endodoncia?",
+    # 6 normal for me
+    "¿es normal que a mí me duela todo dos días después de la infusión?",
+    "¿es normal para mí estar tan cansada desde que empecé el letrozol?",
+    "¿es normal que a mi mamá le duelan los huesos después del zometa?",
+    "¿es normal en mí tener fiebre después de la infusión?",
+    "¿es normal para mi mamá dormir tanto desde la quimio?",
+    "¿es normal que me sienta tan cansada desde que empecé el xgeva?",
+    # 7 travel/activity with metastases
+    "mi suegra quiere saber si puede viajar en avión con las metástasis",
+    "¿mi mamá puede ir a nadar con metástasis en la cadera?",
+    "quiero saber si puedo hacer yoga con las metástasis en la columna",
+    "mi esposo quiere viajar en avión, tiene metástasis en los huesos, ¿puede?",
+    "¿es seguro para mí viajar en avión con metástasis óseas?",
+    # 8 remedy with chemo for a person
+    "¿mi viejo se puede tomar un té de hierbas con la quimio?",
+    "¿mi mamá se puede tomar la cúrcuma con la quimioterapia?",
+    "¿le puedo dar a mi papá un té de manzanilla con la quimio?",
+    "¿mi esposa puede tomar jengibre mientras está en quimio?",
+    "¿me puedo tomar un jugo de toronja con el palbociclib?",
+]
+
 GENERAL = [
     "¿el zometa cura el cáncer?",
     "¿se puede poner un implante dental con zometa?",
@@ -103,6 +165,34 @@ GENERAL = [
     "¿se puede ir al dentista estando con xgeva?",
     "¿los bisfosfonatos curan?",
     "la infusión de zometa le toca a uno cada mes?",
+    # the sixth set's: nobody in them ("le" before a harm is impersonal)
+    "¿es verdad que los bifosfonatos le pueden hacer daño a los riñones?",
+    "¿los bifosfonatos le pueden hacer daño a los riñones?",
+    "¿el zometa le puede hacer daño al riñón?",
+    "¿el denosumab le puede hacer daño a la mandíbula?",
+    "¿qué pasa si se olvida una dosis de letrozol?",
+    "¿qué pasa si uno se salta una dosis de xgeva?",
+    "¿se puede suspender el denosumab?",
+    "¿qué pasa si se deja el zometa?",
+    "¿qué significa vitamina D baja?",
+    "¿cuál es el nivel normal de vitamina D?",
+    "¿hay que avisar al oncólogo antes de una limpieza dental?",
+    "¿se puede hacer una endodoncia con xgeva?",
+    "¿es normal el cansancio con el letrozol?",
+    "¿es normal que duela todo después de la infusión?",
+    "¿se puede viajar en avión con metástasis óseas?",
+    "¿se puede tomar té de hierbas con la quimio?",
+    "¿la cúrcuma interfiere con la quimioterapia?",
+    "¿es verdad que el zometa le hace daño a los dientes?",
+    "¿qué pasa si olvido tomar el letrozol?",
+    "¿se puede saltar una dosis de letrozol?",
+    "¿los médicos dejan suspender el denosumab?",
+    "¿quién decide si se puede dejar el zometa?",
+    "¿por qué el dentista pide avisar al oncólogo?",
+    "el dentista de mi tía preguntó si ella recibe xgeva por lo de la mandíbula. ¿qué es eso de la mandíbula?",
+    "el oncólogo de mi mamá consultó con el dentista, ¿qué es la osteonecrosis?",
+    "¿es normal en el cáncer de mama sentir cansancio?",
+    "¿la gente con metástasis puede viajar en avión?",
 ]
 
 
@@ -111,7 +201,7 @@ def _tier(text: str) -> str:
     return hit.tier if hit else "none"
 
 
-@pytest.mark.parametrize("text", CARE_TEAM)
+@pytest.mark.parametrize("text", CARE_TEAM + CARE_TEAM_SIXTH)
 def test_a_personal_question_reaches_the_care_team(text):
     tier = _tier(text)
     assert tier != "none" and SEVERITY[tier] <= SEVERITY["care_team"], (text, tier)

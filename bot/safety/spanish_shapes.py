@@ -13,7 +13,9 @@ el zometa de cada 4 a cada 12 semanas?", "¿a qué hora le doy la morfina?", "mi
   4 or more (3 or more "juntas", "de golpe"), not a routine ("al día", "cada 8 horas").
 - the fifth set's care-team asks (`personal_ask`): whether one will be cured or how it ends, dental work
   planned with a bone drug, "¿puedo tomar…?" with another medicine, "¿me toca…?", "¿es normal que yo…?", a dose
-  missed or late, a result given as a value; general questions with the same words name nobody.
+  missed or late, a result given as a value; general questions with the same words name nobody;
+  the sixth set's: a dose let slip ("se me fue la fecha", "olvidé tomar…"), leave to stop, telling the oncologist
+  about dental work, "¿es normal para mí…?", an activity with metastases asked indirectly ("si puede viajar…").
 
 Curated FAQ examples ask personally too ("mis metastasis son liticas, me sirve el zometa"): those are
 about what a treatment is or does, which none of the asks above is (tests/test_content_es.py checks that
@@ -59,6 +61,10 @@ LAB = _LISTS["SHAPE_LAB"]  # calcio, creatinina, análisis…
 CAME_OUT = _LISTS["SHAPE_CAME_OUT"]  # salió, dio, está…
 VALUE = _LISTS["SHAPE_VALUE"]  # alto, baja, mal, algo…
 LATE = _LISTS["SHAPE_LATE"]  # atrasé, se retrasó, pospusieron…
+LATE_SELF = _LISTS["SHAPE_LATE_SELF"]  # olvidé, me salté: the asker missed it
+ALLOWED = _LISTS["SHAPE_ALLOWED"]  # permiso, dejan, permiten: "¿me dejan dejar el zometa?"
+TELL = _LISTS["SHAPE_TELL"]  # avisar, decirle, consultar: "¿le debo avisar al oncólogo…?"
+DENTIST = _LISTS["SHAPE_DENTIST"]  # dentista, dental, odontólogo
 WHY = frozenset({"por", "porque", "para"})  # "por qué…", "para qué…"
 INFO_START = frozenset({"que", "q", "cual", "cuales", "como", "donde", "quien", "cuanto", "cuanta"})
 _CURE = "|".join(sorted(CURE))
@@ -73,8 +79,17 @@ _PROGNOSIS = re.compile(
 _MAY_TAKE = re.compile(r"\b(puedo|podemos|podria|podre|(?<!\bme )(?<!\ble )(?<!\bse )(?<!\bnos )puede)\b")
 _WITH = re.compile(r"\b(con|junto|juntos|mientras|durante|estando|despues|antes)\b")
 _MY_TURN = re.compile(r"\b(me|le|les|nos) (toca|tocaba|tocara|tocaria)\b( (?P<verb>\w+(ar|er|ir)(me|le|se|la|lo)?)\b)?")
-_IS_NORMAL = re.compile(r"\b(es|sera|seria) normal (que|q|si)\b(?P<rest>.*)")
-_SOMEONE = re.compile(r"\b(yo|mi|mis|a mi|a ella|a el)\b")  # not "me duela": a side effect asked about, the FAQ's
+_IS_NORMAL = re.compile(r"\b(es|sera|seria) normal (que|q|si|para|en)\b(?P<rest>.*)")
+# not "me duela" (a side effect asked about, the FAQ's); "desde que empecé" ties it to the asker's own course
+_SOMEONE = re.compile(r"\b(yo|mi|mis|a mi|a ella|a el|empece|comence|inicie)\b")
+# "¿mi viejo se puede tomar…?": "se puede" with someone named before it is that person's
+_NAMED_MAY = re.compile(r"\b(mi|mis|su|sus|ella|el) \w+( \w+)? se (puede|pueden|podra|podria)\b")
+# "se me fue la fecha", "se le olvidó la pastilla": a dose let slip
+_SLIPPED = re.compile(r"\bse (me|le|nos|les) (fue|fueron|paso|pasaron|olvido|olvidaron|escapo|escaparon)\b")
+# "los bifosfonatos le pueden hacer daño a los riñones": an impersonal "le" before a harm, nobody named
+_HARM_LE = re.compile(
+    r"^(puede|pueden|podria|podrian|suele|suelen)? ?(hacer|hace|hacen|causar|causa|causan) (dano|mal)\b"
+)
 _PLANNED = re.compile(
     r"\b(quiero|quiere|queremos|necesito|necesita|tengo que|tiene que|voy a|va a|van a|vamos a|me toca|le toca"
     r"|cita|debo|debe|puedo|podria|planean|programaron|recomienda|recomendo|dice que|dijo que)\b"
@@ -83,7 +98,8 @@ _WITHOUT = re.compile(
     r"\bllev(o|a|amos|an)\b.{0,30}\bsin (ponerme|ponerle|tomar|tomarme|tomarle|recibir|ir|mi|su|el|la)\b"
 )
 _NOT_GIVEN = re.compile(
-    r"\bno (recibio|recibi|recibimos|recibieron|me pusieron|le pusieron|me dieron|le dieron|fui|fue)\b"
+    r"\bno (recibio|recibi|recibimos|recibieron|me pusieron|le pusieron|me dieron|le dieron|fui|fue"
+    r"|me tome|se tomo|me puse|se puso)\b"
 )
 _STEMS = ("pastill", "medic", "bifosfonat", "calmant", "analgesic", "quimio", "radiac", "radiot")
 
@@ -112,7 +128,7 @@ def _personal(words: Sequence[str]) -> bool:
         before = words[i - 1] if i else ""
         if word in PERSON:
             return True
-        if word in ("le", "les") and before != "se":
+        if word in ("le", "les") and before != "se" and not _HARM_LE.search(" ".join(words[i + 1 : i + 5])):
             return True
         if word == "se" and i + 1 < len(words) and words[i + 1] in ("lo", "la", "los", "las"):
             return True
@@ -203,6 +219,10 @@ def personal_ask(sentence: str) -> Optional[Hit]:
     normal = _IS_NORMAL.search(text)  # "¿es normal que tenga…?": the verb says someone real
     if normal and _SOMEONE.search(normal.group("rest")):
         return ("care_team", "personal_decision", sentence)
+    treatment = _has(words, TREATMENT)
+    late_self = any(w in LATE_SELF and (i == 0 or words[i - 1] not in ("no", "se", "que")) for i, w in enumerate(words))
+    if late_self and treatment:  # "olvidé tomar el calcio toda la semana": the verb is the asker's
+        return ("care_team", "missed_dose", sentence)
     if not _personal(words):
         return None
     asks = _asks(sentence, words) or "si" in words  # "no sé si me voy a curar"
@@ -211,11 +231,17 @@ def personal_ask(sentence: str) -> Optional[Hit]:
     tooth = any(w in TOOTH for w in words) and any(w.startswith(PULL) for w in words)
     if (tooth or any(w in DENTAL for w in words)) and any(w in BONE_DRUG for w in words) and _PLANNED.search(text):
         return ("care_team", "dental_timing", sentence)  # planned ("se sacó un diente" asks what may follow)
-    treatment = _has(words, TREATMENT)
+    if any(w in TELL for w in words) and (any(w in DENTIST or w in DENTAL for w in words) or tooth):
+        return ("care_team", "dental_timing", sentence)  # "¿le debo avisar al oncólogo antes de mi limpieza dental?"
     if (_WITHOUT.search(text) and treatment) or re.search(r"\b(llegue|llego|llegamos) tarde\b", text):
         return ("care_team", "missed_dose", sentence)
-    if treatment and (any(w in LATE for w in words) or _NOT_GIVEN.search(text)):
+    if treatment and (any(w in LATE for w in words) or _NOT_GIVEN.search(text) or _SLIPPED.search(text)):
         return ("care_team", "missed_dose", sentence)
+    if treatment and any(w in ALLOWED for w in words) and _has(words, STOP):
+        return ("care_team", "personal_decision", sentence)  # "¿tengo permiso de suspender el denosumab?"
+    modal = re.search(r"\b(puedo|podemos|puede|pueda|podria|pueden)\b", text)
+    if asks and modal and _has(words, ACTIVITY) and _has(words, DISEASE):
+        return ("care_team", "personal_decision", sentence)  # "mi suegra quiere saber si puede viajar…"
     if any(w in LAB for w in words) and (_near(words, CAME_OUT, VALUE) or _near(words, LAB, frozenset(), 3)):
         return ("care_team", "lab_results", sentence)
     if not asks or words[0] in INFO_START:
@@ -225,7 +251,7 @@ def personal_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "dosing" if treatment else "personal_decision", sentence)
     # "¿puedo tomar calcio con el xgeva?", "¿puedo tomarme dos tramadoles?"; one medicine alone ("¿puedo tomar
     # tylenol para el dolor?") is left to the classifier
-    if _MAY_TAKE.search(text) and any(w in TAKE for w in words):
+    if (_MAY_TAKE.search(text) or _NAMED_MAY.search(text)) and any(w in TAKE for w in words):
         two = sum(_in(w, TREATMENT) for w in words) >= 2 or any(_number(w) or w == "dos" for w in words)
         if two or (_WITH.search(text) and treatment):
             return ("care_team", "personal_decision", sentence)
