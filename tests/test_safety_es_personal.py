@@ -171,7 +171,6 @@ GENERAL_SESSIONS_AND_DENTAL = [
     "¿qué pasa si se pospone una sesión de quimio?",
     "¿se puede faltar a una sesión de radioterapia?",
     "¿los pacientes con zometa se pueden hacer limpiezas dentales?",
-    "¿puedo mover el brazo después de la infusión?",
 ]
 
 GENERAL = [
@@ -239,6 +238,15 @@ def test_a_personal_question_reaches_the_care_team(text):
 @pytest.mark.parametrize("text", GENERAL + GENERAL_SESSIONS_AND_DENTAL)
 def test_a_general_question_with_the_same_words_is_not_escalated(text):
     assert engine.classify(text) is None, text
+
+
+def test_moving_an_arm_after_a_session_is_not_moving_the_session():
+    """The skip shape wants the session right after the verb; the question itself is personal, so the classifier
+    may still send it to the care team (the whole pipeline did): only the shape is checked here."""
+    from bot.safety import spanish_shapes
+
+    assert spanish_shapes.personal_ask("¿puedo mover el brazo después de la infusión?") is None
+    assert spanish_shapes.personal_ask("¿puedo mover la infusión después del viaje?")
 
 
 def test_no_curated_spanish_example_reads_as_a_personal_ask(content):
