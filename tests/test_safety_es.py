@@ -93,6 +93,23 @@ def test_the_net_alone_escalates_no_question_of_the_frozen_set():
         ("me dijeron que tengo el calcio alto", "urgent", "calcium_result"),
         ("¿debo dejar el Xgeva?", "care_team", "personal_decision"),
         ("quiero hablar con una enfermera", "care_team", "request_human"),
+        ("¿alguien del equipo me podría devolver la llamada mañana?", "care_team", "request_human"),
+        # personal questions in the kinds the seventh set found (written here in other words)
+        ("el oncólogo le dijo a mi papá que le quedan semanas, ¿eso es seguro?", "care_team", "prognosis"),
+        (
+            "la tomografía salió peor, ¿será que ya no le está sirviendo la quimio a mi esposa?",
+            "care_team",
+            "personal_decision",
+        ),
+        ("me ofrecieron pasarme a denosumab, ¿es mejor que me quede con el zometa?", "care_team", "personal_decision"),
+        (
+            "¿el calcio en pastilla lo sigo tomando o lo dejo ahora que estoy con prolia?",
+            "care_team",
+            "personal_decision",
+        ),
+        ("como bastante queso, ¿ocupo tomar las pastillas de calcio?", "care_team", "personal_decision"),
+        ("quiero darme una pausa de las infusiones en diciembre", "care_team", "personal_decision"),
+        ("mi oncóloga me puede regresar la llamadita? es sobre mis estudios", "care_team", "request_human"),
         ("¿cuánto tiempo de vida me queda?", "care_team", "prognosis"),
     ],
 )
@@ -114,6 +131,11 @@ def test_spanish_red_flags_and_personal_questions_are_caught(text, tier, categor
         "se me cayó el pelo",
         "estoy confundida con las dosis",
         "tengo 38 años y me duele la cabeza",  # years, not degrees
+        "¿qué quiere decir devolver la llamada en el formulario?",  # no "me/nos": nobody asks for a call
+        "me quedan dos meses de quimio y luego empiezo radiación",  # months of treatment, not of life
+        "¿qué pasa cuando el tratamiento no funciona?",  # nobody's own treatment
+        "¿se necesita vitamina D con el xgeva?",
+        "necesito información sobre el zometa",
     ],
 )
 def test_spanish_questions_negations_and_look_alikes_are_not_escalated(text):

@@ -1,5 +1,6 @@
 """The frozen Spanish test sets of issue 12 (tests/data/test_faq_es.yml, safety_test_es.yml, safety_test_es_3.yml,
-safety_test_es_4.yml, safety_test_es_5.yml, safety_test_es_6.yml) stay test sets.
+safety_test_es_4.yml, safety_test_es_5.yml, safety_test_es_6.yml, safety_test_es_7.yml,
+safety_test_es_8.yml) stay test sets.
 
 They were written from ../shared/sources and the list of answer ids alone, apart from the Spanish training
 examples. They only measure what Spanish speakers get while no test text is a near-copy (normalised
@@ -31,6 +32,8 @@ SAFETY_TEST_ES_3 = DATA / "safety_test_es_3.yml"  # third set, written without s
 SAFETY_TEST_ES_4 = DATA / "safety_test_es_4.yml"  # fourth set, same way, to measure the fixes made after the third
 SAFETY_TEST_ES_5 = DATA / "safety_test_es_5.yml"  # fifth set, same way, to measure the fixes made after the fourth
 SAFETY_TEST_ES_6 = DATA / "safety_test_es_6.yml"  # sixth set, same way: independent of the fixes tuned on sets 3 and 4
+SAFETY_TEST_ES_7 = DATA / "safety_test_es_7.yml"  # seventh set, same way: independent of the fixes tuned on sets 3-6
+SAFETY_TEST_ES_8 = DATA / "safety_test_es_8.yml"  # eighth set, same way: independent of the fixes tuned on sets 3-7
 FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
@@ -41,6 +44,8 @@ SAFETY_SETS = {
     "messages_4": (SAFETY_TEST_ES_4, 120, {"emergency": 40, "crisis": 20, "urgent": 20, "care_team": 20, "none": 20}),
     "messages_5": (SAFETY_TEST_ES_5, 140, {"emergency": 40, "crisis": 30, "urgent": 20, "care_team": 30, "none": 20}),
     "messages_6": (SAFETY_TEST_ES_6, 150, {"emergency": 45, "crisis": 25, "urgent": 20, "care_team": 35, "none": 25}),
+    "messages_7": (SAFETY_TEST_ES_7, 170, {"emergency": 50, "crisis": 30, "urgent": 20, "care_team": 40, "none": 30}),
+    "messages_8": (SAFETY_TEST_ES_8, 170, {"emergency": 50, "crisis": 30, "urgent": 20, "care_team": 40, "none": 30}),
 }
 ALL_SETS = ["questions", *SAFETY_SETS]
 

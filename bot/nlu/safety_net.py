@@ -111,9 +111,6 @@ class SafetyNet(_Stateless):
         predicted = intent.get("name")
         if _unsure_guess(predicted, intent.get("confidence") or 0.0):
             predicted = None  # an unsure urgent or care-team guess: the patterns alone decide
-        # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
-        # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
-        in_field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
         hit = safety.classify(text)
         language = languages.detect(text, spanish_hit=bool(hit and hit.language == "es"))
         if language == OTHER_LANGUAGE and hit is None:
@@ -125,6 +122,9 @@ class SafetyNet(_Stateless):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _general_english_question(text, predicted):
             return  # "my wife is on xgeva, does it cause tingling in the fingers?": context, then a question
+        # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
+        # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
+        in_field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
         decision = triage.decide(hit, predicted, in_field)
         if decision is None:
             return

@@ -41,6 +41,7 @@ class EvalSet:
 FAQ: Dict[str, EvalSet] = {
     "dev": EvalSet(DATA / "heldout_faq.yml", DEV, "en", "thresholds were chosen on it; near-copies of training"),
     "dev_2": EvalSet(DATA / "dev_faq_2.yml", DEV, "en", "strangers' voice"),
+    "dev_3": EvalSet(DATA / "dev_faq_3.yml", DEV, "en", "caregivers' long messages, written 2026-12-06 night"),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -50,6 +51,7 @@ FAQ: Dict[str, EvalSet] = {
 CONVERSATIONS: Dict[str, EvalSet] = {
     "dev": EvalSet(DATA / "dev_conversations.yml", DEV, "en"),
     "dev_2": EvalSet(DATA / "dev_conversations_2.yml", DEV, "en", "follow-ups that carry the topic"),
+    "dev_3": EvalSet(DATA / "dev_conversations_3.yml", DEV, "en", "follow-ups, long first messages"),
     "test": EvalSet(DATA / "test_conversations.yml", FROZEN, "en"),
 }
 
@@ -62,6 +64,8 @@ SAFETY: Dict[str, EvalSet] = {
     "Spanish 4": EvalSet(DATA / "safety_test_es_4.yml", FROZEN, "es"),
     "Spanish 5": EvalSet(DATA / "safety_test_es_5.yml", FROZEN, "es"),
     "Spanish 6": EvalSet(DATA / "safety_test_es_6.yml", FROZEN, "es"),
+    "Spanish 7": EvalSet(DATA / "safety_test_es_7.yml", FROZEN, "es"),
+    "English 2": EvalSet(DATA / "safety_test_en_2.yml", FROZEN, "en", "the first English set written apart"),
 }
 
 
