@@ -262,27 +262,34 @@ def test_out_of_scope_never_overrules_a_prognosis_question():
 
 
 @pytest.mark.parametrize(
-    "text, general",
+    "text, general, impersonal",
     [
-        ("my wife is on xgeva, does it cause tingling in the fingers?", True),
-        ("my mum has zometa every month, can it cause a sore in the mouth that does not heal?", True),
-        ("does zometa cause jaw pain?", True),
-        ("my wife is on xgeva and her fingers are tingling, does it cause that?", True),  # the patterns catch it
-        ("my wife is on xgeva, is tingling in the fingers normal?", False),
-        ("my wife is on xgeva, can she still have it?", False),
-        ("my fingers are tingling", False),
+        ("my wife is on xgeva, does it cause tingling in the fingers?", True, False),
+        ("my mum has zometa every month, can it cause a sore in the mouth that does not heal?", True, False),
+        ("does zometa cause jaw pain?", True, True),
+        ("my wife is on xgeva and her fingers are tingling, does it cause that?", True, False),  # patterns catch it
+        ("my wife is on xgeva, is tingling in the fingers normal?", False, False),
+        ("my wife is on xgeva, can she still have it?", False, False),
+        ("my fingers are tingling", False, False),
+        ("what reading on the thermometer is classed as a fever for someone on chemo?", True, True),
+        ("what temperature is considered too high during chemotherapy", True, True),
+        ("numb legs, what does it mean?", True, False),  # a sign stated, then a question
+        ("is 38.3 a fever on chemo?", False, False),  # a value: the patterns' temperature reading decides
+        ("what should you do if your legs go numb?", False, False),
     ],
 )
-def test_the_classifier_alone_is_not_trusted_on_a_general_question(text, general):
+def test_the_classifier_alone_is_not_trusted_on_a_general_question(text, general, impersonal):
     """SafetyNet drops the classifier's urgent or care-team guess alone (no pattern hit) when every question of
-    the message is general (english_shapes.general_question); emergency and crisis guesses always count."""
+    the message is general (english_shapes.general_question), and its emergency guess only on a message that is
+    nothing but such questions, with nobody and no number in it (impersonal_question); crisis guesses count."""
     from bot.nlu.safety_net import _general_english_question
     from bot.safety import english_shapes
 
     assert english_shapes.general_question(text) is general
+    assert english_shapes.impersonal_question(text) is impersonal
     assert _general_english_question(text, "report_urgent") is general
     assert _general_english_question(text, "ask_personal") is general
-    assert _general_english_question(text, "report_emergency") is False
+    assert _general_english_question(text, "report_emergency") is impersonal
     assert _general_english_question(text, "report_crisis") is False
 
 
@@ -301,3 +308,144 @@ def test_a_care_team_question_in_this_fields_words_stands_against_an_out_of_scop
 
     parse = asyncio.run(agent.parse_message(text))
     assert (parse.get("bone_health_safety") or {}).get("tier") == tier, parse["intent"]
+
+
+# The first independent English safety set's care-team misses, by kind (bot/safety/english_asks.py), in this
+# file's own words: each about a real person, so each reaches the care team through the net alone …
+CARE_TEAM_ASKS = [
+    # one's own result with a value or a direction
+    "sodium a bit low on her last bloods, does she need to do anything?",
+    "my egfr dropped to 48, does that change anything for me",
+    "vit d 22 on my results, is that too low",
+    "my magnesium has come down again, is that a problem?",
+    # dental work into the bone, planned or timed, for the person
+    "is it ok for me to have an extraction the week after my zometa?",
+    "can i get my implant done before my next prolia shot?",
+    "could mum have her wisdom tooth out a few days before her xgeva?",
+    # stopping or pausing, wished or asked leave for
+    "i'm thinking of coming off the letrozole",
+    "we've decided to stop mum's zometa, is that ok",
+    "am i allowed to take a break from xgeva while we travel?",
+    "could my husband pause his chemo for our daughter's wedding?",
+    # "is it normal for me / that my…"
+    "is it normal for my mum to be this wiped out after the drip?",
+    "is a week of aching usual for me after zometa?",
+    # a dose again after a problem, or behind with it
+    "i vomited just after my morning pills, do i take them again?",
+    "i'm a few days behind on my letrozole, do i make up the ones i missed?",
+    "she spat out half her tablet, should she take an extra one?",
+    # alcohol with one's own treatment
+    "is a pint ok with my letrozole?",
+    "could my husband have a beer or two while he's on chemo?",
+    # a recommended treatment the person hesitates over, or a bare "should she?"
+    "the team wants me to go on denosumab but i'm worried about my jaw",
+    "dad's consultant wants him to start zometa and he's not sure about it",
+    "my oncologist has offered me xgeva, should i or not",
+    # one's own schedule weighed
+    "is my xgeva every 4 weeks too frequent?",
+    "is once every 12 weeks often enough for my zoledronic acid?",
+    "my sister has zometa every month and her friend every 3 months, is that right for her?",
+]
+
+# … and the same words asked in general, or with the person only as context, stay FAQ questions.
+GENERAL_ASK_LOOKALIKES = [
+    "does xgeva make your calcium low?",
+    "what does a low vitamin d level mean?",
+    "is low potassium common on chemo?",
+    "what are the signs of low calcium, i'm on xgeva",
+    "can you have a tooth out while on zometa?",
+    "is oral surgery safe on bone drugs?",
+    "can i have a filling while on xgeva?",
+    "can i have a tooth taken out while on the bone jab",
+    "what happens if you stop taking xgeva?",
+    "i want to know how long people stay on zometa",
+    "does the ache stop after the first infusion?",
+    "is it normal to feel achy after zometa?",
+    "is it normal that my mum feels fluey after zometa?",
+    "i'd like to come off xgeva, what happens to the bones when it is stopped?",
+    "my oncologist recommended zometa but i'm nervous, how common is jaw damage?",
+    "my mum gets xgeva every 4 weeks and her friend gets prolia every 6 months, why the difference?",
+    "what should you do if you are sick after a tablet?",
+    "can you double up on calcium if you miss a day?",
+    "does alcohol interact with zometa?",
+    "can you drink wine on chemotherapy?",
+    "my oncologist wants me to start xgeva, what are the side effects?",
+    "how often is zometa given?",
+    "is every 4 weeks too often for zometa?",
+    "why is xgeva monthly but prolia every 6 months?",
+    # a sign that is history (years ago, or treated and better) as context for a general question
+    "my dad broke his arm 2 yrs ago, how do bone drugs protect the bones?",
+    "when my wife was first diagnosed she could not stand but it got better after radiotherapy, how does "
+    "radiotherapy work on bone?",
+]
+
+# A temporal "when" with a sign that is here, or back, is still a report.
+STILL_REPORTS = [
+    ("when my husband was diagnosed his legs went weak and they still are, what does radiotherapy do?", "emergency"),
+    ("when i stand up my legs give way, what does it mean?", "emergency"),
+    ("my mum broke her hip 2 yrs ago and now she can't walk again, what could it be", "emergency"),
+]
+
+
+@pytest.mark.parametrize("text", CARE_TEAM_ASKS)
+def test_care_team_asks_by_shape_reach_the_care_team(text):
+    assert _reaches(text, "care_team"), (text, engine.explain(text))
+
+
+@pytest.mark.parametrize("text", GENERAL_ASK_LOOKALIKES)
+def test_general_questions_with_the_same_words_are_not_escalated(text):
+    assert engine.classify(text) is None, engine.explain(text)
+
+
+@pytest.mark.parametrize("text, tier", STILL_REPORTS)
+def test_a_sign_here_or_back_after_a_time_is_still_a_report(text, tier):
+    assert _reaches(text, tier), (text, engine.explain(text))
+
+
+def test_a_dropped_classifier_guess_gives_way_to_its_best_other_intent():
+    """SafetyNet's early return left the classifier's safety intent in the parse, so the turn still escalated:
+    the guess it does not act on is replaced by the best other intent of the ranking (the classifier's own
+    ranking kept for the staff lookup and the figures)."""
+    from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.names import CLASSIFIER_RANKING_KEY
+    from bot.nlu.safety_net import _drop_safety_guess
+
+    ranking = [
+        {"name": "report_urgent", "confidence": 0.6},
+        {"name": "faq_jaw", "confidence": 0.3},
+        {"name": "ask_personal", "confidence": 0.05},
+        {"name": "faq_bma", "confidence": 0.05},
+    ]
+    message = Message(data={TEXT: "my uncle had zometa years back and a sore jaw, how common is that?"})
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    _drop_safety_guess(message)
+    assert message.get(INTENT) == {"name": "faq_jaw", "confidence": 0.3}
+    assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["faq_jaw", "faq_bma"]
+    assert message.get(CLASSIFIER_RANKING_KEY) == ranking
+
+
+@pytest.mark.parametrize(
+    "text, tier",
+    [
+        # general questions: history or a threshold, nobody now (the classifier alone may guess a red flag)
+        ("my nan had bisphosphonates a long time ago and her gum went sore, is that a frequent thing?", None),
+        ("my uncle was on zometa years back and got a painful jaw, how common is that?", None),
+        ("what temperature is classed as a fever on chemotherapy", None),
+        ("my gran broke her wrist 4 yrs ago, how does xgeva differ from zometa?", None),
+        # the person's own treatment is this field's ("treatment" alone is everyone's)
+        ("is a small glass of wine alright with my treatment?", "care_team"),
+        # a report stays one
+        ("my wife can't feel her legs, is that the zometa?", "emergency"),
+        ("my dad's gum has gone sore on xgeva, how common is that?", "urgent"),
+    ],
+)
+def test_the_whole_pipeline_on_general_questions_and_own_treatment(agent, text, tier):
+    import asyncio
+
+    parse = asyncio.run(agent.parse_message(text))
+    assert (parse.get("bone_health_safety") or {}).get("tier") == tier, parse["intent"]
+    if tier is None:
+        assert not parse["intent"]["name"].startswith(("report_", "ask_personal", "request_human")), parse["intent"]

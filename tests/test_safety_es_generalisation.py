@@ -330,3 +330,115 @@ def test_english_crisis_shapes_are_caught(text):
 @pytest.mark.parametrize("text", ENGLISH_GENERAL)
 def test_english_look_alikes_are_not_escalated(text):
     assert engine.classify(text) is None
+
+
+# After the seventh frozen set (its first run: 2026-12-06 18:50 UTC), by the KINDS of its misses as the lead
+# described them, in wording written here (never copied from the set): regional verbs, accents left out, both ways.
+SEVENTH = [
+    # crisis: begging God not to be let open one's eyes or wake
+    ("todas las noches le ruego a dios que ya no me deje abrir los ojos en la mañana", "crisis"),
+    ("le pido a diosito cada noche que no me deje despertar", "crisis"),
+    ("rezo para que manana ya no abra los ojos", "crisis"),
+    ("quisiera cerrar los ojos y ya no abrirlos", "crisis"),
+    # stopping food to leave sooner, "pa"
+    ("mi tia dejo de comer y nos dijo bien claro que lo hace pa irse antes", "crisis"),
+    ("mi abuelo ya no quiere probar bocado, dice que es para morirse de una vez", "crisis"),
+    # letters "por si me voy por mi propia mano"
+    ("les escribí unas cartas a mis hijos por si me voy por mi propia mano", "crisis"),
+    ("mi esposo dice que prefiere morir por su propia mano", "crisis"),
+    # hitting one's head against a wall
+    ("cuando me gana la desesperación me doy golpes en la cabeza contra la pared", "crisis"),
+    ("mi hija dice que su mamá se azota la cabeza contra la pared cuando llora", "crisis"),
+    ("me doy cabezazos contra el muro", "crisis"),
+    ("me golpeo la cabeza con la pared hasta que me duele", "crisis"),
+    # getting ahead of the cancer
+    ("mi hermana dice que si el cáncer no la mata, ella se le va a adelantar", "crisis"),
+    ("mi papa dice que el se le adelanta a la enfermedad", "crisis"),
+    ("pienso adelantar mi partida antes de sufrir más", "crisis"),
+    # searching how to do it without pain
+    ("busqué en google cómo hacerlo sin dolor", "crisis"),
+    ("anoche estuve viendo en internet la forma de hacerlo sin que duela", "crisis"),
+    ("¿cuál es la manera menos dolorosa de morir?", "crisis"),
+    # how many pills would be too many, for oneself
+    ("cuántas pastillas para dormir serían demasiadas, pregunto por mí", "crisis"),
+    ("¿cuantos somniferos son una sobredosis?", "crisis"),
+    ("¿cuántas pastillas de tramadol serían demasiadas? es para mí", "crisis"),
+    ("¿cuántas pastillas hacen falta para no despertar?", "crisis"),
+    ("cuantas morfinas serian demasiadas? pregunto por mi misma", "crisis"),
+    ("estuve googleando como matarme sin dolor", "crisis"),
+    # nothing has any point, not waking shrugged off
+    ("ya no le encuentro el chiste a nada, si no amanezco pues ni modo", "crisis"),
+    ("ya nada tiene sentido", "crisis"),
+    ("si ya no despierto mañana, que importa", "crisis"),
+    ("la vida ya no tiene chiste", "crisis"),
+    ("mi suegra no quiere comer, dice que asi se va mas rapido", "crisis"),
+    ("le rezo a la virgen que ya no me deje ver otro dia", "crisis"),
+    # emergency: toes that do not move ("menear"), a sharp pain after a sneeze, a lift that left one stuck bent
+    ("no puedo menear los dedos de los pies y tengo metástasis en la columna", "emergency"),
+    ("a mi mamá ya no se le menean los dedos del pie", "emergency"),
+    ("estornudé y me quedé doblada con una punzada en el costado", "emergency"),
+    ("tengo metástasis en las costillas, tosí y ahora una punzada no me deja respirar hondo", "emergency"),
+    ("cargué a mi nieto, sentí un jalón seco a media espalda y no me puedo enderezar", "emergency"),
+    ("mi papá se agachó por una caja y sintió un tronido en la espalda", "emergency"),
+    ("tosi fuerte y senti un crujido en las costillas", "emergency"),
+    ("mi esposa no puede menear los pies desde ayer", "emergency"),
+    ("me quedé jorobada desde que levante la cubeta", "emergency"),
+    ("me duele el costado cada vez que respiro", "emergency"),
+    # shaking chills on chemo, said as a cold that shakes
+    ("tengo un frío que me cala hasta los huesos y me zarandea entera, hoy me tocó quimio", "emergency"),
+    ("me sacude un escalofrío horrible y estoy en quimio", "emergency"),
+    ("a mi mamá le dio una tiritona con la quimio", "emergency"),
+    ("tengo una friolera que me sacude todo el cuerpo y estoy en quimio", "emergency"),
+    ("me dan unos escalofrios que me sacuden toda y tengo quimio esta semana", "emergency"),
+    # urgent: a new groin ache, named as "entrepierna"
+    ("tengo un dolor nuevo en la entrepierna al caminar y llevo años con zometa", "urgent"),
+    ("me duelen las ingles cuando camino, estoy con xgeva desde hace tiempo", "urgent"),
+    ("me empezó a doler en la zona de la entrepierna cuando camino, tomo bifosfonatos hace años", "urgent"),
+    ("a mi mamá le está molestando mucho la verija al caminar y lleva años con zometa", "urgent"),
+]
+SEVENTH_GENERAL = [
+    # history in the past tense is context before a general question
+    "hace años me rompí la muñeca jugando voleibol, ¿las fracturas viejas salen en la gammagrafía?",
+    "el año pasado me internaron por fiebre en la quimio y me recuperé, ¿por qué es tan peligrosa la fiebre con quimio?",
+    "hace 5 años mi mamá se quebró la cadera y ya sanó. ¿el zometa ayuda a prevenir fracturas?",
+    "en 2019 tuve una fractura de costilla, ¿se ve en los estudios?",
+    # look-alikes of the new crisis and emergency shapes
+    "salí temprano del trabajo para irme antes a la casa",
+    "le voy a ganar al cáncer",
+    "a mi mamá se le adelantó la cita del zometa",
+    "¿se puede adelantar la infusión de zometa una semana?",
+    "busqué en google cómo ponerme la inyección de prolia",
+    "¿cuántas pastillas de calcio son demasiadas al día?",
+    "si no amanezco bien mañana voy al doctor",
+    "me da frío en las manos con la quimio",
+    "cuando levanto el brazo siento un tirón",
+    "¿duele respirar hondo después de una fractura de costilla?",
+    "mi mamá dejó de comer porque le dan náuseas",
+    "escribí unas cartas a mis hijos por si algún día me pasa algo",
+    "mi papá se da golpes de pecho por no haber ido antes al doctor",
+    "me doy de topes por no haberle hecho caso al doctor",
+    "no le veo el caso a seguir con la quimio si no sirve",
+    "hace tiempo que no veo a mi familia",
+]
+# history that is back, or a question about it happening now, still counts
+SEVENTH_STILL = [
+    ("hace años me rompí la muñeca y ahora me duele otra vez, ¿es normal?", "emergency"),
+    ("hace años me rompí la muñeca, ¿puede estar rota otra vez?", "emergency"),
+    ("el año pasado tuve fiebre en la quimio y hoy tengo fiebre otra vez, ¿qué hago?", "emergency"),
+    ("hace un mes me caí, ¿puede estar roto?", "emergency"),
+    ("hace años me rompí la cadera, ahora no siento las piernas, ¿las fracturas viejas salen?", "emergency"),
+    ("tengo fiebre y estoy en quimio, ¿por qué es tan peligrosa la fiebre con quimio?", "emergency"),
+    ("hace años que tomo zometa y me duele la entrepierna al caminar, ¿por qué pasa?", "urgent"),
+    ("el año pasado empecé con xgeva y me duele la ingle al caminar, ¿por qué pasa eso?", "urgent"),
+]
+
+
+@pytest.mark.parametrize("text, tier", SEVENTH + SEVENTH_STILL)
+def test_seventh_set_kinds_reach_their_tier(text, tier):
+    hit = engine.classify(text)
+    assert hit is not None and SEVERITY[hit.tier] <= SEVERITY[tier], (hit, tier)
+
+
+@pytest.mark.parametrize("text", SEVENTH_GENERAL)
+def test_seventh_set_look_alikes_and_history_are_not_escalated(text):
+    assert engine.classify(text) is None

@@ -30,6 +30,7 @@ uno está en quimio?"), since the patterns, which found nothing, read Spanish re
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -78,6 +79,9 @@ def _unsure_guess(predicted, confidence: float) -> bool:
 # 100% on every English safety set, the Spanish ones still lean on the classifier (issue 12). Emergency
 # and crisis guesses always escalate.
 MIN_MODEL_ONLY_CONFIDENCE = 0.45
+# "my treatment", "her treatments": what this bot's users are treated for is their cancer (a field word,
+# though "treatment" alone is also everyone's: "treatment for hay fever")
+_OWN_TREATMENT = re.compile(r"\b(my|her|his|our|their|mum's|mom's|dad's) (cancer |bone )?treatments?\b", re.I)
 
 
 def _unsure_model_only(predicted, confidence: float) -> bool:
@@ -100,8 +104,9 @@ class SafetyNet(_Stateless):
         return messages
 
     def _in_field_words(self, text: str) -> bool:
-        """A word of the curated content that no out-of-scope example uses ("mets", "spine", "oncologist")."""
-        return any(word.lower() in self.field_words for word in WORD.findall(text))
+        """A word of the curated content that no out-of-scope example uses ("mets", "spine", "oncologist"), or the
+        person's own treatment ("can i have a glass of wine on my treatment?": here, their cancer treatment)."""
+        return any(word.lower() in self.field_words for word in WORD.findall(text)) or bool(_OWN_TREATMENT.search(text))
 
     def _process(self, message: Message) -> None:
         text = message.get(TEXT) or ""
@@ -121,7 +126,8 @@ class SafetyNet(_Stateless):
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _general_english_question(text, predicted):
-            return  # "my wife is on xgeva, does it cause tingling in the fingers?": context, then a question
+            _drop_safety_guess(message)  # "my wife is on xgeva, does it cause tingling in the fingers?"
+            return
         # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
         # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
         in_field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
@@ -189,9 +195,25 @@ class SafetyNet(_Stateless):
 
 def _general_english_question(text: str, predicted) -> bool:
     """The classifier alone guessed urgent or care team on an English message whose every question asks for
-    general information about nobody, after any context (bot/safety/english_shapes.py `general_question`); the
-    English patterns alone reach every English safety set's red flags. Emergency and crisis guesses still count."""
-    return TIER_OF_INTENT.get(predicted or "") in ("urgent", "care_team") and english_shapes.general_question(text)
+    general information about nobody, after any context (bot/safety/english_shapes.py `general_question`), or
+    emergency on a message that is only such a question, with nobody and no number in it at all ("what
+    temperature counts as a fever during chemo?": `impersonal_question`), the line the patterns draw. Crisis
+    guesses always count, and emergency ones on anything else ("can't feel legs, what does it mean?")."""
+    tier = TIER_OF_INTENT.get(predicted or "")
+    if tier == "emergency":
+        return english_shapes.impersonal_question(text)
+    return tier in ("urgent", "care_team") and english_shapes.general_question(text)
+
+
+def _drop_safety_guess(message: Message) -> None:
+    """The classifier's safety guess is not acted on: its best other intent takes its place (with its own
+    confidence, so FallbackClassifier may still ask "Did you mean…?"); left as it was, the turn would escalate."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in TIER_OF_INTENT]
+    if not ranking:
+        return
+    keep_classifier_ranking(message)
+    message.set(INTENT, dict(ranking[0]), add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
 
 def _general_spanish_question(text: str, language: str, hit, decision: Dict[str, Any]) -> bool:

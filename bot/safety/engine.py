@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
-from bot.safety import english_shapes, language, patterns, spanish_shapes
+from bot.safety import english_shapes, language, patterns, spanish_context, spanish_shapes
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -358,8 +358,9 @@ def _hits(doc, norms, sentences, matches, grammar: Grammar) -> List[Tuple[int, i
             continue
         if sentence.general and not sentence.personal and not (rule.tier == "crisis" and rule.kind == "report"):
             continue  # a general question ("can Zometa cause jaw pain?"); crisis wording always counts
-        if grammar is ENGLISH and english_shapes.context_only(doc, norms, sentences, rule, start, doc[start:end].text):
-            continue  # "my wife gets zometa, can it cause jaw pain?": the person is context
+        context = english_shapes.context_only if grammar is ENGLISH else spanish_context.context_only
+        if context(doc, norms, sentences, rule, start, doc[start:end].text):
+            continue  # "my wife gets zometa, can it cause jaw pain?", "hace años me rompí la muñeca, ¿…?": context
         if rule.negatable and _negated(norms, doc, start, end, sentence, grammar, rule):
             continue
         hit = SafetyHit(rule.tier, rule.category, doc[start:end].text, language=rule.language)

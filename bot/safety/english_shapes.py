@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import patterns
+from bot.safety import english_asks, patterns
 
 _LISTS = patterns.current().vocabulary.word_lists
 PERSON = _LISTS["FIRST_PERSON"] | _LISTS["THIRD_PERSON"] | _LISTS["CAREGIVER"]
@@ -144,6 +144,12 @@ def _history(doc, norms: Sequence[str], clause: Tuple[int, int], sentence_end: i
     return not set(_RESOLVED.sub(" ", own).split()) & ONGOING
 
 
+def _temporal(doc, norms: Sequence[str], start: int, end: int) -> bool:
+    """ "when my husband was first diagnosed…": a time, not a question ("when should i…?" asks)."""
+    words = [i for i in range(start, end) if doc[i].lower_ not in FILLERS]
+    return len(words) > 1 and doc[words[0]].lower_ == "when" and norms[words[1]] in PERSON and doc[end - 1].text != "?"
+
+
 def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int) -> bool:
     """ "if she gets a fever", "in case i develop jaw pain": a sign that may come, asked about, not one here."""
     for i in range(clause_start, start):
@@ -176,7 +182,7 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
     sentence = next(s for s in sentences if s.start <= start < s.end)
     clauses = [c for s in sentences for c in _clauses(doc, s.start, s.end)]
     own = next((s, e) for s, e in clauses if s <= start < e)
-    asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
+    asks = [(s, e) for s, e in clauses if _asks(doc, s, e) and not _temporal(doc, norms, s, e)]
     later = [(s, e) for s, e in asks if s > own[0]]
     in_sentence = [c for c in clauses if sentence.start <= c[0] < sentence.end]
     index = in_sentence.index(own)
@@ -190,7 +196,7 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
             return True  # "who do i call if i get a high temperature on chemo?"
         if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
             return True  # "inflamed eyes from bone drugs?", "bonjela for mouth ulcers"
-        history = _history(doc, norms, own, sentence.end) and not _asks(doc, *own)
+        history = _history(doc, norms, own, sentence.end) and own not in asks
         return history and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in asks)
     if rule.tier != "care_team" or _asks(doc, *own) or not later or any(c.isdigit() for c in matched):
         return False
@@ -214,6 +220,19 @@ def general_question(text: str) -> bool:
     clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
     asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
     return bool(asks) and all(_general_ask(doc, norms, s, e) for s, e in asks)
+
+
+def impersonal_question(text: str) -> bool:
+    """The message is nothing but general questions: every clause asks, and nobody and no number is in it
+    ("what temperature counts as a fever during chemo?"); "can't feel legs, what does it mean?" states a sign."""
+    from bot.safety import engine  # it imports this module
+
+    doc = engine._nlp()(engine.normalise_text(text))
+    norms = [engine._norm(t) for t in doc]
+    clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
+    if not clauses or any(t.like_num for t in doc) or _personal(norms, 0, len(doc)):
+        return False
+    return all(_asks(doc, s, e) and _general_ask(doc, norms, s, e) for s, e in clauses)
 
 
 # -- personal questions and counted overdoses -------------------------------------------------------
@@ -282,7 +301,8 @@ def hits(doc, norms: Sequence[str], sentences) -> List[Hit]:
     for sentence in sentences:
         words = [doc[i].lower_ for i in range(sentence.start, sentence.end) if doc[i].text not in ".!;"]
         words = ["not" if w == "n't" else w for w in words]
-        for hit in (counted_overdose(words), personal_question(words, norms[sentence.start : sentence.end])):
+        asked = personal_question(words, norms[sentence.start : sentence.end]) or english_asks.personal_ask(words)
+        for hit in (counted_overdose(words), asked):
             if hit:
                 found.append(hit)
     return found

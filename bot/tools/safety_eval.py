@@ -25,7 +25,7 @@ import yaml
 
 from bot import content as content_mod
 from bot.dialogue import turn
-from bot.names import SAFETY_KEY, SEVERITY, TIER_OF_INTENT, TIERS
+from bot.names import CLASSIFIER_RANKING_KEY, SAFETY_KEY, SEVERITY, TIER_OF_INTENT, TIERS
 from bot.safety import engine as safety
 from bot.settings import ROOT
 from bot.tools import sets
@@ -129,8 +129,11 @@ def main(argv=None) -> int:
         return hit.tier if hit else "none"
 
     def model_only(text: str) -> str:
+        """The classifier's own guess: SafetyNet's record of it, else its ranking before a guard replaced it
+        (SafetyNet drops a safety guess on a general English question), else the parse's intent."""
         parse = parses[text]
-        intent = (parse.get(SAFETY_KEY) or {}).get("model_intent", parse["intent"]["name"])
+        ranking = parse.get(CLASSIFIER_RANKING_KEY) or [parse["intent"]]
+        intent = (parse.get(SAFETY_KEY) or {}).get("model_intent", ranking[0]["name"])
         return TIER_OF_INTENT.get(intent, "none")
 
     guards = {"whole NLU pipeline": pipeline, "deterministic net alone": net, "classifier alone": model_only}

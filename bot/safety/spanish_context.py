@@ -1,0 +1,109 @@
+"""Spanish history read as context, not as a report (issue 12, the seventh frozen set).
+
+"Hace años me rompí la muñeca jugando voleibol, ¿las fracturas viejas salen en la gammagrafía?" and "el año
+pasado me internaron por fiebre en la quimio y me recuperé, ¿por qué es tan peligrosa la fiebre con quimio?"
+ask general questions: the fracture and the fever are long past. This is the English reading
+(bot/safety/english_shapes.py `_history`) in Spanish, for emergency and urgent hits only (crisis wording always
+counts, care-team asks are read by spanish_shapes.py):
+
+- a hit in a clause (the sentence cut at a comma, a colon, a dash or "¿") that says a time long past ("hace
+  años", "el año pasado", "de niña", "en 2019") or that it is over ("me recuperé", "ya sanó"), with nothing
+  saying it is back ("otra vez", "todavía", "desde", "ahora");
+- or the same sign named again inside a question about nobody ("¿por qué es tan peligrosa la fiebre…?") when the
+  person appears only in such history;
+- and every question of the message is about nobody and says nothing is happening ("¿es normal?", "¿qué hago?",
+  "¿puede estar roto?" say it is), every other clause with a person in it is history too.
+
+Words: `es.word_lists` CONTEXT_* of content/safety_vocabulary.yml."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Sequence, Tuple
+
+from bot.safety import patterns
+
+_LISTS = patterns.current().vocabulary.spanish.word_lists
+PERSON = _LISTS["FIRST_PERSON"] | _LISTS["CAREGIVER"] | _LISTS["SHAPE_PERSON"] | {"ella", "ellas", "ellos", "le", "les"}
+HAPPENING = _LISTS["CONTEXT_HAPPENING"]  # normal, grave, hago, esto, estar…: the sign is happening
+FILLERS = _LISTS["FILLERS"]
+BREAKS = frozenset({",", ";", ":", "-", "—", "–", "¿", "¡", "(", ")"})
+ASK_WORDS = frozenset({"que", "como", "cual", "cuales", "cuando", "donde", "por", "porque", "cuanto", "cuanta"})
+ASK_WORDS |= {"cuantos", "cuantas", "quien", "quienes"}
+SEVERE = frozenset({"emergency", "urgent"})
+_NUMBER = r"(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|unos)"
+
+
+def _phrases(name: str) -> str:
+    words = sorted(_LISTS[name], key=len, reverse=True)
+    return r"\b(" + "|".join(re.escape(w.replace("_", " ")) for w in words) + r")\b"
+
+
+# "hace años", "hace 3 años", "hace unos meses", "en 2019" ("hace un mes" is recent: not history)
+_HISTORY = re.compile(
+    _phrases("CONTEXT_HISTORY") + rf"|\bhace (\w+ )?{_NUMBER} (anos?|meses)\b|\ben (el )?(19|20)\d\d\b"
+)
+_RESOLVED = re.compile(_phrases("CONTEXT_RESOLVED"))  # "me recuperé", "ya sanó"
+_ONGOING = re.compile(_phrases("CONTEXT_ONGOING"))  # "otra vez", "todavía", "desde", "ahora"
+
+Clause = Tuple[int, int]
+
+
+def _clauses(doc, start: int, end: int) -> List[Clause]:
+    bounds, first = [], start
+    for i in range(start, end):
+        if doc[i].text in BREAKS:
+            bounds.append((first, i))
+            first = i + 1
+    bounds.append((first, end))
+    return [(s, e) for s, e in bounds if e > s and any(doc[i].is_alpha for i in range(s, e))]
+
+
+def _text(norms: Sequence[str], start: int, end: int) -> str:
+    return " ".join(norms[start:end])
+
+
+def _asks(doc, norms: Sequence[str], clause: Clause) -> bool:
+    start, end = clause
+    first = next((norms[i] for i in range(start, end) if norms[i] not in FILLERS and doc[i].is_alpha), "")
+    marked = any(doc[i].text == "?" for i in range(start, end)) or (end < len(doc) and doc[end].text == "?")
+    return marked or (start > 0 and doc[start - 1].text == "¿") or first in ASK_WORDS
+
+
+def _personal(norms: Sequence[str], clause: Clause) -> bool:
+    return any(norms[i] in PERSON for i in range(*clause))
+
+
+def _plain(doc, norms: Sequence[str], clause: Clause) -> bool:
+    """A question about nobody that does not say the sign is happening."""
+    return not _personal(norms, clause) and not any(norms[i] in HAPPENING for i in range(*clause))
+
+
+def _history(norms: Sequence[str], clause: Clause, sentence_end: int) -> bool:
+    own = _text(norms, *clause)
+    if re.search(r"\bhace (\w+ ){0,3}que\b", own):
+        return False  # "hace años que tomo zometa": for years, still
+    if not (_HISTORY.search(own) or _RESOLVED.search(_text(norms, clause[0], sentence_end))):
+        return False
+    return not _ONGOING.search(_RESOLVED.sub(" ", _HISTORY.sub(" ", own)))
+
+
+def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched: str = "") -> bool:
+    """True when a Spanish emergency or urgent hit is history before general questions (module docstring)."""
+    if rule.tier not in SEVERE:
+        return False
+    clauses = [(c, s.end) for s in sentences for c in _clauses(doc, s.start, s.end)]
+    index = next((k for k, (c, _) in enumerate(clauses) if c[0] <= start < c[1]), None)
+    if index is None:
+        return False
+    own, own_end = clauses[index]
+    history = [_history(norms, c, end) for c, end in clauses]
+    asks = [_asks(doc, norms, c) for c, _ in clauses]
+    if not any(asks) or not all(_plain(doc, norms, c) for (c, _), a in zip(clauses, asks) if a):
+        return False  # a question about the person or about a sign that is happening
+    if any(_personal(norms, c) and not asks[k] and not history[k] for k, (c, _) in enumerate(clauses) if k > index):
+        return False  # someone in a later statement that is not history
+    if history[index] and not asks[index]:
+        return any(asks[index + 1 :])  # "hace años me rompí la muñeca, ¿las fracturas viejas salen…?"
+    earlier = [k for k in range(index) if _personal(norms, clauses[k][0])]
+    return asks[index] and bool(earlier) and all(history[k] for k in earlier)
