@@ -86,6 +86,15 @@ def test_a_named_drug_and_asked_aspect_beat_a_general_answer(content):
     assert answering.by_asked_aspect(content, "denosumab", "tell me about Prolia") is None  # no aspect asked
 
 
+@pytest.mark.parametrize(
+    "text", ["¿Cada cuánto me ponen el Prolia?", "con qué frecuencia se da el prolia", "cada cuantos meses va"]
+)
+def test_spanish_how_often_asks_the_schedule(text, content):
+    """ "¿Cada cuánto…?" asks the schedule (content/vocabulary.yml aspect_cues), as "how often" does in English."""
+    assert answering.asked_aspects(text) == ["schedule"]
+    assert answering.by_asked_aspect(content, "denosumab", text).aspect == "schedule"
+
+
 def test_drug_routing_uses_the_fallback_threshold_of_config_yml():
     import yaml
 

@@ -63,6 +63,10 @@ EMERGENCY = [
     "me agaché y sentí en la espalda como si algo se hubiera roto",
     "estornudé y me quedó un dolor en el costado como si se me hubiera quebrado una costilla",
     "a mi tía le dan calambres por todo el cuerpo desde la inyección de los huesos",
+    # chills said with the verb they cause (after the Spanish lay terms of content/vocabulary.yml moved the
+    # classifier off a fifth-set message of this shape: written here, not copied from the set)
+    "mi hermana está con quimio y le dan escalofríos que la ponen a tiritar",
+    "desde la tarde tengo unos escalofríos que me hacen temblar los dientes",
     "a mi papá le castañetean los dientes de los escalofríos y está en quimio",
 ]
 
@@ -213,6 +217,9 @@ CARE_TEAM = [
     "¿me recomiendan la radioterapia a mí?",
     "mi mamá está muy débil, ¿le siguen dando la quimio?",
     "¿puedo tomar el letrozol en la noche en vez de la mañana?",
+    # something else taken with one's treatment, the person named before "se puede"
+    "¿mi mamá se puede tomar un jugo de arándano con el zometa?",
+    "¿puedo comer toronja con la quimioterapia?",
 ]
 
 GENERAL = [
@@ -269,6 +276,8 @@ GENERAL = [
     "ya me quiero ir a mi casa del hospital",
     "¿es buena idea hacer ejercicio con metástasis?",
     "¿se recomienda la radioterapia para el dolor de huesos?",
+    "¿se puede tomar té de manzanilla con la quimio?",
+    "¿los escalofríos hacen temblar?",
 ]
 
 BANK = [(t, "emergency") for t in EMERGENCY] + [(t, "crisis") for t in CRISIS]

@@ -145,6 +145,34 @@ CARE_TEAM_SIXTH = [
     "¿me puedo tomar un jugo de toronja con el palbociclib?",
 ]
 
+# skipping or moving one's own session, for any reason, and dental work for oneself or a named relative without a
+# bone drug named (after the Spanish lay terms moved the classifier off three such frozen catches, described only)
+CARE_TEAM_SESSIONS_AND_DENTAL = [
+    "¿puedo faltar a la quimio del jueves porque es el cumpleaños de mi nieto?",
+    "¿me puedo brincar una sesión de radioterapia por un viaje?",
+    "mi esposo quiere posponer su infusión una semana por la graduación de la niña, ¿puede?",
+    "¿puedo pasar mi ciclo de quimio para la otra semana?",
+    "¿mi mamá puede no ir a la radio el lunes?",
+    "¿es malo si aplazo mi inyección de xgeva unos días?",
+    "¿puedo cambiar la fecha de mi infusión de zometa?",
+    "¿es seguro que me haga una endodoncia ya?",
+    "¿hay algún problema si me pongo un implante?",
+    "¿me saco la muela o espero?",
+    "mi papá tiene agendada una extracción, ¿se la pueden hacer?",
+    "¿mi hija se puede hacer un tratamiento de conducto?",
+    "a mi suegra le van a poner un implante la próxima semana, ¿puede?",
+    "tengo cita para una limpieza dental, ¿puedo ir?",
+]
+GENERAL_SESSIONS_AND_DENTAL = [
+    "¿se puede hacer un implante dental si uno toma zometa?",
+    "¿es peligroso un implante dental con xgeva?",
+    "¿hay problema con una endodoncia durante la quimio?",
+    "¿se puede cambiar la fecha de la infusión?",
+    "¿qué pasa si se pospone una sesión de quimio?",
+    "¿se puede faltar a una sesión de radioterapia?",
+    "¿los pacientes con zometa se pueden hacer limpiezas dentales?",
+]
+
 GENERAL = [
     "¿el zometa cura el cáncer?",
     "¿se puede poner un implante dental con zometa?",
@@ -201,15 +229,24 @@ def _tier(text: str) -> str:
     return hit.tier if hit else "none"
 
 
-@pytest.mark.parametrize("text", CARE_TEAM + CARE_TEAM_SIXTH)
+@pytest.mark.parametrize("text", CARE_TEAM + CARE_TEAM_SIXTH + CARE_TEAM_SESSIONS_AND_DENTAL)
 def test_a_personal_question_reaches_the_care_team(text):
     tier = _tier(text)
     assert tier != "none" and SEVERITY[tier] <= SEVERITY["care_team"], (text, tier)
 
 
-@pytest.mark.parametrize("text", GENERAL)
+@pytest.mark.parametrize("text", GENERAL + GENERAL_SESSIONS_AND_DENTAL)
 def test_a_general_question_with_the_same_words_is_not_escalated(text):
     assert engine.classify(text) is None, text
+
+
+def test_moving_an_arm_after_a_session_is_not_moving_the_session():
+    """The skip shape wants the session right after the verb; the question itself is personal, so the classifier
+    may still send it to the care team (the whole pipeline did): only the shape is checked here."""
+    from bot.safety import spanish_shapes
+
+    assert spanish_shapes.personal_ask("¿puedo mover el brazo después de la infusión?") is None
+    assert spanish_shapes.personal_ask("¿puedo mover la infusión después del viaje?")
 
 
 def test_no_curated_spanish_example_reads_as_a_personal_ask(content):
@@ -250,12 +287,16 @@ def test_going_home_is_not_going_away_for_good():
 
 @pytest.fixture(scope="module")
 def tiers(agent, content):
-    texts = GENERAL + [
-        "me tomo todas las pastillas con el desayuno",
-        "me corté las uñas",
-        "ya me quiero ir a mi casa del hospital",
-        "he perdido el conocimiento",
-    ]
+    texts = (
+        GENERAL
+        + GENERAL_SESSIONS_AND_DENTAL
+        + [
+            "me tomo todas las pastillas con el desayuno",
+            "me corté las uñas",
+            "ya me quiero ir a mi casa del hospital",
+            "he perdido el conocimiento",
+        ]
+    )
 
     async def parse_all():
         return [await agent.parse_message(t) for t in texts]
@@ -264,7 +305,7 @@ def tiers(agent, content):
 
 
 def test_the_whole_pipeline_escalates_none_of_the_general_questions(tiers):
-    assert not [t for t in GENERAL if tiers[t][1].tier]
+    assert not [t for t in GENERAL + GENERAL_SESSIONS_AND_DENTAL if tiers[t][1].tier]
 
 
 def test_the_whole_pipeline_no_longer_escalates_the_harmless_messages(tiers):

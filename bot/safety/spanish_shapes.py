@@ -15,7 +15,9 @@ el zometa de cada 4 a cada 12 semanas?", "¿a qué hora le doy la morfina?", "mi
   planned with a bone drug, "¿puedo tomar…?" with another medicine, "¿me toca…?", "¿es normal que yo…?", a dose
   missed or late, a result given as a value; general questions with the same words name nobody;
   the sixth set's: a dose let slip ("se me fue la fecha", "olvidé tomar…"), leave to stop, telling the oncologist
-  about dental work, "¿es normal para mí…?", an activity with metastases asked indirectly ("si puede viajar…").
+  about dental work, "¿es normal para mí…?", an activity with metastases asked indirectly ("si puede viajar…");
+  skipping or moving one's own session ("¿puedo faltar a la quimio por una boda?") and dental work for oneself or a
+  relative with no bone drug named ("mi hermana tiene programada una endodoncia, ¿se la puede hacer?").
 
 Curated FAQ examples ask personally too ("mis metastasis son liticas, me sirve el zometa"): those are
 about what a treatment is or does, which none of the asks above is (tests/test_content_es.py checks that
@@ -65,6 +67,13 @@ LATE_SELF = _LISTS["SHAPE_LATE_SELF"]  # olvidé, me salté: the asker missed it
 ALLOWED = _LISTS["SHAPE_ALLOWED"]  # permiso, dejan, permiten: "¿me dejan dejar el zometa?"
 TELL = _LISTS["SHAPE_TELL"]  # avisar, decirle, consultar: "¿le debo avisar al oncólogo…?"
 DENTIST = _LISTS["SHAPE_DENTIST"]  # dentista, dental, odontólogo
+DENTAL_ALSO = _LISTS["SHAPE_DENTAL_ALSO"]  # conducto: dental work by itself, without a bone drug named
+DENTAL_JOB = _LISTS["SHAPE_DENTAL_JOB"]  # limpieza, cirugía…: dental work beside a dentist or tooth word
+SAFE = _LISTS["SHAPE_SAFE"]  # seguro, peligroso, problema…
+BOOKED = _LISTS["SHAPE_BOOKED"]  # programada, agendada, cita…
+SKIP = _LISTS["SHAPE_SKIP"]  # saltarme, faltar, posponer, pasar, mover…
+SESSION = _LISTS["SHAPE_SESSION"]  # sesión, ciclo, fecha, radio…
+RELATIVE = _LISTS["CAREGIVER"]  # mamá, esposo, hermana…
 WHY = frozenset({"por", "porque", "para"})  # "por qué…", "para qué…"
 INFO_START = frozenset({"que", "q", "cual", "cuales", "como", "donde", "quien", "cuanto", "cuanta"})
 _CURE = "|".join(sorted(CURE))
@@ -101,6 +110,18 @@ _NOT_GIVEN = re.compile(
     r"\bno (recibio|recibi|recibimos|recibieron|me pusieron|le pusieron|me dieron|le dieron|fui|fue"
     r"|me tome|se tomo|me puse|se puso)\b"
 )
+# a relative named as the one concerned: "mi hermana", "a mi papá", "su esposo"
+_RELATIVE = re.compile(rf"\b(mi|mis|su|sus) ({'|'.join(sorted(RELATIVE))})\b")
+# a question of doing it: "¿se puede?", "¿puedo…?", "¿me lo hago?", "¿se la puede hacer?"
+_MAY_DO = re.compile(r"\b(puedo|podemos|puede|pueda|podria|podre|podra|pueden|deberia|debo|debe)\b")
+_DO_IT = re.compile(r"\b(me|se|nos|te) (lo |la |los |las )?(hago|hace|hacemos|hacen|haga|hagan|pongo|pone|saco|saca)\b")
+# soon or planned: "ahora", "esta semana", "me van a hacer", "tiene que hacerse"
+_SOON = re.compile(
+    r"\b(ahora|ahorita|ya|todavia|aun|pronto|hoy|manana|esta semana|este mes|la proxima semana"
+    r"|(voy|va|vamos|van) a|(tengo|tiene|tenemos|tienen) que|necesito|necesita|quiero|quiere|me toca|le toca)\b"
+)
+# not going to it: "¿puedo no ir a la quimio?", "¿mi mamá puede no asistir a la radio?"
+_NOT_GO = re.compile(r"\bno (ir|venir|asistir|presentarme|presentarse|llegar) a\b")
 _STEMS = ("pastill", "medic", "bifosfonat", "calmant", "analgesic", "quimio", "radiac", "radiot")
 
 _PILL_STEMS = ("pastill", "pildor", "capsul", "tablet", "morfin", "ibuprofen", "paracetamol", "aspirin")
@@ -246,6 +267,10 @@ def personal_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "lab_results", sentence)
     if not asks or words[0] in INFO_START:
         return None  # "¿qué puedo tomar para el dolor?" asks for information: the FAQ's
+    if _skips_a_session(words, text):
+        return ("care_team", "personal_decision", sentence)  # "¿puedo saltarme la quimio del lunes por una boda?"
+    if _dental_work(words) and _dental_ask(words, text):
+        return ("care_team", "dental_timing", sentence)  # "mi hermana tiene programada una endodoncia, ¿se puede?"
     turn = _MY_TURN.search(text)  # "¿me toca el zometa?", "¿me toca hacerme análisis?"
     if turn and (treatment or turn.group("verb")):
         return ("care_team", "dosing" if treatment else "personal_decision", sentence)
@@ -256,6 +281,39 @@ def personal_ask(sentence: str) -> Optional[Hit]:
         if two or (_WITH.search(text) and treatment):
             return ("care_team", "personal_decision", sentence)
     return None
+
+
+def _skips_a_session(words: Sequence[str], text: str) -> bool:
+    """Skipping, putting off or moving one's own session (a treatment or session word right after the verb), for
+    any reason: the asker or a relative may ask; "¿se puede saltar una dosis?" names nobody and stays the FAQ's."""
+    session = TREATMENT | SESSION
+    if not _MAY_DO.search(text) and not re.search(r"\b(es|sera|seria) (seguro|malo|grave|peligroso)\b", text):
+        return False
+    for i, word in enumerate(words):
+        if word in SKIP or (word in ("ir", "venir", "asistir", "presentarme", "presentarse") and _NOT_GO.search(text)):
+            if any(_in(w, session) for w in words[i + 1 : i + 5]):
+                return True
+    return False
+
+
+def _dental_work(words: Sequence[str]) -> bool:
+    """A dental procedure named: an implant, a root canal, a tooth pulled, a cleaning at the dentist's."""
+    tooth = any(w in TOOTH for w in words)
+    if tooth and any(w.startswith(PULL) for w in words):
+        return True
+    if any(w in DENTAL or w in DENTAL_ALSO for w in words):
+        return True
+    return (tooth or any(w in DENTIST for w in words)) and any(w in DENTAL_JOB for w in words)
+
+
+def _dental_ask(words: Sequence[str], text: str) -> bool:
+    """Whether the person may have it done: "¿es seguro que me haga…?", "¿me lo hago?", "¿mi mamá se puede…?", or
+    "¿puedo…?" with it planned or soon. "puedo hacerme un tratamiento de conducto con xgeva", a curated FAQ example,
+    asks in general (no plan, no time, nobody else)."""
+    if any(w in SAFE for w in words) or _DO_IT.search(text):
+        return True
+    planned = any(w in BOOKED for w in words) or _SOON.search(text)
+    return bool(_MAY_DO.search(text) and (planned or _RELATIVE.search(text)))
 
 
 def hits(clean: str) -> List[Hit]:
