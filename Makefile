@@ -42,8 +42,10 @@ $(GENERATED): $(VENV)/.installed $(CONTENT)
 
 train: $(MODEL) ## build the spaCy pipeline and train (skipped when nothing changed)
 
+# --force: Rasa's cache keys on data and config, not on the spaCy pipeline's files or content/vocabulary.yml, so a
+# cached run could reuse features a lexicon change made stale (a clean clone would train differently)
 $(MODEL): $(TRAINING_INPUTS)
-	$(RASA) train --fixed-model-name bone-health --out models
+	$(RASA) train --force --fixed-model-name bone-health --out models
 	touch $@
 
 reference: $(VENV)/.installed ## build the staff script book (var/reference/index.html; BONE_HEALTH_VAR_DIR)

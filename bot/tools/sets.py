@@ -66,6 +66,8 @@ SAFETY: Dict[str, EvalSet] = {
     "Spanish 6": EvalSet(DATA / "safety_test_es_6.yml", FROZEN, "es"),
     "Spanish 7": EvalSet(DATA / "safety_test_es_7.yml", FROZEN, "es"),
     "English 2": EvalSet(DATA / "safety_test_en_2.yml", FROZEN, "en", "the first English set written apart"),
+    "Spanish 8": EvalSet(DATA / "safety_test_es_8.yml", FROZEN, "es", "first run at the end of 2026-12-06"),
+    "English 3": EvalSet(DATA / "safety_test_en_3.yml", FROZEN, "en", "first run at the end of 2026-12-06"),
 }
 
 
