@@ -108,6 +108,11 @@ EMERGENCY = [
     "everything goes black when i get up and i nearly fall",
     "i feel like i'm going to faint",
     "she keeled over this morning",
+    # a temperature beside "chemo" with no fever word, and shivering said by how hard it is (end of 2026-12-06)
+    "on my 3rd round of chemo and the thermometer app says nothing but im 38.4",
+    "hubby had chemo tuesday, hes 101.3 now",
+    "chemo last week, 38.9 tonight",
+    "shes been shivering so hard her bed shakes, chemo was on monday",
 ]
 
 URGENT = [
@@ -178,6 +183,8 @@ LOOK_ALIKES = [
     "my bum is sore from the injection",
     "i took a full day off work after my infusion",
     "my back is fine but my knee aches",
+    "im 39 and just started chemo",  # an age beside chemo, not a temperature
+    "my hands shake so bad on the new tablets",  # a tremor, not shivering
     "i slept on my back and woke up with a stiff neck",
     "i came back from holiday and the fatigue is getting worse",
     "the side effects of my zometa wore off after two days",

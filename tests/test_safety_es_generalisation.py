@@ -68,6 +68,9 @@ EMERGENCY = [
     "mi hermana está con quimio y le dan escalofríos que la ponen a tiritar",
     "desde la tarde tengo unos escalofríos que me hacen temblar los dientes",
     "a mi papá le castañetean los dientes de los escalofríos y está en quimio",
+    "mi suegra no para de tiritar desde anoche, le dieron quimio el lunes",
+    "ando tiritando y ardiendo en calentura, voy en el segundo ciclo de quimio",
+    "my husband is on chemo y le dieron unos chills horribles",
 ]
 
 CRISIS = [

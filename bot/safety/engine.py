@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
-from bot.safety import english_shapes, language, patterns, spanish_context, spanish_shapes
+from bot.safety import english_shapes, language, patterns, spanish_context, spanish_shapes, temperature
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -246,9 +246,8 @@ def _own_words(rule: Rule) -> frozenset:
     return frozenset(re.split(r"[\s|_?]+", strip_accents(patterns.expand_macros(rule.pattern, MACROS_ES))))
 
 
-# Temperatures: "38.5", "38,5 C", "101F", "100.4 °F", "39 degrees", with a fever word nearby (the words
-# and the units that rule a number out are in content/safety_vocabulary.yml, the thresholds beside
-# their categories in content/safety.yml).
+# Temperatures: "38.5", "101F", "39 degrees" with a fever word nearby, or beside "chemo" (bot/safety/temperature.py);
+# words and units in content/safety_vocabulary.yml, thresholds in content/safety.yml.
 _TEMP = re.compile(
     r"(?<![\d.,/])(\d{2,3}(?:[.,]\d{1,2})?)\s*(°|º|degrees?|deg)?\s*(c|f|celsius|centigrade|" r"fahrenheit)?(?![\w/%])",
     re.IGNORECASE,
@@ -265,20 +264,22 @@ def temperature_hit(text: str) -> Optional[SafetyHit]:
     best: Optional[SafetyHit] = None
     for sentence in re.split(r"(?<=[.!?;])\s+|\n", text):
         english = bool(_FEVER_CONTEXT.search(sentence))
-        if not english and not _FEVER_CONTEXT_ES.search(strip_accents(sentence)):
+        spanish = bool(_FEVER_CONTEXT_ES.search(strip_accents(sentence)))
+        if not english and not spanish and not temperature.CHEMO_ONLY.search(sentence):
             continue
         for match in _TEMP.finditer(sentence):
-            rest = sentence[match.end() :]
+            rest, value = sentence[match.end() :], float(match.group(1).replace(",", "."))
             if _NOT_TEMP_UNITS.match(rest) or _NOT_TEMP_UNITS_ES.match(rest):
                 continue
-            value = float(match.group(1).replace(",", "."))
+            if not (english or spanish) and temperature.may_be_an_age(match, value):
+                continue  # "she's 39 and on chemo"
             unit = (match.group(3) or "").lower()[:1]
             if not unit:
                 unit = "c" if 34 <= value <= 43 else "f" if 93 <= value <= 110 else ""
             plausible = (unit == "c" and 34 <= value <= 45) or (unit == "f" and 93 <= value <= 113)
             threshold = patterns.threshold_reached(_PATTERNS.thresholds, value, unit) if plausible else None
             if threshold:
-                language = "en" if english else "es"
+                language = "es" if spanish and not english else "en"
                 hit = SafetyHit(threshold.tier, threshold.category, match.group(0).strip(), language=language)
                 if best is None or SEVERITY[hit.tier] < SEVERITY[best.tier]:
                     best = hit
