@@ -36,12 +36,13 @@ TARGET = {"emergency": 1.0, "crisis": 1.0, "urgent": 0.98, "care_team": 0.98}
 # urgent 22/28, care team 33/46, general 50/55 (the English dev set had said 100%). Fixed by family from the lead's
 # description of the misses (content/safety.yml, bot/safety/english_asks.py, spanish_context.py): red flags 100%,
 # care team held at what general shapes reached (Spanish 7 48/50, English 2 45/46), general questions 37/37, 53/55.
+# The Spanish skip and dental shapes (spanish_synonyms, end of 2026-12-06): fifth 32/34, sixth 39/39, seventh 49/50.
 ENFORCED = {
     "safety_test_es_3.yml": TARGET,
     "safety_test_es_4.yml": TARGET,
-    "safety_test_es_5.yml": {**TARGET, "care_team": 31 / 34},
-    "safety_test_es_6.yml": {**TARGET, "care_team": 38 / 39},
-    "safety_test_es_7.yml": {**TARGET, "care_team": 48 / 50},
+    "safety_test_es_5.yml": {**TARGET, "care_team": 32 / 34},
+    "safety_test_es_6.yml": TARGET,
+    "safety_test_es_7.yml": {**TARGET, "care_team": 49 / 50},
     "safety_test_en_2.yml": {**TARGET, "care_team": 45 / 46},
 }
 
