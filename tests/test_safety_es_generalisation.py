@@ -16,6 +16,12 @@ from bot.names import SEVERITY
 from bot.safety import engine
 
 EMERGENCY = [
+    # end of 2026-12-06, kinds the eighth set missed (other words)
+    "mi papá no siente nada de la cadera para abajo",
+    "traigo la entrepierna adormecida desde anoche",
+    "a mi tía ya no le alcanza el aire para caminar al baño",
+    "se le fue el mundo a mi mamá y se cayó en la cocina",
+    "mi esposo se tragó el frasco entero de las pastillas para dormir",
     # overdoses counted, of any medicine
     "mi mamá se tomó 8 pastillas de tramadol de un jalón",
     "le di a mi papá cinco morfinas en vez de una",
@@ -74,6 +80,8 @@ EMERGENCY = [
 ]
 
 CRISIS = [
+    "mi hija se rasca los brazos hasta hacerse sangre",
+    "quisiera cerrar los ojos para siempre",
     # not waking up, wished in any form
     "a veces me duermo pidiéndole a dios no despertar",
     "ojalá me quedara dormida para siempre",
@@ -141,6 +149,9 @@ CRISIS = [
 ]
 
 URGENT = [
+    "desde el suero de ayer casi no hago pipí, apenas unas gotitas",
+    "tengo los ojos inyectados desde la infusión",
+    "me duele más la columna que la semana pasada",
     # any painkiller, by any name, no longer working
     "a mi mamá ya no le hace nada el tramadol",
     "el percocet ya no me quita el dolor",

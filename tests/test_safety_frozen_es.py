@@ -44,6 +44,11 @@ ENFORCED = {
     "safety_test_es_6.yml": TARGET,
     "safety_test_es_7.yml": {**TARGET, "care_team": 49 / 50},
     "safety_test_en_2.yml": {**TARGET, "care_team": 45 / 46},
+    # Spanish 8 and English 3, first run on the final model of 2026-12-06 (README "Safety"), then the lead's general
+    # fixes of their red-flag kinds; English 3 keeps two calcium messages ("very high"/"very low" with symptoms) at
+    # urgent by the existing policy (a clinical decision, docs/safety.md); care team held at the first run.
+    "safety_test_es_8.yml": {**TARGET, "care_team": 40 / 45},
+    "safety_test_en_3.yml": {**TARGET, "emergency": 70 / 72, "care_team": 43 / 51},
 }
 
 
@@ -79,7 +84,9 @@ def test_the_whole_pipeline_reaches_each_tier(tiers, name, tier):
 # General questions a set still sends to emergency, held at the measured count: English 2 has one, a past weakness
 # "that got better with radiotherapy" that only the classifier reads as an emergency (the net reads it as history;
 # overruling the classifier's emergency guess on a message with a person in it is a clinical policy decision).
-EMERGENCY_GENERAL_HELD = {"safety_test_en_2.yml": 1}
+# Spanish 8 sends three questions about a past fracture or fever (a relative's healed wrist, a stranger's hip last
+# year, one's own fever last year) and English 3 one ("…im writing a leaflet") to emergency: held, to fix next.
+EMERGENCY_GENERAL_HELD = {"safety_test_en_2.yml": 1, "safety_test_es_8.yml": 3, "safety_test_en_3.yml": 1}
 
 
 @pytest.mark.parametrize("name", sorted(ENFORCED))
