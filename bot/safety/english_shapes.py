@@ -41,6 +41,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.safety import english_asks, patterns
+from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.word_lists
 PERSON = _LISTS["FIRST_PERSON"] | _LISTS["THIRD_PERSON"] | _LISTS["CAREGIVER"]
@@ -85,13 +86,7 @@ Hit = Tuple[str, str, str]  # (tier, category, matched)
 
 
 def _clauses(doc, start: int, end: int) -> List[Tuple[int, int]]:
-    bounds, first = [], start
-    for i in range(start, end):
-        if doc[i].text in BREAKS:
-            bounds.append((first, i))
-            first = i + 1
-    bounds.append((first, end))
-    return [(s, e) for s, e in bounds if e > s]
+    return split_clauses(doc, start, end, BREAKS)
 
 
 def _personal(norms: Sequence[str], start: int, end: int) -> bool:

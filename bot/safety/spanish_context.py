@@ -22,6 +22,7 @@ import re
 from typing import List, Sequence, Tuple
 
 from bot.safety import patterns
+from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["FIRST_PERSON"] | _LISTS["CAREGIVER"] | _LISTS["SHAPE_PERSON"] | {"ella", "ellas", "ellos", "le", "les"}
@@ -50,13 +51,7 @@ Clause = Tuple[int, int]
 
 
 def _clauses(doc, start: int, end: int) -> List[Clause]:
-    bounds, first = [], start
-    for i in range(start, end):
-        if doc[i].text in BREAKS:
-            bounds.append((first, i))
-            first = i + 1
-    bounds.append((first, end))
-    return [(s, e) for s, e in bounds if e > s and any(doc[i].is_alpha for i in range(s, e))]
+    return [(s, e) for s, e in split_clauses(doc, start, end, BREAKS) if any(doc[i].is_alpha for i in range(s, e))]
 
 
 def _text(norms: Sequence[str], start: int, end: int) -> str:
