@@ -101,10 +101,6 @@ def test_the_registry_names_every_set_with_its_role():
         "test_faq.yml",
         "test_faq_es.yml",
         "test_conversations.yml",
-        *(f"safety_test_es{n}.yml" for n in ("", "_3", "_4", "_5", "_6", "_7")),
-        "safety_test_es_8.yml",
-        "safety_test_en_2.yml",
-        "safety_test_en_3.yml",
     }
     dev = {s.path.name for group in (sets.FAQ, sets.CONVERSATIONS, sets.SAFETY) for s in group.values() if not s.frozen}
     assert {"heldout_faq.yml", "dev_faq_2.yml", "dev_faq_es.yml", "dev_conversations_2.yml"} <= dev

@@ -55,19 +55,23 @@ CONVERSATIONS: Dict[str, EvalSet] = {
     "test": EvalSet(DATA / "test_conversations.yml", FROZEN, "en"),
 }
 
+FIXED_SINCE = "written apart; its first run is in README Safety; misses fixed by family since"
+
 # Red-flag messages (bot.tools.safety_eval): `messages: [{text, tier}]`, in the order of its side-by-side table.
 SAFETY: Dict[str, EvalSet] = {
     "English": EvalSet(DATA / "safety_heldout.yml", DEV, "en"),
     "Spanish 1": EvalSet(DATA / "safety_heldout_es.yml", DEV, "es", "patterns tuned on it"),
-    "Spanish 2": EvalSet(DATA / "safety_test_es.yml", FROZEN, "es"),
-    "Spanish 3": EvalSet(DATA / "safety_test_es_3.yml", FROZEN, "es"),
-    "Spanish 4": EvalSet(DATA / "safety_test_es_4.yml", FROZEN, "es"),
-    "Spanish 5": EvalSet(DATA / "safety_test_es_5.yml", FROZEN, "es"),
-    "Spanish 6": EvalSet(DATA / "safety_test_es_6.yml", FROZEN, "es"),
-    "Spanish 7": EvalSet(DATA / "safety_test_es_7.yml", FROZEN, "es"),
-    "English 2": EvalSet(DATA / "safety_test_en_2.yml", FROZEN, "en", "the first English set written apart"),
-    "Spanish 8": EvalSet(DATA / "safety_test_es_8.yml", FROZEN, "es", "first run at the end of 2026-12-06"),
-    "English 3": EvalSet(DATA / "safety_test_en_3.yml", FROZEN, "en", "first run at the end of 2026-12-06"),
+    # Written apart and frozen until their first run (README "Safety" keeps those figures); their misses were
+    # fixed by family since, so they are dev sets now: only a set nobody has fixed on measures strangers.
+    "Spanish 2": EvalSet(DATA / "safety_test_es.yml", DEV, "es", FIXED_SINCE),
+    "Spanish 3": EvalSet(DATA / "safety_test_es_3.yml", DEV, "es", FIXED_SINCE),
+    "Spanish 4": EvalSet(DATA / "safety_test_es_4.yml", DEV, "es", FIXED_SINCE),
+    "Spanish 5": EvalSet(DATA / "safety_test_es_5.yml", DEV, "es", FIXED_SINCE),
+    "Spanish 6": EvalSet(DATA / "safety_test_es_6.yml", DEV, "es", FIXED_SINCE),
+    "Spanish 7": EvalSet(DATA / "safety_test_es_7.yml", DEV, "es", FIXED_SINCE),
+    "English 2": EvalSet(DATA / "safety_test_en_2.yml", DEV, "en", FIXED_SINCE),
+    "Spanish 8": EvalSet(DATA / "safety_test_es_8.yml", DEV, "es", FIXED_SINCE),
+    "English 3": EvalSet(DATA / "safety_test_en_3.yml", DEV, "en", FIXED_SINCE),
 }
 
 
