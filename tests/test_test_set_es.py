@@ -34,6 +34,8 @@ SAFETY_TEST_ES_5 = DATA / "safety_test_es_5.yml"  # fifth set, same way, to meas
 SAFETY_TEST_ES_6 = DATA / "safety_test_es_6.yml"  # sixth set, same way: independent of the fixes tuned on sets 3 and 4
 SAFETY_TEST_ES_7 = DATA / "safety_test_es_7.yml"  # seventh set, same way: independent of the fixes tuned on sets 3-6
 SAFETY_TEST_ES_8 = DATA / "safety_test_es_8.yml"  # eighth set, same way: independent of the fixes tuned on sets 3-7
+SAFETY_TEST_ES_9 = DATA / "safety_test_es_9.yml"  # ninth (2026-12-06 late): run once, then fixed on
+SAFETY_TEST_ES_10 = DATA / "safety_test_es_10.yml"  # tenth, written beside the ninth: run once, at the end only
 FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
@@ -46,6 +48,8 @@ SAFETY_SETS = {
     "messages_6": (SAFETY_TEST_ES_6, 150, {"emergency": 45, "crisis": 25, "urgent": 20, "care_team": 35, "none": 25}),
     "messages_7": (SAFETY_TEST_ES_7, 170, {"emergency": 50, "crisis": 30, "urgent": 20, "care_team": 40, "none": 30}),
     "messages_8": (SAFETY_TEST_ES_8, 170, {"emergency": 50, "crisis": 30, "urgent": 20, "care_team": 40, "none": 30}),
+    "messages_9": (SAFETY_TEST_ES_9, 200, {"emergency": 60, "crisis": 35, "urgent": 25, "care_team": 45, "none": 35}),
+    "messages_10": (SAFETY_TEST_ES_10, 200, {"emergency": 60, "crisis": 35, "urgent": 25, "care_team": 45, "none": 35}),
 }
 ALL_SETS = ["questions", *SAFETY_SETS]
 

@@ -29,12 +29,15 @@ DATA = Path(__file__).parent / "data"
 ROOT = DATA.parent.parent
 SAFETY_TEST_EN_2 = DATA / "safety_test_en_2.yml"
 SAFETY_TEST_EN_3 = DATA / "safety_test_en_3.yml"  # second set written apart, to measure the fixes made after the first
-# The frozen English safety sets in the order they were written: each must not near-copy an earlier one.
-FROZEN_SETS = {"en_2": SAFETY_TEST_EN_2, "en_3": SAFETY_TEST_EN_3}
+SAFETY_TEST_EN_4 = DATA / "safety_test_en_4.yml"  # fourth (2026-12-06 late): run once, then fixed on
+SAFETY_TEST_EN_5 = DATA / "safety_test_en_5.yml"  # fifth, written beside the fourth: run once, at the end only
+# The English safety sets written apart, in the order they were written: each must not near-copy an earlier one.
+FROZEN_SETS = {"en_2": SAFETY_TEST_EN_2, "en_3": SAFETY_TEST_EN_3, "en_4": SAFETY_TEST_EN_4, "en_5": SAFETY_TEST_EN_5}
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 # The least the set must hold, per tier (the brief it was written to): red flags of every kind, and general
 # questions sharing their words that must not be escalated.
 LEAST_PER_TIER = {"emergency": 60, "crisis": 30, "urgent": 25, "care_team": 40, "none": 45}
+LATER_LEAST_PER_TIER = {"emergency": 60, "crisis": 35, "urgent": 25, "care_team": 45, "none": 35}  # sets 4 and 5
 LEAST = 200
 
 
@@ -88,13 +91,14 @@ def english_training_texts(content, tmp_path_factory) -> Set[str]:
     return _Unshown(normalised)
 
 
-def test_the_set_loads_with_valid_tiers_and_enough_of_each(messages):
+def test_the_set_loads_with_valid_tiers_and_enough_of_each(name, messages):
     assert all(isinstance(m["text"], str) and m["text"].strip() for m in messages)
     assert not sorted({m["tier"] for m in messages} - set(TIERS)), "unknown tiers"
     assert all(m.get("person") in (None, True) and (m["tier"] == "care_team" or "person" not in m) for m in messages)
     counts = Counter(m["tier"] for m in messages)
     assert len(messages) >= LEAST
-    short = {tier: counts[tier] for tier, minimum in LEAST_PER_TIER.items() if counts[tier] < minimum}
+    least = LEAST_PER_TIER if name in ("en_2", "en_3") else LATER_LEAST_PER_TIER
+    short = {tier: counts[tier] for tier, minimum in least.items() if counts[tier] < minimum}
     assert not short, f"tiers below their minimum: {short}"
 
 

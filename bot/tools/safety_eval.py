@@ -109,8 +109,16 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=MODEL)
     parser.add_argument(sets.SHOW_FROZEN_MISSES, action="store_true", help=sets.SHOW_FROZEN_HELP)
+    parser.add_argument(
+        "--sets",
+        help="comma-separated set names to run (default: every set not held back; a held-back set runs only named)",
+    )
     args = parser.parse_args(argv)
-    messages = {name: yaml.safe_load(s.path.read_text(encoding="utf-8"))["messages"] for name, s in SETS.items()}
+    names = args.sets.split(",") if args.sets else [name for name, s in SETS.items() if not s.held_back]
+    unknown = sorted(set(names) - set(SETS))
+    if unknown:
+        parser.error(f"unknown sets {unknown}; known: {', '.join(SETS)}")
+    messages = {name: yaml.safe_load(SETS[name].path.read_text(encoding="utf-8"))["messages"] for name in names}
     faq = yaml.safe_load(FAQ_HELDOUT.read_text(encoding="utf-8"))["questions"]
     agent = load_agent(args.model)
     content = content_mod.load()

@@ -27,6 +27,7 @@ class EvalSet:
     role: str  # DEV or FROZEN
     language: str  # "en" or "es"
     note: str = ""
+    held_back: bool = False  # run only when named (`--sets`): the session's last, honest measurement
 
     @property
     def frozen(self) -> bool:
@@ -72,6 +73,18 @@ SAFETY: Dict[str, EvalSet] = {
     "English 2": EvalSet(DATA / "safety_test_en_2.yml", DEV, "en", FIXED_SINCE),
     "Spanish 8": EvalSet(DATA / "safety_test_es_8.yml", DEV, "es", FIXED_SINCE),
     "English 3": EvalSet(DATA / "safety_test_en_3.yml", DEV, "en", FIXED_SINCE),
+    "Spanish 9": EvalSet(
+        DATA / "safety_test_es_9.yml", FROZEN, "es", "written 2026-12-06 late; run once, then fixed on"
+    ),
+    "English 4": EvalSet(
+        DATA / "safety_test_en_4.yml", FROZEN, "en", "written 2026-12-06 late; run once, then fixed on"
+    ),
+    "Spanish 10": EvalSet(
+        DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once, at the end", True
+    ),
+    "English 5": EvalSet(
+        DATA / "safety_test_en_5.yml", FROZEN, "en", "written beside set 4; run once, at the end", True
+    ),
 }
 
 
