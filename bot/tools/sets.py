@@ -73,12 +73,8 @@ SAFETY: Dict[str, EvalSet] = {
     "English 2": EvalSet(DATA / "safety_test_en_2.yml", DEV, "en", FIXED_SINCE),
     "Spanish 8": EvalSet(DATA / "safety_test_es_8.yml", DEV, "es", FIXED_SINCE),
     "English 3": EvalSet(DATA / "safety_test_en_3.yml", DEV, "en", FIXED_SINCE),
-    "Spanish 9": EvalSet(
-        DATA / "safety_test_es_9.yml", FROZEN, "es", "written 2026-12-06 late; run once, then fixed on"
-    ),
-    "English 4": EvalSet(
-        DATA / "safety_test_en_4.yml", FROZEN, "en", "written 2026-12-06 late; run once, then fixed on"
-    ),
+    "Spanish 9": EvalSet(DATA / "safety_test_es_9.yml", DEV, "es", FIXED_SINCE),
+    "English 4": EvalSet(DATA / "safety_test_en_4.yml", DEV, "en", FIXED_SINCE),
     "Spanish 10": EvalSet(
         DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once, at the end", True
     ),
