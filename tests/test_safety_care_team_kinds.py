@@ -20,7 +20,7 @@ CARE_TEAM_ES = [
     # the person set apart: "a mí", "a él", "en mi caso"
     "¿y a mí cuántas pastillas de calcio me tocan?",
     "¿a ella le conviene más el xgeva o el zometa?",
-    "¿en mi caso la radioterapia sirve?",
+    "¿en mi caso cada cuánto tendría que ser la radioterapia?",
     "mi suegra quiere saber si a ella le toca la inyección cada mes",
     "¿cuánta vitamina D le corresponde a mi mamá?",
     # a result told in words, with a change, asked about

@@ -6,8 +6,8 @@ Each is about a real person, so the same words asked in general stay FAQ questio
   van a tener que operar la cadera?", "¿hay chance de que a mi esposa le quiten las metástasis?"); a statement ("me
   van a operar la cadera por la metástasis") or an information question after it ("me van a poner xgeva, ¿qué
   es?") is the FAQ's, as the curated examples are;
-- the person said with emphasis, "a mí", "a él", "para mí", "en mi caso", in a question about a treatment, a dose, a
-  schedule or a choice ("¿a mí me toca cada 4 semanas o cada 12?", "¿qué dosis de vitamina D me corresponde a mí?",
+- the person said with emphasis, "a mí", "a él", "en mi caso", in a question about a dose, a schedule or a choice
+  (not what a treatment is or does: "¿a mí me sirve el zometa?" is a curated question) ("¿a mí me toca cada 4 semanas o cada 12?", "¿qué dosis de vitamina D me corresponde a mí?",
   "quiere saber si a él le sirve más la radiación o la cirugía"): the asker sets their own case apart from the
   general answer;
 - one's dose or turn said with "me corresponde(n)" or "me toca" and a schedule ("¿cuántas me corresponden?");
@@ -55,7 +55,8 @@ _CHANCE = re.compile(
     r" (de )?(que )?(a \w+ \w+ )?(me|le|les|nos)\b"
 )
 # "a mí", "a él", "para mí", "en mi caso": the person set apart; "a mi mamá" is possessive
-_EMPHATIC = re.compile(r"\ba (mi|el|ella|nosotros|nosotras|ellos)\b(?= (me|le|les|nos|se)\b|$)|\ben (mi|su|el) caso\b")
+_EMPHATIC = re.compile(r"\ba (mi|el|ella|nosotros|nosotras|ellos)\b(?= (me|le|les|nos|se)\b|$)|\ben (mi|su) caso\b")
+_INFO_TAIL = re.compile(r"\b(que es|que son|como funciona|como actua|que hace|para que sirve)\b|^(para|por) que\b")
 _MINE = re.compile(r"\b(me|le|les|nos) (corresponde|corresponden|corresponderia|toca|tocan|tocaria)\b")
 _DOSE = re.compile(r"\b(dosis|cuant[oa]s?|cada|miligramos|mg|tabletas|pastillas|gotas|unidades)\b")
 _CHOICE = re.compile(r"\b(sirve|sirven|serviria|funciona|funcionaria|conviene|va) (mas|mejor)\b|\b\w+ o (el |la )?\w+$")
@@ -107,9 +108,11 @@ def own_case(sentence: str) -> Optional[Hit]:
             return ("care_team", "personal_decision", sentence)
     if not _asks(sentence, words) and "si" not in words:  # "quiere saber si a él le sirve más…"
         return None
-    emphatic = _EMPHATIC.search(text)
-    if emphatic and (_treatment(words) or any(w in SCHEDULE for w in words) or _DOSE.search(text)):
-        return ("care_team", "dosing" if _DOSE.search(text) else "personal_decision", sentence)
+    # the person set apart with a dose, a schedule or a choice; "a mí me ponen xgeva, ¿qué es?" asks what it is, and
+    # "¿a mí me sirve el zometa?" what it does (the curated answers' own questions)
+    emphatic = _EMPHATIC.search(text) and not _INFO_TAIL.search(text)
+    if emphatic and (any(w in SCHEDULE for w in words) or _DOSE.search(text)):
+        return ("care_team", "dosing", sentence)
     if _MINE.search(text) and (_DOSE.search(text) or any(w in SCHEDULE for w in words)):
         return ("care_team", "dosing", sentence)
     if emphatic and _CHOICE.search(text):
