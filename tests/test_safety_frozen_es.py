@@ -37,18 +37,18 @@ TARGET = {"emergency": 1.0, "crisis": 1.0, "urgent": 0.98, "care_team": 0.98}
 # description of the misses (content/safety.yml, bot/safety/english_asks.py, spanish_context.py): red flags 100%,
 # care team held at what general shapes reached (Spanish 7 48/50, English 2 45/46), general questions 37/37, 53/55.
 # The Spanish skip and dental shapes (spanish_synonyms, end of 2026-12-06): fifth 32/34, sixth 39/39, seventh 49/50.
+# The care_team helper (end of 2026-12-06, bot/safety/spanish_asks.py, english_asks.own_case, lookalikes.py, the
+# history gates): every set reaches every target; the two English 3 calcium messages are emergencies now (a calcium
+# result with its signs now, docs/safety.md "very high or very low calcium"; a result alone stays urgent).
 ENFORCED = {
     "safety_test_es_3.yml": TARGET,
     "safety_test_es_4.yml": TARGET,
-    "safety_test_es_5.yml": {**TARGET, "care_team": 32 / 34},
+    "safety_test_es_5.yml": TARGET,
     "safety_test_es_6.yml": TARGET,
-    "safety_test_es_7.yml": {**TARGET, "care_team": 49 / 50},
-    "safety_test_en_2.yml": {**TARGET, "care_team": 45 / 46},
-    # Spanish 8 and English 3, first run on the final model of 2026-12-06 (README "Safety"), then the lead's general
-    # fixes of their red-flag kinds; English 3 keeps two calcium messages ("very high"/"very low" with symptoms) at
-    # urgent by the existing policy (a clinical decision, docs/safety.md); care team held at the first run.
-    "safety_test_es_8.yml": {**TARGET, "care_team": 40 / 45},
-    "safety_test_en_3.yml": {**TARGET, "emergency": 70 / 72, "care_team": 43 / 51},
+    "safety_test_es_7.yml": TARGET,
+    "safety_test_en_2.yml": TARGET,
+    "safety_test_es_8.yml": TARGET,
+    "safety_test_en_3.yml": TARGET,
 }
 
 
@@ -81,12 +81,10 @@ def test_the_whole_pipeline_reaches_each_tier(tiers, name, tier):
     assert 1 - len(missed) / len(rows) >= ENFORCED[name][tier] - 1e-9, missed
 
 
-# General questions a set still sends to emergency, held at the measured count: English 2 has one, a past weakness
-# "that got better with radiotherapy" that only the classifier reads as an emergency (the net reads it as history;
-# overruling the classifier's emergency guess on a message with a person in it is a clinical policy decision).
-# Spanish 8 sends three questions about a past fracture or fever (a relative's healed wrist, a stranger's hip last
-# year, one's own fever last year) and English 3 one ("…im writing a leaflet") to emergency: held, to fix next.
-EMERGENCY_GENERAL_HELD = {"safety_test_en_2.yml": 1, "safety_test_es_8.yml": 3, "safety_test_en_3.yml": 1}
+# General questions a set sends to emergency: none since the history gates (the net and, for the classifier's guess
+# alone, english_shapes.history_question and spanish_context.history_question: every person's sign is history and
+# every question is about nobody, docs/safety.md).
+EMERGENCY_GENERAL_HELD: dict = {}
 
 
 @pytest.mark.parametrize("name", sorted(ENFORCED))

@@ -50,7 +50,7 @@ from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifi
 from bot.nlu.language_choice import chose_spanish
 from bot.nlu.language_guard import acknowledgement
 from bot.safety import engine as safety
-from bot.safety import english_shapes, triage
+from bot.safety import english_shapes, spanish_context, triage
 from bot.safety import language as languages
 
 logger = logging.getLogger(__name__)
@@ -213,8 +213,8 @@ def _general_english_question(text: str, predicted) -> bool:
     temperature counts as a fever during chemo?": `impersonal_question`), the line the patterns draw. Crisis
     guesses always count, and emergency ones on anything else ("can't feel legs, what does it mean?")."""
     tier = TIER_OF_INTENT.get(predicted or "")
-    if tier == "emergency":
-        return english_shapes.impersonal_question(text)
+    if tier == "emergency":  # or history before such questions ("…his legs went weak but it got better with…")
+        return english_shapes.impersonal_question(text) or english_shapes.history_question(text)
     return tier in ("urgent", "care_team") and english_shapes.general_question(text)
 
 
@@ -234,7 +234,11 @@ def _general_spanish_question(text: str, language: str, hit, decision: Dict[str,
     patterns): a care-team guess ("¿el Zometa puede dañar los riñones?"), or a red-flag guess when the question
     is about people in general ("¿la fiebre es importante cuando uno está en quimio?": `uno`, `la gente`,
     `los pacientes`). The patterns found nothing (a crisis pattern always counts), so it is a question to answer."""
-    if language != "es" or hit is not None or decision["source"] != "model" or not safety.general_question_es(text):
+    if language != "es" or hit is not None or decision["source"] != "model":
         return False
     tier = decision["tier"]
+    if tier in ("emergency", "urgent") and spanish_context.history_question(text):
+        return True  # "hace dos años mi mamá se fracturó la muñeca y ya sanó. ¿el calcio ayuda a prevenir…?"
+    if not safety.general_question_es(text):
+        return False
     return tier == "care_team" or (tier in ("emergency", "urgent") and languages.names_generic_person(text))

@@ -92,6 +92,39 @@ _BEHIND = re.compile(rf"{BEHIND} (with|on|for) (my|her|his|our|the|their)\b")
 _ADVISED = re.compile(
     rf"{ADVISED} (me|her|him|us|them) to (start|stop|have|go on|try|switch|take|begin|get|come off)\b"
 )
+_WHO = r"(me|her|him|us|them|my \w+|mum|mom|dad|my|her|his|our)"
+# "will the treatment work for me", "is radiotherapy right for my hip", "is xgeva the best option for her"
+_SUITS = re.compile(rf"{_phrases('ASK_SUITS')} (\w+ )?(option |choice |thing |idea )?for {_WHO}\b")
+# "…, is that alright for me", "is it safe for my mum"
+_FINE = re.compile(rf"\b(is|are|would|will) (that|it|this|they) (\w+ )?{_phrases('ASK_FINE')} (for|with) {_WHO}\b")
+# another medicine with one's own treatment: "is it ok to take ibuprofen with my capecitabine"
+_WITH_MINE = re.compile(
+    r"\b(take|taking|have|having|give|giving|use|using|mix|mixing|combine|drink|start|get)\b( \w+){1,4} "
+    r"(with|alongside|while on|on top of|and) (my|her|his|our)\b( \w+)?(?P<what> \w+)"
+)
+# an activity with one's port or mets: "can i go in the hot tub with my port and bone mets"
+_WITH_CONDITION = re.compile(
+    r"\b(with|on|despite) (my|her|his|our) (\w+ )?(port|picc|line|mets|metastases|metastasis|secondaries|tumou?rs?"
+    r"|lesions?|cancer|fracture|bones?)\b"
+)
+# dental work while the person is on a treatment now: "can i have a tooth implant while im on bone treatment"
+_ON_NOW = re.compile(
+    r"\b(while|as|when|since) (i|she|he|we) (am|is|are|be|'m|m|'s|s|'re|re) (\w+ )?(on|having|getting)\b"
+)
+# how long one has: "how many years am i looking at", "is my mum going to see christmas"
+_HOW_LONG = re.compile(
+    r"\bhow (many|much|long) (more )?(years?|months?|weeks?|time|longer)\b(?!.*\b(infusions?|injections?|treatment|"
+    r"chemo|radiotherapy|zometa|xgeva|tablets?|doses?|course)\b)"
+)
+_SEE_DAY = re.compile(
+    r"\b(going to|gonna|will|'ll|be) (see|make it to|reach|be here for|be around for|live to see|last (until|till|to))"
+    r" (christmas|easter|thanksgiving|new year|next year|the summer|the spring|the winter|her birthday|his birthday|my "
+    r"birthday|(her|his|my|our|the) (birthday|wedding|graduation|anniversary)|another (year|christmas|birthday))\b"
+)
+REPORT = re.compile(_phrases("ASK_REPORT"))
+SAID = re.compile(_phrases("ASK_SAID"))
+MEANING = re.compile(_phrases("ASK_MEANING"))
+CHANGED = _LISTS["ASK_CHANGED"]
 _BARE_SHOULD = re.compile(
     r"\b(should|shall|must) (i|we|she|he|they)( or not| go ahead| do it| have it| bother)?\s*\??$"
 )
@@ -141,6 +174,43 @@ def _lab_value(text: str) -> bool:
     return False
 
 
+def own_case(words: Sequence[str]) -> Optional[Hit]:
+    """The eighth Spanish set's kinds in English, each about a real person: how long one has, a treatment working or
+    right for the person, something all right for them, another medicine with their own treatment, an activity with
+    their port or mets, dental work while they are on a treatment, a result told in words and asked about."""
+    text = " ".join(words)
+    if not words or words[0] == "why" or not any(w in PERSON for w in words):
+        return None
+    treatment = any(w in TREATMENT for w in words)
+    asks = _asks(words) or any(_asks(c) for c in _clauses(words))
+    how_long = _HOW_LONG.search(text)  # "how many months has my dad got" asks by itself; not "…has she had cancer"
+    if how_long and not re.search(r"\b(had|been|since|ago|for)\b", text[how_long.end() :]):
+        return ("care_team", "prognosis", text)
+    if asks and _SEE_DAY.search(text):
+        return ("care_team", "prognosis", text)
+    report = REPORT.search(text)
+    said = report and SAID.search(text, report.end())
+    meaning = said and MEANING.search(text, said.end())
+    if meaning and set(text[said.end() : meaning.start()].split()) & CHANGED:
+        owned = set(words[: len(text[: report.start()].split())][-3:]) & OWNER
+        if owned:
+            return ("care_team", "lab_results", text)
+    if not asks:
+        return None
+    if _SUITS.search(text) and (treatment or {"it", "this", "that"} & set(words)) and words[0] not in INFO_START:
+        return ("care_team", "which_drug", text)
+    if _FINE.search(text):
+        return ("care_team", "personal_decision", text)
+    mine = _WITH_MINE.search(text) if "why" not in words and not _info_question(words) else None
+    if mine and (mine.group("what").strip() in TREATMENT or mine.group("what").strip() in DRUGS):
+        return ("care_team", "personal_decision", text)
+    if _MODAL_PERSON.search(text) and _WITH_CONDITION.search(text):
+        return ("care_team", "personal_decision", text)
+    if DENTAL.search(text) and treatment and _ON_NOW.search(text) and _MODAL_PERSON.search(text):
+        return ("care_team", "dental_timing", text)
+    return None
+
+
 def personal_ask(words: Sequence[str]) -> Optional[Hit]:
     """One sentence's lower-case words: (care_team, category, text) when it asks one of the module's asks."""
     text = " ".join(words)
@@ -174,4 +244,4 @@ def personal_ask(words: Sequence[str]) -> Optional[Hit]:
     compared = len(set(words) & DRUGS) >= 2 or bool({"why", "difference"} & set(words))
     if weighed and asks and treatment and any(w in SCHEDULE for w in words) and not compared:
         return ("care_team", "dosing", text)
-    return None
+    return own_case(words)

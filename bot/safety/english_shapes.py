@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import english_asks, patterns
+from bot.safety import english_asks, lookalikes, patterns
 from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.word_lists
@@ -57,6 +57,7 @@ RESULT_ASKS = _LISTS["CONTEXT_RESULT_ASKS"]  # "mean", "high", "growing": interp
 HELPLINE = _LISTS["CONTEXT_HELPLINE"]
 IF_WORDS = _LISTS["CONTEXT_IF"]  # "if", "case": a sign that may come
 IF_VERBS = _LISTS["CONTEXT_IF_VERBS"]  # "gets", "develops", "ever"
+IF_WHO = _LISTS["CONTEXT_IF_WHO"]  # "they", "someone": "if they get a high temperature"
 QUESTION_WORDS = frozenset({"what", "who", "when", "where", "how", "which"})
 LINKS = frozenset({"from", "after", "on", "with"})  # "<sign> from <treatment>?"
 MODAL = _LISTS["SHAPE_MODAL"]  # can could may should…
@@ -77,6 +78,8 @@ _ROUTINE = re.compile(
     r"\b(a|per|each|every|one|the) (day|night|week|morning)\b|\b(daily|nightly|prescribed|directed)\b"
 )
 _TIMING = re.compile(r"\b(before or after|what time|when|empty stomach|with food|time of day|with or without)\b")
+# "what does radiotherapy actually do to the spine": what a treatment does ("what do we do" names someone)
+_WHAT_DOES = re.compile(r"^(\W+ )?what (does|do|will|would) (?!you\b|it\b|they\b|this\b|that\b)\w+( \w+)? do\b")
 _NEGATED = re.compile(r"\b(not|never|didn't|didnt|haven't|havent|hasn't|hasnt|nt)\s+(\w+\s+)?$")
 
 Hit = Tuple[str, str, str]  # (tier, category, matched)
@@ -113,7 +116,7 @@ def _general_ask(doc, norms: Sequence[str], start: int, end: int, what_is_asks: 
     if _personal(norms, start, end) or words & HAPPENING or _first(doc, start, end) not in QUESTION_START:
         return False
     what_is = what_is_asks and _first(doc, start, end) == "what" and "be" in norms[start : start + 3]
-    return bool(words & GENERAL) or what_is
+    return bool(words & GENERAL) or what_is or bool(_WHAT_DOES.search(_text(doc, start, end)))
 
 
 def _phrases(name: str) -> "re.Pattern":
@@ -150,7 +153,7 @@ def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int) -> b
     for i in range(clause_start, start):
         if doc[i].lower_ in IF_WORDS:
             between = {doc[j].lower_ for j in range(i + 1, start + 1)}
-            return bool(between & IF_VERBS) and _personal(norms, i + 1, start)
+            return bool(between & IF_VERBS) and (_personal(norms, i + 1, start) or bool(between & IF_WHO))
     return False
 
 
@@ -174,6 +177,8 @@ def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset())
 
 def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched: str) -> bool:
     """True when an English hit is context for a general question (module docstring), not a report."""
+    if lookalikes.everyday(doc, sentences, rule, start, matched):
+        return True  # "i passed out leaflets", "my knees crack when i climb stairs": no report
     sentence = next(s for s in sentences if s.start <= start < s.end)
     clauses = [c for s in sentences for c in _clauses(doc, s.start, s.end)]
     own = next((s, e) for s, e in clauses if s <= start < e)
@@ -215,6 +220,23 @@ def general_question(text: str) -> bool:
     clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
     asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
     return bool(asks) and all(_general_ask(doc, norms, s, e) for s, e in asks)
+
+
+def history_question(text: str) -> bool:
+    """Every question asks for general information about nobody and every other clause with a person in it is history
+    ("when my husband was diagnosed his legs went weak but it got better with radiotherapy, what does radiotherapy do
+    to the spine?"): SafetyNet does not escalate the classifier's emergency guess alone on it, as the patterns read it
+    as context. A clause with a sign that is back ("again", "still") is no history."""
+    from bot.safety import engine  # it imports this module
+
+    doc = engine._nlp()(engine.normalise_text(text))
+    norms = [engine._norm(t) for t in doc]
+    clauses = [(c, s.end) for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
+    asks = [c for c, _ in clauses if _asks(doc, *c) and not _temporal(doc, norms, *c)]
+    told = [(c, end) for c, end in clauses if c not in asks and _personal(norms, *c)]
+    if not asks or not told or not all(_general_ask(doc, norms, *c) for c in asks):
+        return False
+    return all(_history(doc, norms, c, end) for c, end in told)
 
 
 def impersonal_question(text: str) -> bool:

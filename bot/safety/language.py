@@ -87,5 +87,11 @@ def se_asks(words) -> bool:
 
 
 def names_generic_person(text: str) -> bool:
-    """ "uno", "la gente", "los pacientes": a question about people in general, not about a real person."""
-    return any(w in GENERIC_PERSON for w in _words(text or ""))
+    """ "uno", "la gente", "los pacientes", or said "en general": a question about people in general, not about a
+    real person."""
+    words = _words(text or "")
+    return (
+        any(w in GENERIC_PERSON for w in words)
+        or "en general" in " ".join(words)
+        or "por lo general" in " ".join(words)
+    )

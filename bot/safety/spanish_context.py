@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import List, Sequence, Tuple
 
-from bot.safety import patterns
+from bot.safety import lookalikes, patterns
 from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
@@ -70,8 +70,19 @@ def _personal(norms: Sequence[str], clause: Clause) -> bool:
 
 
 def _plain(doc, norms: Sequence[str], clause: Clause) -> bool:
-    """A question about nobody that does not say the sign is happening."""
-    return not _personal(norms, clause) and not any(norms[i] in HAPPENING for i in range(*clause))
+    """A question about nobody that does not say the sign is happening. "otra" says it only as "otra vez" ("¿ayuda a
+    prevenir otra fractura?" asks in general); after "por qué" a demonstrative points back at the history ("¿por qué
+    pasa eso?"); "en general" says the question is about nobody in particular."""
+    if _personal(norms, clause):
+        return False
+    words = list(norms[clause[0] : clause[1]])
+    text = " ".join(words)
+    if re.search(r"\b(en general|por lo general|en terminos generales)\b", text):
+        return True
+    happening = {w for i, w in enumerate(words) if w in HAPPENING and (w != "otra" or words[i + 1 : i + 2] == ["vez"])}
+    if re.match(r"(\W+ )?(por que|porque|para que|por q|xq|pq)\b", text):
+        happening -= {"esto", "eso", "asi"}
+    return not happening
 
 
 def _history(norms: Sequence[str], clause: Clause, sentence_end: int) -> bool:
@@ -85,6 +96,8 @@ def _history(norms: Sequence[str], clause: Clause, sentence_end: int) -> bool:
 
 def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched: str = "") -> bool:
     """True when a Spanish emergency or urgent hit is history before general questions (module docstring)."""
+    if lookalikes.everyday(doc, sentences, rule, start, matched):
+        return True  # "hace un frío que me sacude", "me tomé la caja entera de té": no report
     if rule.tier not in SEVERE:
         return False
     clauses = [(c, s.end) for s in sentences for c in _clauses(doc, s.start, s.end)]
@@ -102,3 +115,19 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         return any(asks[index + 1 :])  # "hace años me rompí la muñeca, ¿las fracturas viejas salen…?"
     earlier = [k for k in range(index) if _personal(norms, clauses[k][0])]
     return asks[index] and bool(earlier) and all(history[k] for k in earlier)
+
+
+def history_question(text: str) -> bool:
+    """The whole message, read as Spanish: every question is about nobody and says nothing is happening, and every
+    other clause with a person in it is history ("hace dos años mi mamá se fracturó la muñeca y ya sanó. ¿el calcio
+    ayuda a prevenir otra fractura?"). SafetyNet does not escalate the classifier's emergency or urgent guess alone on
+    it: the patterns read it as context."""
+    from bot.safety import engine  # it imports this module
+
+    sentences, doc, norms = engine._spanish_reading(engine.normalise_text(text))
+    clauses = [(c, s.end) for s in sentences for c in _clauses(doc, s.start, s.end)]
+    asks = [_asks(doc, norms, c) for c, _ in clauses]
+    if not any(asks) or not all(_plain(doc, norms, c) for (c, _), a in zip(clauses, asks) if a):
+        return False
+    told = [(c, end) for (c, end), a in zip(clauses, asks) if not a and _personal(norms, c)]
+    return bool(told) and all(_history(norms, c, end) for c, end in told)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import patterns
+from bot.safety import patterns, spanish_asks
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["SHAPE_PERSON"]  # me, mi, puedo, debo…
@@ -133,6 +133,14 @@ _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
 Hit = Tuple[str, str, str]  # (tier, category, matched)
 
 
+_SPELLINGS = {"q": "que", "k": "que", "pq": "porque", "xq": "porque", "porq": "porque", "tmb": "tambien"}
+
+
+def _words(sentence: str) -> List[str]:
+    """Lower case, no accents, the phone spellings read as words ("tiene q esperar": "tiene que esperar")."""
+    return [_SPELLINGS.get(w, w) for w in _WORD.findall(sentence.lower().translate(_ACCENTS))]
+
+
 def _in(word: str, words: frozenset) -> bool:
     return word in words or (words is TREATMENT and word.startswith(_STEMS))
 
@@ -162,7 +170,7 @@ def _asks(text: str, words: Sequence[str]) -> bool:
 
 def personal_question(sentence: str) -> Optional[Hit]:
     """One sentence: (care_team, category, sentence) when it asks a care-team question about a real person."""
-    words = _WORD.findall(sentence.lower().translate(_ACCENTS))
+    words = _words(sentence)
     if not words or not _asks(sentence, words) or not _personal(words) or words[0] in WHY:
         return None  # "¿por qué me ponen denosumab cada seis meses?" asks for an explanation: the FAQ's
     text = " ".join(words)
@@ -196,7 +204,7 @@ def _number(word: str) -> int:
 
 def counted_overdose(sentence: str) -> Optional[Hit]:
     """ "me tomé como 10 tylenol juntos", "mi papá se tragó 8 pastillas": an overdose by its count."""
-    words = _WORD.findall(sentence.lower().translate(_ACCENTS))
+    words = _words(sentence)
     text = " ".join(words)
     if re.search(r"\b(al dia|por dia|en el dia|a la semana|cada|diari[oa]s?|diariamente)\b", text) or _has(
         words, ROUTINE
@@ -233,7 +241,7 @@ def personal_ask(sentence: str) -> Optional[Hit]:
     drug ("me quiero poner un implante y estoy con zometa"), "¿puedo tomar…?", "¿me toca…?", "¿es normal que
     yo…?", a dose missed or late ("me atrasé con el xgeva"), a result given as a value ("me salió la creatinina
     alta"). "¿el zometa cura el cáncer?" and "¿se puede poner un implante dental con zometa?" name nobody."""
-    words = _WORD.findall(sentence.lower().translate(_ACCENTS))
+    words = _words(sentence)
     if not words or words[0] in WHY or any(w in GENERIC for w in words):
         return None
     text = " ".join(words)
@@ -320,8 +328,9 @@ def hits(clean: str) -> List[Hit]:
     """Every shape found, sentence by sentence (the message in lower case, as the engine reads it)."""
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
-        for reader in (counted_overdose, personal_question, personal_ask):
+        for reader in (counted_overdose, personal_question, personal_ask, spanish_asks.own_case):
             hit = reader(sentence)
             if hit:
                 found.append(hit)
-    return found
+    result = spanish_asks.result_in_words(clean or "")
+    return found + ([result] if result and not any(h[0] == "care_team" for h in found) else [])

@@ -1,0 +1,89 @@
+"""Everyday look-alikes of a red flag, by kind, in both languages (issues 11, 12): a pattern's hit is no report
+when the message itself says what it is.
+
+- handing things out: "i passed out leaflets at the clinic" (a faint is "passed out", "passed out in the shop");
+- joints that crack, click or pop as they move, in the present, as a habit or asked why ("why do my knees crack
+  when i climb stairs?", "me truenan las rodillas al subir"); "my hip cracked when i fell" is past, and any hurt,
+  fall or swelling named keeps it a possible fracture;
+- shivering or chattering teeth from cold weather ("my teeth chatter in the snow", "hace un frío que me sacude")
+  when nothing says illness (a fever, a temperature, chemo, an infusion, feeling sick): shaking chills on chemo
+  still count;
+- a whole box or packet of food or drink, not medicine ("me tomé la caja entera de té").
+
+Recall first: each kind needs its own words in the message (content/safety_vocabulary.yml `LOOKALIKE_*`), and
+anything that points to illness or injury keeps the hit. english_shapes.context_only and
+spanish_context.context_only ask `everyday` before their own reading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from bot.safety import patterns
+
+_LISTS = patterns.current().vocabulary.word_lists
+_ACCENTS = str.maketrans("áéíóúüñ", "aeiouun")
+
+
+def _words_and_phrases(name: str):
+    words = _LISTS[name]
+    phrases = [w.replace("_", " ") for w in words if "_" in w]
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else None
+    return frozenset(w for w in words if "_" not in w), pattern
+
+
+HANDOUTS = _LISTS["LOOKALIKE_HANDOUTS"]
+NOISES = _LISTS["LOOKALIKE_NOISES"]
+HABIT = _LISTS["LOOKALIKE_HABIT"]
+HURT = _LISTS["LOOKALIKE_HURT"]
+WEATHER, WEATHER_PHRASES = _words_and_phrases("LOOKALIKE_WEATHER")
+ILLNESS = _LISTS["LOOKALIKE_ILLNESS"]
+FOOD = _LISTS["LOOKALIKE_FOOD"]
+_SKIP = frozenset({"the", "a", "an", "some", "all", "our", "my", "free", "of", "out", "la", "el", "de", "del", "los"})
+_SKIP |= {"las", "un", "una", "entera", "entero", "completa", "completo", "whole", "entire", "full"}
+
+
+# before a noise word, an event: "heard a crack", "went snap", "felt a pop", "oí un tronido"
+_EVENT = frozenset({"a", "an", "the", "un", "una", "el", "went", "go", "goes", "gone", "heard", "hear", "felt", "feel"})
+_EVENT |= {"big", "loud", "some", "something", "oi", "escuche", "senti", "sintio", "oyo", "hizo", "did", "made"}
+
+
+def _plain(words: Sequence[str]) -> list:
+    return [w.lower().translate(_ACCENTS) for w in words]
+
+
+def _after(message: Sequence[str], end: int, stop: int) -> list:
+    """The words right after the hit, up to the first punctuation, the little words kept apart."""
+    words = []
+    for word in message[end:stop]:
+        if not word.isalpha():
+            break
+        words.append(word)
+    return words[:5]
+
+
+def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
+    """True when the hit at `start` is one of the module's look-alikes (its docstring)."""
+    if rule.tier != "emergency":
+        return False
+    end = next((e for e in range(start + 1, min(start + 30, len(doc)) + 1) if doc[start:e].text == matched), start + 1)
+    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    if sentence is None:
+        return False
+    message = _plain([t.text for t in doc])
+    said = set(message)
+    own = message[start:end]
+    after = _after(message, end, sentence.end)
+    things = [w for w in after if w not in _SKIP]
+    if rule.category == "unspecified" and "out" in own:  # "passed out leaflets", "passing out the flyers"
+        return bool(things) and things[0] in HANDOUTS
+    if rule.category == "fracture" and not said & HURT:  # a joint's noise as its verb: "my knees crack when…"
+        verbs = [i for i in range(start, end) if message[i] in NOISES and message[i - 1] not in _EVENT]
+        in_sentence = set(message[sentence.start : sentence.end])
+        return bool(verbs and in_sentence & HABIT) and not any(w.endswith("ed") or w in _EVENT for w in own)
+    if rule.category == "fever_chemo" and not said & ILLNESS:
+        return bool(said & WEATHER or (WEATHER_PHRASES and WEATHER_PHRASES.search(" ".join(message))))
+    if rule.category == "overdose":  # "la caja entera de té", "the whole packet of biscuits"
+        return any(w in FOOD and i and after[i - 1] in ("de", "of") for i, w in enumerate(after))
+    return False
