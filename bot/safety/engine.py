@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
-from bot.safety import english_shapes, language, patterns, spanish_context, spanish_shapes, temperature
+from bot.safety import combinations, english_shapes, language, patterns, spanish_context, temperature
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -262,7 +262,7 @@ def temperature_hit(text: str) -> Optional[SafetyHit]:
     """Emergency at 38 °C / 100.4 °F or more, urgent for a raised temperature just below it (the
     `temperature:` thresholds of content/safety.yml)."""
     best: Optional[SafetyHit] = None
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n", text):
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n", temperature.in_digits(text)):
         english = bool(_FEVER_CONTEXT.search(sentence))
         spanish = bool(_FEVER_CONTEXT_ES.search(strip_accents(sentence)))
         if not english and not spanish and not temperature.CHEMO_ONLY.search(sentence):
@@ -297,7 +297,7 @@ def find_all(text: str) -> List[SafetyHit]:
         token.norm_ = norm
     sentences = _sentences(doc, norms)
     found = _hits(doc, norms, sentences, _matcher()(doc), ENGLISH)
-    found += [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h)) for h in english_shapes.hits(doc, norms, sentences)]
+    found += [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h)) for h in combinations.english(doc, norms, sentences)]
     if language.has_spanish(clean):
         found += _spanish_hits(clean)
     temperature = temperature_hit(clean)
@@ -318,7 +318,7 @@ def general_question_es(text: str) -> bool:
 
 def _spanish_hits(clean: str) -> List[Tuple[int, int, int, SafetyHit]]:
     sentences_es, doc_es, norms_es = _spanish_reading(clean)
-    found = [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h, language="es")) for h in spanish_shapes.hits(clean)]
+    found = [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h, language="es")) for h in combinations.spanish(clean)]
     return _hits(doc_es, norms_es, sentences_es, _matcher("es")(doc_es), SPANISH) + found
 
 
