@@ -193,6 +193,8 @@ def carry_topic(
     if both and len(asked) > 1:
         # "and the jaw warning, how can he keep that risk down": the answer whose title asks both (lower the ONJ risk)
         return _best(both, scores, content)
+    if asked and predicted is not None and predicted.response_key in near and asked[0] in _aspects(predicted):
+        return predicted  # "and can the bone drug itself push calcium too low" after calcium and vitamin D
     if asked:
         # The drug answer for that aspect ("what are the side effects?" after Zometa), else the answer
         # with that aspect next to the last one ("what are the side effects of it?" after radiation).
