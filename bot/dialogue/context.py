@@ -12,8 +12,10 @@ The classifier reads one message at a time; three shapes of follow-up lose the c
    chances of it": "Did you mean…?"), or read as a drug name with no drug in it ("and if it isn't treated?"):
    with a last answer it is a follow-up (`unsure_follow_up`), answered by bot/dialogue/followup.py.
 
-A red flag never reaches here: SafetyNet's escalation has its own intent, and these shapes change only
-which curated answer (or "Did you mean…?") a non-safety turn shows.
+These shapes change only which curated answer (or "Did you mean…?") a non-safety turn shows. One more is read by
+SafetyNet (bot/nlu/safety_net.py): `general_follow_up`, a short question that points back and asks how to keep
+"it" from happening or how common "it" is ("anything she can do so she doesnt get it" after the jaw answer), on
+which the classifier's emergency guess alone (no pattern's hit) is not acted on (docs/safety.md).
 """
 
 from __future__ import annotations
@@ -27,6 +29,17 @@ from bot.names import INFORM_DRUG, NLU_FALLBACK
 from bot.nlu.lexicon import fold
 
 UNSURE_INTENTS = frozenset({NLU_FALLBACK, INFORM_DRUG})  # NLU had no answer of its own for the words
+# One question and nothing before it: the message starts with a question word (after "and", "so", "right"…).
+QUESTION_FIRST = re.compile(
+    r"^((and|so|ok|okay|right|but|also|well) )*(anything|how|is|are|what|whats|can|could|does|do|would|will|any|should)\b"
+)
+# How to keep "it" from happening: a wish about the future, never a report of a sign ("what can i do" is not here:
+# "she can't breathe, what can i do about it" is a report).
+AVOIDING = re.compile(
+    r"\bso (that )?(it |that |this |she |he |they |i |we |you )?(does ?n.?t|do ?n.?t|wo ?n.?t|will not|does not|never) "
+    r"(get|happen|come back)|\b(prevent|avoid)\b|\b(lower|reduce|cut|decrease|cut down) (the |my |her |his |your |their "
+    r"|that |this |its )?(risk|chances?|odds)\b|\bkeep (that|it|this) from happening"
+)
 
 
 def keeps_last_aspect(text: str) -> bool:
@@ -78,4 +91,21 @@ def unsure_follow_up(intent: Optional[str], text: str, asked_drug: Optional[str]
         and not asked_drug
         and not re.match(r"^\s*/", text)  # a button payload
         and followup.points_back(text, followup.content_words(content))
+    )
+
+
+def general_follow_up(text: str, known_words) -> bool:
+    """ "anything she can do so she doesnt get it", "is that common?": one short question, nothing stated before it,
+    with every word one the content uses, that points back ("it", "that") and asks how to keep it from happening (`AVOIDING`) or how common it is.
+    Such a question asks about something explained; it reports nothing."""
+    folded = fold(text)
+    if not QUESTION_FIRST.match(folded) or re.search(r"[,.;:!?]\s*\w", text.strip()):
+        return False  # "her back hurts so bad, is that common": a sign stated first, then a question
+    kinds = set(answering.asked_aspects(text))
+    asks = ("prevention" in kinds and AVOIDING.search(folded)) or "frequency" in kinds
+    return (
+        bool(asks)
+        and bool(answering.REFERRING_WORDS.search(text))
+        and followup.subjectless(text, known_words)
+        and not followup.is_restate(text)
     )
