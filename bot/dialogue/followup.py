@@ -170,6 +170,15 @@ def _by_kind(
     return last
 
 
+def _fits(content: Content, predicted: Topic, last: Topic, scores: Dict[str, float], near: Set[str]) -> bool:
+    """The classifier's pick answers the asked aspect of the last answer: one of its near answers, or one it is sure
+    of that covers the last answer's drug ("is the jaw thing common?" after Xgeva's side effects: how common ONJ is)."""
+    if predicted.response_key in near:
+        return True
+    sure = scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE
+    return sure and bool(last.drugs) and any(content.covers(predicted, drug) for drug in last.drugs)
+
+
 def carry_topic(
     parse: Mapping[str, Any], content: Content, last: Optional[Topic], predicted: Optional[Topic]
 ) -> Optional[Topic]:
@@ -193,7 +202,12 @@ def carry_topic(
     if both and len(asked) > 1:
         # "and the jaw warning, how can he keep that risk down": the answer whose title asks both (lower the ONJ risk)
         return _best(both, scores, content)
-    if asked and predicted is not None and predicted.response_key in near and asked[0] in _aspects(predicted):
+    if (
+        asked
+        and predicted is not None
+        and asked[0] in _aspects(predicted)
+        and _fits(content, predicted, last, scores, near)
+    ):
         return predicted  # "and can the bone drug itself push calcium too low" after calcium and vitamin D
     if asked:
         # The drug answer for that aspect ("what are the side effects?" after Zometa), else the answer
