@@ -137,8 +137,19 @@ class ActionSuggestTopics(Action):
         return "action_suggest_topics"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        """An unsure turn that points back ("right so how would she cut down her chances of it") answers from the
+        last answer (bot/dialogue/context.py); any other gets the likeliest topics."""
         message = tracker.latest_message
-        return offer_likeliest(dispatcher, content_mod.load(), message, reply_language(message))
+        content = content_mod.load()
+        last = last_answered_topic(tracker)
+        if last is not None:
+            decision = turn.decide(message, content, tracker.get_slot("drug"), tracker.get_slot("aspect"), last)
+            if decision.kind == "answer":
+                language = reply_language(message)
+                return ActionAnswerFaq._answer(
+                    dispatcher, content, decision.topic, decision.drug, decision.aspect, language
+                )
+        return offer_likeliest(dispatcher, content, message, reply_language(message))
 
 
 def likeliest_buttons(

@@ -23,6 +23,7 @@ The classifier's pick stands when it is one of the near answers, or when it is s
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional, Set
 
 from bot.content import Content, Topic
@@ -36,6 +37,7 @@ NEAR_WEIGHT = 2.0  # the last answer and its related answers against the rest of
 LAST_PRIOR = (
     0.05  # probability the last answer gets for free: a classifier with no opinion leaves it (dev conversations)
 )
+POINTS_AT_IT = re.compile(r"\b(that|this)\b", re.IGNORECASE)  # "why does that happen": the last answer's subject
 STAYING_KINDS = frozenset({"cause"})  # "why?" asks about the last answer itself, never a neighbour's title
 MAX_FOLLOW_UP_WORDS = 12  # longer messages carry their own subject
 MAX_UNKNOWN_WORDS = 1  # beside an aspect, a word the content never uses ("fluey") is not a subject of its own
@@ -170,6 +172,15 @@ def _by_kind(
     return last
 
 
+def _fits(content: Content, predicted: Topic, last: Topic, scores: Dict[str, float], near: Set[str]) -> bool:
+    """The classifier's pick answers the asked aspect of the last answer: one of its near answers, or one it is sure
+    of that covers the last answer's drug ("is the jaw thing common?" after Xgeva's side effects: how common ONJ is)."""
+    if predicted.response_key in near:
+        return True
+    sure = scores.get(predicted.response_key, 0.0) >= NEW_SUBJECT_CONFIDENCE
+    return sure and bool(last.drugs) and any(content.covers(predicted, drug) for drug in last.drugs)
+
+
 def carry_topic(
     parse: Mapping[str, Any], content: Content, last: Optional[Topic], predicted: Optional[Topic]
 ) -> Optional[Topic]:
@@ -193,6 +204,13 @@ def carry_topic(
     if both and len(asked) > 1:
         # "and the jaw warning, how can he keep that risk down": the answer whose title asks both (lower the ONJ risk)
         return _best(both, scores, content)
+    if (
+        asked
+        and predicted is not None
+        and asked[0] in _aspects(predicted)
+        and _fits(content, predicted, last, scores, near)
+    ):
+        return predicted  # "and can the bone drug itself push calcium too low" after calcium and vitamin D
     if asked:
         # The drug answer for that aspect ("what are the side effects?" after Zometa), else the answer
         # with that aspect next to the last one ("what are the side effects of it?" after radiation).
@@ -200,6 +218,8 @@ def carry_topic(
             topic = content.topic_for_drug(drug, asked[:1])
             if topic is not None:
                 return topic
+        if asked[0] in STAYING_KINDS and POINTS_AT_IT.search(text):
+            return last  # "why would bone mets cause that": why the last answer's subject happens
         if asked[0] in follow_up_kinds(content):
             return _by_kind(content, asked[0], last, predicted, scores, near)
         for nearby in ({last.response_key} | _related(content, last), same_area):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from bot.content import Content, Topic
-from bot.dialogue import answering, followup
+from bot.dialogue import answering, context, followup
 from bot.names import (
     ASK_TOPIC,
     DRUG_FOLLOWUP,
@@ -107,12 +107,19 @@ def decide(
         return Decision(
             "escalate", intent, tier=safety.get("tier") or TIER_OF_INTENT[intent], category=safety.get("category")
         )
+    last = content.topics.get(remembered_topic or "")
+    if last is not None and context.unsure_follow_up(intent, text, asked_drug, content):
+        intent = DRUG_FOLLOWUP  # "right so how would she cut down her chances of it": unsure alone, clear here
     if intent == INFORM_DRUG:
         drug = asked_drug or remembered_drug
         if not drug:
             return Decision("suggest", intent)
         return _from_choice(intent, answering.for_another_drug(content, drug, remembered_aspect or "overview"))
-    last = content.topics.get(remembered_topic or "")
+    if intent == DRUG_FOLLOWUP and last is not None and asked_drug:
+        # "is xgeva any easier on them" after the kidneys answer
+        switched = context.another_drug_same_aspect(content, last, asked_drug, remembered_aspect, text)
+        if switched is not None:
+            return _from_choice(intent, switched)
     if intent == DRUG_FOLLOWUP and last is not None and not asked_drug:
         predicted = followup.carry_topic(parse, content, last, predicted_topic(parse, content))
         if predicted is not None:

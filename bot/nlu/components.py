@@ -26,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.content.vocabulary import load as load_vocabulary
-from bot.dialogue import answering, followup
+from bot.dialogue import answering, context, followup
 from bot.dialogue.answering import REFERRING_WORDS as REFERS_BACK
 from bot.dialogue.followup import content_words
 from bot.names import (
@@ -340,14 +340,14 @@ class DrugRouting(_Stateless):
                 continue
             message.set(ROUTE_KEY, {"retrieval_intent": intent, "topic": topic.id}, add_to_output=True)
             if not (topic.drugs and topic.aspects):
-                if refers_back or (not named and followup.is_switch(text)):
+                if refers_back or (not named and (followup.is_switch(text) or context.asks_only_an_aspect(text))):
                     # "how is it treated?", "and for chemo?": the action weighs the conversation's last topic
                     message.set(INTENT, {"name": DRUG_FOLLOWUP, "confidence": confidence}, add_to_output=True)
                 continue
             entities = list(message.get(ENTITIES) or [])
             entities.append({"entity": "aspect", "value": topic.aspects[0], "extractor": "DrugRouting"})
             message.set(ENTITIES, entities, add_to_output=True)
-            if named and all(self.content.covers(topic, n) for n in named):
+            if named and all(self.content.covers(topic, n) for n in named) and not context.keeps_last_aspect(text):
                 if confidence >= FALLBACK_THRESHOLD:
                     # "Actonel side effects": the named drug settles a near tie between two FAQ areas, which
                     # FallbackClassifier's ambiguity check would otherwise turn into "Did you mean…?".

@@ -37,7 +37,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue import followup
+from bot.dialogue import context, followup
 from bot.names import (
     CATEGORY_ENTITY,
     LANGUAGE_ENTITY,
@@ -97,6 +97,7 @@ class SafetyNet(_Stateless):
 
         self.content = content_mod.load()
         self.field_words = field_vocabulary(self.content)
+        self.known_words = followup.content_words(self.content)
         safety.warm_up()  # compile the patterns when the model loads, not on the first message
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -128,6 +129,9 @@ class SafetyNet(_Stateless):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _restate_wish(text, predicted):
             return  # "simpler please, i'm not medical": the last answer again, not a request for a person
+        if hit is None and language == "en" and _general_follow_up(text, predicted, self.known_words):
+            _drop_safety_guess(message)  # "anything she can do so she doesnt get it": the last answer's follow-up
+            return
         if hit is None and language == "en" and _general_english_question(text, predicted):
             _drop_safety_guess(message)  # "my wife is on xgeva, does it cause tingling in the fingers?"
             return
@@ -216,6 +220,13 @@ def _general_english_question(text: str, predicted) -> bool:
     if tier == "emergency":  # or history before such questions ("…his legs went weak but it got better with…")
         return english_shapes.impersonal_question(text) or english_shapes.history_question(text)
     return tier in ("urgent", "care_team") and english_shapes.general_question(text)
+
+
+def _general_follow_up(text: str, predicted, known_words) -> bool:
+    """The classifier alone guessed emergency on a short English question that points back and asks how to keep it
+    from happening or how common it is, in the content's own words (bot/dialogue/context.py `general_follow_up`):
+    it asks about the last answer. Crisis guesses and every pattern's hit still count (docs/safety.md)."""
+    return TIER_OF_INTENT.get(predicted or "") == "emergency" and context.general_follow_up(text, known_words)
 
 
 def _drop_safety_guess(message: Message) -> None:

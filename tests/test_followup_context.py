@@ -1,0 +1,158 @@
+"""Follow-ups that NLU reads as something else (bot/dialogue/context.py): another drug for the same question, an
+aspect with no subject, an unsure turn that points back, the follow-up kinds the last answer's neighbours answer,
+and the classifier's emergency guess on a general follow-up (bot/nlu/safety_net.py)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from actions.actions import ActionSuggestTopics
+from bot.dialogue import context, followup, turn
+from bot.names import CLASSIFIER_RANKING_KEY, ROUTE_KEY
+from tests.conftest import load_tracker
+
+
+def parse(text, intent="drug_followup", route="", drug=None, ranking=(), selected=()):
+    message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    if drug:
+        message["entities"].append({"entity": "drug", "value": drug})
+    if route:
+        area, topic = route.split("/")
+        message[ROUTE_KEY] = {"retrieval_intent": area, "topic": topic}
+    message[CLASSIFIER_RANKING_KEY] = [{"name": n, "confidence": c} for n, c in ranking]
+    areas = {key.split("/")[0] for key, _ in selected}
+    message["response_selector"] = {
+        area: {"ranking": [{"intent_response_key": k, "confidence": c} for k, c in selected if k.startswith(area)]}
+        for area in areas
+    }
+    return message
+
+
+@pytest.mark.unit
+def test_another_drug_named_for_the_same_question_keeps_the_last_answers_aspect(content):
+    message = parse("is xgeva any easier on them", route="faq_bma/denosumab_what", drug="denosumab")
+    # the slots already hold this message's drug and the overview aspect NLU gave it when the action runs
+    decision = turn.decide(message, content, "denosumab", "overview", "kidneys")
+    assert decision.label == "faq_side_effects/kidneys"
+    assert decision.drug == "denosumab"
+
+
+@pytest.mark.unit
+def test_a_drug_named_with_a_question_of_its_own_is_not_the_last_question_again(content):
+    assert not context.keeps_last_aspect("what are the side effects of xgeva")
+    message = parse("what is xgeva", route="faq_bma/denosumab_what", drug="denosumab")
+    assert turn.decide(message, content, "denosumab", "overview", "kidneys").label == "faq_bma/denosumab_what"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("side effects to expect?", True),
+        ("and how often?", True),
+        ("what are the side effects of radiation", False),
+        ("is the jaw thing common?", False),  # the jaw is a subject of its own
+        ("hello there", False),
+    ],
+)
+def test_an_aspect_alone_has_no_subject_of_its_own(text, expected):
+    assert context.asks_only_an_aspect(text) is expected
+
+
+@pytest.mark.unit
+def test_an_aspect_with_no_subject_asks_it_of_the_last_answers_drug(content):
+    message = parse("side effects to expect?", route="faq_treatment/radiation_side_effects")
+    decision = turn.decide(message, content, "denosumab", "overview", "denosumab_what")
+    assert decision.label == "faq_side_effects/denosumab_side_effects"
+
+
+@pytest.mark.unit
+def test_an_unsure_turn_that_points_back_answers_from_the_last_answer_and_only_then(content):
+    message = parse("right so how would she cut down her chances of it", intent="nlu_fallback")
+    assert turn.decide(message, content, None, None, "onj_how_common").label == "faq_jaw/onj_prevention"
+    assert turn.decide(message, content).kind == "none"
+    assert turn.decide(parse("what is the weather", intent="nlu_fallback"), content, None, None, "onj_what").kind == (
+        "none"
+    )
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, last, expected",
+    [
+        ("is it always the same bones it goes to or anywhere", "bone_mets_what", "faq_bonemets/bone_mets_where"),
+        (
+            "what sort of trouble can it cause her down the line",
+            "bone_mets_where",
+            "faq_bonemets/bone_mets_complications",
+        ),
+        ("and if it isn't treated?", "bone_mets_complications", "faq_bonemets/untreated_complications"),
+        ("what do the doctors do if they stop helping", "bone_markers", "faq_bma/bisphosphonates_stop_working"),
+    ],
+)
+def test_a_follow_up_kind_goes_to_the_neighbour_whose_title_asks_it(content, text, last, expected):
+    assert turn.decide(parse(text), content, None, None, last).label == expected
+
+
+@pytest.mark.unit
+def test_a_sure_pick_with_the_asked_aspect_that_covers_the_last_drug_stands(content):
+    message = parse(
+        "is the jaw thing common?",
+        route="faq_jaw/onj_how_common",
+        ranking=[("faq_jaw", 0.99)],
+        selected=[("faq_jaw/onj_how_common", 0.93), ("faq_jaw/onj_what", 0.06)],
+    )
+    decision = turn.decide(message, content, "denosumab", "side_effects", "denosumab_side_effects")
+    assert decision.label == "faq_jaw/onj_how_common"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, general",
+    [
+        ("anything she can do so she doesnt get it", True),
+        ("how do i lower that risk", True),
+        ("is that common?", True),
+        ("she cant breathe, what can i do about it", False),  # a sign stated first
+        ("her back hurts so bad, is that common", False),
+        ("what can i do about it", False),  # no wish to keep it from happening: could follow a report
+        ("is it common to feel this dizzy", False),
+        ("my legs are numb is that common", False),
+    ],
+)
+def test_a_general_follow_up_asks_how_to_avoid_it_or_how_common_it_is_and_states_nothing(content, text, general):
+    assert context.general_follow_up(text, followup.content_words(content)) is general
+
+
+@pytest.mark.unit
+def test_the_classifiers_emergency_guess_alone_is_dropped_on_a_general_follow_up_and_only_there(content):
+    from bot.nlu.safety_net import _general_follow_up
+
+    known = followup.content_words(content)
+    assert _general_follow_up("anything she can do so she doesnt get it", "report_emergency", known)
+    assert not _general_follow_up("anything she can do so she doesnt get it", "report_crisis", known)
+    assert not _general_follow_up("she cant get up, is that common", "report_emergency", known)
+
+
+def test_an_unsure_follow_up_after_an_answer_gets_the_answer_not_did_you_mean(content, dispatcher, domain):
+    events = ActionSuggestTopics().run(dispatcher, load_tracker("unsure_follow_up_after_onj_how_common"), domain)
+    assert dispatcher.messages[0]["text"] == content.render(content.topics["onj_prevention"])
+    assert any(e.get("name") == "last_topic" and e.get("value") == "onj_prevention" for e in events)
+
+
+def test_an_unsure_follow_up_with_no_answer_before_it_gets_did_you_mean(content, dispatcher, domain):
+    tracker = load_tracker("unsure_follow_up_after_onj_how_common", events=[])
+    ActionSuggestTopics().run(dispatcher, tracker, domain)
+    assert "Did you mean" in dispatcher.messages[0]["text"]
+
+
+def _parse(agent, text):
+    return asyncio.run(agent.parse_message(text))
+
+
+def test_nlu_sends_the_drug_switch_and_the_bare_aspect_to_the_action_and_keeps_red_flags(agent):
+    assert _parse(agent, "is xgeva any easier on them")["intent"]["name"] == "drug_followup"
+    assert _parse(agent, "anything she can do so she doesnt get it")["intent"]["name"] != "report_emergency"
+    assert _parse(agent, "my mum collapsed and she cant get up")["intent"]["name"] == "report_emergency"
