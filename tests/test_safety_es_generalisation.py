@@ -456,3 +456,29 @@ def test_seventh_set_kinds_reach_their_tier(text, tier):
 @pytest.mark.parametrize("text", SEVENTH_GENERAL)
 def test_seventh_set_look_alikes_and_history_are_not_escalated(text):
     assert engine.classify(text) is None
+
+
+# Saddle numbness said with a past-tense verb or as "where one sits" (the lead, 2026-12-06 late: a Spanish 7
+# emergency the classifier used to catch alone, lost on retraining; the net must hold it by itself).
+SADDLE_PAST = [
+    "se me durmió donde uno se sienta y tengo mets en la espalda",
+    "a mi esposo se le entumieron las nalgas desde ayer",
+    "a mi tía se le adormeció la entrepierna esta mañana",
+    "no siento nada donde me siento, como si fuera de hule",
+]
+SADDLE_PAST_GENERAL = [
+    "¿por qué se duerme la parte de abajo cuando uno anda mucho en bici?",
+    "se me durmió el brazo",
+    "no se me durmieron las nalgas",
+]
+
+
+@pytest.mark.parametrize("text", SADDLE_PAST)
+def test_saddle_numbness_in_the_past_tense_is_an_emergency(text):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier == "emergency", hit
+
+
+@pytest.mark.parametrize("text", SADDLE_PAST_GENERAL)
+def test_saddle_look_alikes_are_not_escalated(text):
+    assert engine.classify(text) is None
