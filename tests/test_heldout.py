@@ -15,11 +15,11 @@ import yaml
 from bot.tools import conversations as multi_turn
 from bot.tools import evaluate
 
-TEST_SET_FLOOR = 0.929  # measured 445/474 = 93.9% on 2026-12-06 (evening), less one point (target 0.95)
+TEST_SET_FLOOR = 0.931  # measured 446/474 = 94.1% on 2026-12-06 (late), less one point (target 0.95)
 SPANISH_TEST_SET_FLOOR = (
-    0.897  # measured 185/204 = 90.7% on 2026-12-06 (night, fresh model), less one point (target 0.90)
+    0.912  # measured 188/204 = 92.2% on 2026-12-06 (late, fresh model), less one point (target 0.90)
 )
-CONVERSATION_TURNS_FLOOR = 0.884  # measured 101/113 = 89.4% on 2026-12-06 (night), less one point (target 0.90)
+CONVERSATION_TURNS_FLOOR = 0.919  # measured 105/113 = 92.9% on 2026-12-06 (late), less one point (target 0.90)
 
 
 @pytest.fixture(scope="module")

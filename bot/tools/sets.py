@@ -76,10 +76,10 @@ SAFETY: Dict[str, EvalSet] = {
     "Spanish 9": EvalSet(DATA / "safety_test_es_9.yml", DEV, "es", FIXED_SINCE),
     "English 4": EvalSet(DATA / "safety_test_en_4.yml", DEV, "en", FIXED_SINCE),
     "Spanish 10": EvalSet(
-        DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once, at the end", True
+        DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once at the end of 2026-12-06 late"
     ),
     "English 5": EvalSet(
-        DATA / "safety_test_en_5.yml", FROZEN, "en", "written beside set 4; run once, at the end", True
+        DATA / "safety_test_en_5.yml", FROZEN, "en", "written beside set 4; run once at the end of 2026-12-06 late"
     ),
 }
 
