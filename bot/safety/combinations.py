@@ -17,6 +17,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.safety import english_shapes, patterns, spanish_shapes
+from bot.safety.accents import strip_accents
 
 Hit = Tuple[str, str, str]  # tier, category, the words that matched
 # (tier, category, first part, second part); a part is a list name, or (list, list, n): the first list's word
@@ -26,7 +27,6 @@ COMBINATIONS = (
     ("emergency", "high_calcium", ("COMBO_CALCIUM", "COMBO_HIGH", 6), "COMBO_HIGH_SIGNS"),
     ("emergency", "fever_chemo", "COMBO_CHEMO", "COMBO_RIGORS"),
 )
-_ACCENTS = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
 _HISTORY = re.compile(r"\b(?:in|en|back in) (?:19|20)\d\d\b|\byears? ago\b|\bhace (?:\d+|unos|varios|muchos) anos\b")
 
 
@@ -64,7 +64,7 @@ def _compiled(language: str):
 
 def find(clean: str, language: str = "en") -> List[Hit]:
     """The combinations in a message (lower case, as the engine reads it; Spanish without accents)."""
-    text = clean.translate(_ACCENTS) if language == "es" else clean
+    text = strip_accents(clean) if language == "es" else clean
     combinations, person, general, negation = _compiled(language)
     if not person.search(text) or general.search(text) or _HISTORY.search(text):
         return []

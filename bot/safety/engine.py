@@ -36,6 +36,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
 from bot.safety import combinations, english_shapes, language, patterns, spanish_context, temperature
+from bot.safety.accents import strip_accents
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -148,14 +149,6 @@ def _word_tokens(word: str) -> Tuple[Tuple[str, str], ...]:
         return tuple(("LOWER", t.lower_) for t in doc)
     doc = _nlp()(normalise_text(word))
     return tuple(("NORM", _norm(t)) for t in doc)
-
-
-# Spanish is matched on lower-case words without accents (one character for one: token offsets stay).
-_ACCENTS = str.maketrans("áéíóúüñàèìòùâêîôû", "aeiouunaeiouaeiou")
-
-
-def strip_accents(text: str) -> str:
-    return text.translate(_ACCENTS)
 
 
 @functools.cache
