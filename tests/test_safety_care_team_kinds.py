@@ -23,6 +23,10 @@ CARE_TEAM_ES = [
     "¿en mi caso cada cuánto tendría que ser la radioterapia?",
     "mi suegra quiere saber si a ella le toca la inyección cada mes",
     "¿cuánta vitamina D le corresponde a mi mamá?",
+    # whether the person will bear a treatment (2026-12-07)
+    "a sus 85 años, ¿mi abuelo aguantará la radioterapia?",
+    "¿la quimio será demasiado para ella?",
+    "¿cuántos meses más voy a durar así?",
     # a result told in words, with a change, asked about
     "me hicieron la resonancia y salió que hay progresión en la columna, ¿es grave?",
     "a mi mamá le hicieron un pet y dice que hay actividad nueva en la cadera, no entiendo",
@@ -32,6 +36,9 @@ CARE_TEAM_ES = [
 ]
 
 GENERAL_ES = [
+    "¿la gente mayor aguanta bien el zometa?",
+    "¿la quimio es muy fuerte?",
+    "¿cuánto va a durar el tratamiento?",
     "me van a dar un bifosfonato, ¿qué es?",
     "¿los antiinflamatorios me van a dar gastritis?",
     "¿a los pacientes les toca la inyección cada mes?",

@@ -50,7 +50,7 @@ from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifi
 from bot.nlu.language_choice import chose_spanish
 from bot.nlu.language_guard import acknowledgement
 from bot.safety import engine as safety
-from bot.safety import english_shapes, spanish_context, triage
+from bot.safety import english_shapes, lookalikes, spanish_context, triage
 from bot.safety import language as languages
 
 logger = logging.getLogger(__name__)
@@ -124,6 +124,9 @@ class SafetyNet(_Stateless):
             return  # LanguageGuard: the emergency number and the helpline, in English and Spanish
         if hit is None and acknowledgement(text):
             return  # "vale", "ya": LanguageGuard's acknowledgement, whatever the classifier guessed
+        if hit is None and predicted in TIER_OF_INTENT and lookalikes.no_subject(text):
+            _drop_safety_guess(message)  # "and the other thing?": nothing named to report ("Did you mean…?")
+            return
         confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report

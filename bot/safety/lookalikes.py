@@ -8,7 +8,10 @@ when the message itself says what it is.
 - shivering or chattering teeth from cold weather ("my teeth chatter in the snow", "hace un frío que me sacude")
   when nothing says illness (a fever, a temperature, chemo, an infusion, feeling sick): shaking chills on chemo
   still count;
-- a whole box or packet of food or drink, not medicine ("me tomé la caja entera de té").
+- a whole box or packet of food or drink, not medicine ("me tomé la caja entera de té");
+- a message with no subject at all ("and the other thing?", "¿y lo otro?", "anything else?"): `no_subject`,
+  which SafetyNet asks before acting on the classifier's safety guess alone (a linear model leans toward its
+  biggest class, the red-flag reports, on words it has no evidence about).
 
 Recall first: each kind needs its own words in the message (content/safety_vocabulary.yml `LOOKALIKE_*`), and
 anything that points to illness or injury keeps the hit. english_shapes.context_only and
@@ -40,6 +43,10 @@ HURT = _LISTS["LOOKALIKE_HURT"]
 WEATHER, WEATHER_PHRASES = _words_and_phrases("LOOKALIKE_WEATHER")
 ILLNESS = _LISTS["LOOKALIKE_ILLNESS"]
 FOOD = _LISTS["LOOKALIKE_FOOD"]
+_NO_SUBJECT = frozenset(_LISTS["NO_SUBJECT"]) | frozenset(
+    patterns.current().vocabulary.spanish.word_lists["NO_SUBJECT"]
+)
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _SKIP = frozenset({"the", "a", "an", "some", "all", "our", "my", "free", "of", "out", "la", "el", "de", "del", "los"})
 _SKIP |= {"las", "un", "una", "entera", "entero", "completa", "completo", "whole", "entire", "full"}
 
@@ -87,3 +94,10 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
     if rule.category == "overdose":  # "la caja entera de té", "the whole packet of biscuits"
         return any(w in FOOD and i and after[i - 1] in ("de", "of") for i, w in enumerate(after))
     return False
+
+
+def no_subject(text: str) -> bool:
+    """Every word of the message is one that names nothing (content/safety_vocabulary.yml NO_SUBJECT, either
+    language, accents optional): no body part, symptom, person, drug, number or feeling is there to report."""
+    words = _plain(_WORDS.findall(text))
+    return bool(words) and all(w in _NO_SUBJECT for w in words)

@@ -11,6 +11,8 @@ Each is about a real person, so the same words asked in general stay FAQ questio
   "quiere saber si a él le sirve más la radiación o la cirugía"): the asker sets their own case apart from the
   general answer;
 - one's dose or turn said with "me corresponde(n)" or "me toca" and a schedule ("¿cuántas me corresponden?");
+- whether a treatment is too much for the person, asked of what is to come ("¿aguantará el zometa o es mucho para
+  ella?", "¿mi papá va a soportar la quimio?"): their own case, not the FAQ's side effects ("¿la quimio es fuerte?");
 - a result told in words and asked about (`result_in_words`, over the whole message): a test of the person's
   ("me hicieron la gammagrafía", "mi resonancia", "le hicieron") that says a change in their course ("dice lesiones
   nuevas", "habla de progresión") and a question of what it means ("no entiendo", "¿qué quiere decir?"); a term to
@@ -60,6 +62,11 @@ _INFO_TAIL = re.compile(r"\b(que es|que son|como funciona|como actua|que hace|pa
 _MINE = re.compile(r"\b(me|le|les|nos) (corresponde|corresponden|corresponderia|toca|tocan|tocaria)\b")
 _DOSE = re.compile(r"\b(dosis|cuant[oa]s?|cada|miligramos|mg|tabletas|pastillas|gotas|unidades)\b")
 _CHOICE = re.compile(r"\b(sirve|sirven|serviria|funciona|funcionaria|conviene|va) (mas|mejor)\b|\b\w+ o (el |la )?\w+$")
+# will the person bear it: a verb of bearing in the future ("aguantará", "va a soportar") or "too much for her"
+_BEAR = re.compile(
+    r"\b(aguant|soport|resist|toler)(ara|aria|aran|arian)\b|\b(va|van|podra|podria) a? ?(aguantar|soportar|resistir|tolerar)"
+    r"|\b(es|sera|seria) (mucho|demasiado|muy fuerte|muy pesad[oa]) para (ella|el|mi|ti|usted|el cuerpo de)\b"
+)
 # a test of the person's, told in words, and what it means
 _TEST_DONE = re.compile(r"\b(me|le|les|nos) (hicieron|hizo|sacaron|tomaron|dieron|entregaron|llego|llegaron)\b")
 _SAYS = re.compile(
@@ -117,6 +124,8 @@ def own_case(sentence: str) -> Optional[Hit]:
         return ("care_team", "dosing", sentence)
     if emphatic and _CHOICE.search(text):
         return ("care_team", "which_drug", sentence)
+    if _BEAR.search(text) and _treatment(words):
+        return ("care_team", "personal_decision", sentence)
     return None
 
 
