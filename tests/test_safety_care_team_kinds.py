@@ -36,6 +36,8 @@ CARE_TEAM_ES = [
 ]
 
 GENERAL_ES = [
+    # a general fact someone said or one read, asked whether it is true (2026-12-07)
+    "mi cuñada trabaja en un hospital y dice que la fiebre en quimio es peligrosa, ¿es verdad?",
     "¿la gente mayor aguanta bien el zometa?",
     "¿la quimio es muy fuerte?",
     "¿cuánto va a durar el tratamiento?",
@@ -119,6 +121,9 @@ STILL_RED_FLAGS = [
     ("a mi mamá le salió el calcio bajito y tiene palpitaciones", "emergency"),
     # a calcium result alone stays urgent
     ("the nurse said my calcium is very low", "urgent"),
+    # what a person says of herself is a report, "¿es cierto?" or not
+    ("mi mamá dice que no siente las piernas, ¿es cierto?", "emergency"),
+    ("me dijeron que tengo el calcio alto y ando confundida, ¿es cierto?", "emergency"),
 ]
 
 # history before general questions: the net says nothing, and the classifier's red-flag guess alone is not acted on

@@ -73,6 +73,8 @@ CONTEXT_THEN_QUESTION = [
     "my mum keeps asking what happens if she gets jaw pain on xgeva",
     "what if i get confused and can't walk?",
     "where do we go if he ever can't feel his legs?",
+    "suppose my temp spikes on chemo one night, who should we ring?",
+    "what if dad's calcium climbs too high later on, how is it brought down?",
     # a care-team word in the general question, the person only before it
     "my mum only has mets in her bones, does that mean a better outlook",
     "i have bone mets, what affects survival?",
@@ -91,6 +93,8 @@ CONTEXT_THEN_QUESTION = [
 # The report in the clause with the person, the question after it: still a red flag.
 REPORT_THEN_QUESTION = [
     ("my wife can't feel her legs, is that the zometa?", "emergency"),
+    ("i'd say i spike a fever most nights on chemo, what do i do?", "emergency"),  # "say" not opening the clause
+    ("if her calcium is too high and she is confused what do we do", "emergency"),
     ("mum can't stand up this morning, what does it mean?", "emergency"),
     ("my husband's legs are numb, can it be the cancer?", "emergency"),
     ("my dad has jaw pain, can it be from xgeva?", "urgent"),

@@ -58,6 +58,7 @@ HELPLINE = _LISTS["CONTEXT_HELPLINE"]
 IF_WORDS = _LISTS["CONTEXT_IF"]  # "if", "case": a sign that may come
 IF_VERBS = _LISTS["CONTEXT_IF_VERBS"]  # "gets", "develops", "ever"
 IF_WHO = _LISTS["CONTEXT_IF_WHO"]  # "they", "someone": "if they get a high temperature"
+SUPPOSE = _LISTS["CONTEXT_SUPPOSE"]  # "say", "suppose": only as a clause's first word
 QUESTION_WORDS = frozenset({"what", "who", "when", "where", "how", "which"})
 LINKS = frozenset({"from", "after", "on", "with"})  # "<sign> from <treatment>?"
 MODAL = _LISTS["SHAPE_MODAL"]  # can could may should…
@@ -148,11 +149,13 @@ def _temporal(doc, norms: Sequence[str], start: int, end: int) -> bool:
     return len(words) > 1 and doc[words[0]].lower_ == "when" and norms[words[1]] in PERSON and doc[end - 1].text != "?"
 
 
-def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int) -> bool:
-    """ "if she gets a fever", "in case i develop jaw pain": a sign that may come, asked about, not one here."""
+def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int, end: int) -> bool:
+    """ "if she gets a fever", "in case i develop jaw pain", "say i spike a temp": a sign that may come, asked about,
+    not one here."""
+    first = next((i for i in range(clause_start, start) if doc[i].lower_ not in FILLERS), start)
     for i in range(clause_start, start):
-        if doc[i].lower_ in IF_WORDS:
-            between = {doc[j].lower_ for j in range(i + 1, start + 1)}
+        if doc[i].lower_ in IF_WORDS or (i == first and doc[i].lower_ in SUPPOSE):
+            between = {doc[j].lower_ for j in range(i + 1, end)}  # "if her calcium goes too high": to the sign's end
             return bool(between & IF_VERBS) and (_personal(norms, i + 1, start) or bool(between & IF_WHO))
     return False
 
@@ -192,7 +195,7 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         return rule.tier != "crisis"  # "my wife gets zometa, can it cause jaw pain?", "…, what affects prognosis?"
     if rule.tier in ("emergency", "urgent"):
         asking = any(doc[i].lower_ in QUESTION_WORDS or doc[i].text == "?" for i in range(sentence.start, sentence.end))
-        if asking and _hypothetical(doc, norms, own[0], start):
+        if asking and _hypothetical(doc, norms, own[0], start, min(start + len(matched.split()), own[1])):
             return True  # "who do i call if i get a high temperature on chemo?"
         if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
             return True  # "inflamed eyes from bone drugs?", "bonjela for mouth ulcers"

@@ -11,6 +11,9 @@ counts, care-team asks are read by spanish_shapes.py):
   saying it is back ("otra vez", "todavía", "desde", "ahora");
 - or the same sign named again inside a question about nobody ("¿por qué es tan peligrosa la fiebre…?") when the
   person appears only in such history;
+- or the sign is what someone says or read as a general fact ("mi hermana es enfermera y dice que el calcio alto da
+  confusión, ¿es cierto?"): after "dice que", "leí que"… with nobody between, and a later question asks if it is
+  true;
 - and every question of the message is about nobody and says nothing is happening ("¿es normal?", "¿qué hago?",
   "¿puede estar roto?" say it is), every other clause with a person in it is history too.
 
@@ -46,6 +49,12 @@ _HISTORY = re.compile(
 )
 _RESOLVED = re.compile(_phrases("CONTEXT_RESOLVED"))  # "me recuperé", "ya sanó"
 _ONGOING = re.compile(_phrases("CONTEXT_ONGOING"))  # "otra vez", "todavía", "desde", "ahora"
+# what someone says or one read, then the fact ("dice que el calcio alto…"), and the question whether it is so
+_HEARSAY = re.compile(
+    r"\b(dice|dicen|decia|dijo|dijeron|lei|leido|escuche|oi|contaron|cuentan|explico|comento) (en \w+ )?que"
+    r" (el|la|los|las|lo|un|una|tener)( \w+){0,3}$"
+)
+_IS_IT_SO = re.compile(r"\b(es|sera) (cierto|verdad|asi|real)\b|\bde verdad\b")
 
 Clause = Tuple[int, int]
 
@@ -94,6 +103,11 @@ def _history(norms: Sequence[str], clause: Clause, sentence_end: int) -> bool:
     return not _ONGOING.search(_RESOLVED.sub(" ", _HISTORY.sub(" ", own)))
 
 
+def _hearsay_end(norms: Sequence[str], clause: Clause, start: int) -> int:
+    """Where the fact said begins: right after the last "que" before the hit."""
+    return max((i + 1 for i in range(clause[0], start) if norms[i] == "que"), default=start)
+
+
 def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched: str = "") -> bool:
     """True when a Spanish emergency or urgent hit is history before general questions (module docstring)."""
     if lookalikes.everyday(doc, sentences, rule, start, matched):
@@ -111,6 +125,13 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         return False  # a question about the person or about a sign that is happening
     if any(_personal(norms, c) and not asks[k] and not history[k] for k, (c, _) in enumerate(clauses) if k > index):
         return False  # someone in a later statement that is not history
+    said = _HEARSAY.search(_text(norms, own[0], start)) and not _personal(
+        norms, (_hearsay_end(norms, own, start), start)
+    )
+    if said and any(
+        _IS_IT_SO.search(_text(norms, *c)) for (c, _), a in zip(clauses[index + 1 :], asks[index + 1 :]) if a
+    ):
+        return True  # "dice que el calcio alto da confusión, ¿es cierto?"
     if history[index] and not asks[index]:
         return any(asks[index + 1 :])  # "hace años me rompí la muñeca, ¿las fracturas viejas salen…?"
     earlier = [k for k in range(index) if _personal(norms, clauses[k][0])]
