@@ -15,6 +15,9 @@ from bot.names import SEVERITY
 from bot.safety import engine, temperature
 
 REPORTS = [
+    # the temperature said to go up (2026-12-07: "my temp is spiking on chemo" reached nobody)
+    ("my temp keeps spiking since my chemo on friday", "emergency"),
+    ("her temperature is climbing and she had chemo yesterday", "emergency"),
     # spinal cord compression: legs that quit, a level, the saddle area cold or numb, dragging a foot
     ("my legs have gone like rubber and i had to crawl to the bathroom", "emergency"),
     ("her knees just fold under her when she tries the stairs", "emergency"),
@@ -78,6 +81,8 @@ REPORTS = [
 ]
 
 GENERAL = [
+    "can chemo make your temperature rise?",
+    "why does temperature spike after an infusion?",
     "why do teeth chatter when you are cold?",
     "can a car run in a closed garage?",
     "does chemo cause chills?",
