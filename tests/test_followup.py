@@ -189,11 +189,17 @@ def test_an_unsure_classifier_alone_does_not_send_a_general_question_to_triage(a
 
 @pytest.mark.unit
 def test_the_classifiers_care_team_guess_on_a_wish_for_plainer_words_is_not_a_request_for_a_person():
+    """Nor its red-flag guess (2026-12-07: with ~1,100 red-flag examples "i didnt follow, put it more simply" was an
+    emergency): a wish with no subject of its own reports nothing; the patterns still read every message first."""
     from bot.nlu.safety_net import _restate_wish
+    from bot.safety import engine
 
     assert _restate_wish("simpler please, i'm not medical", "request_human")
-    assert not _restate_wish("simpler please, i'm not medical", "report_emergency")
+    assert _restate_wish("simpler please, i'm not medical", "report_emergency")
+    assert _restate_wish("i didnt follow, put it more simply", "report_crisis")
     assert not _restate_wish("hypercalcaemia in plain english", "ask_personal")
+    assert not _restate_wish("simpler please, i'm not medical", "faq_jaw")
+    assert engine.classify("i want to cut myself, say it simpler").tier == "crisis"
 
 
 @pytest.mark.unit

@@ -127,12 +127,14 @@ def test_a_general_follow_up_asks_how_to_avoid_it_or_how_common_it_is_and_states
 
 
 @pytest.mark.unit
-def test_the_classifiers_emergency_guess_alone_is_dropped_on_a_general_follow_up_and_only_there(content):
+def test_the_classifiers_red_flag_guess_alone_is_dropped_on_a_general_follow_up_and_only_there(content):
     from bot.nlu.safety_net import _general_follow_up
 
     known = followup.content_words(content)
     assert _general_follow_up("anything she can do so she doesnt get it", "report_emergency", known)
-    assert not _general_follow_up("anything she can do so she doesnt get it", "report_crisis", known)
+    assert _general_follow_up(
+        "anything she can do so she doesnt get it", "report_crisis", known
+    )  # "cut down" read as self-harm
     assert not _general_follow_up("she cant get up, is that common", "report_emergency", known)
 
 
@@ -156,3 +158,11 @@ def test_nlu_sends_the_drug_switch_and_the_bare_aspect_to_the_action_and_keeps_r
     assert _parse(agent, "is xgeva any easier on them")["intent"]["name"] == "drug_followup"
     assert _parse(agent, "anything she can do so she doesnt get it")["intent"]["name"] != "report_emergency"
     assert _parse(agent, "my mum collapsed and she cant get up")["intent"]["name"] == "report_emergency"
+
+
+def test_a_follow_up_or_a_wish_for_plainer_words_is_never_a_red_flag_on_the_classifiers_guess_alone(agent):
+    """With ~1,100 red-flag examples the classifier read "cut down her chances" as a crisis and "put it more simply"
+    as an emergency (2026-12-07); a real report in the same shape still escalates through the patterns."""
+    for text in ("right so how could she cut down the chances of that", "i didnt get that, say it more simply"):
+        assert _parse(agent, text)["intent"]["name"] not in ("report_crisis", "report_emergency"), text
+    assert _parse(agent, "i want to cut myself, say it simpler")["intent"]["name"] == "report_crisis"

@@ -15,6 +15,9 @@ from bot.names import SEVERITY
 from bot.safety import engine, temperature
 
 REPORTS = [
+    # the wish said with a gerund (2026-12-07)
+    ("some days i feel like ending it", "crisis"),
+    ("my husband says he keeps thinking about ending things", "crisis"),
     # the temperature said to go up (2026-12-07: "my temp is spiking on chemo" reached nobody)
     ("my temp keeps spiking since my chemo on friday", "emergency"),
     ("her temperature is climbing and she had chemo yesterday", "emergency"),
@@ -81,6 +84,7 @@ REPORTS = [
 ]
 
 GENERAL = [
+    "she is thinking of ending treatment with zometa, what happens then?",
     "can chemo make your temperature rise?",
     "why does temperature spike after an infusion?",
     "why do teeth chatter when you are cold?",

@@ -131,7 +131,8 @@ class SafetyNet(_Stateless):
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _restate_wish(text, predicted):
-            return  # "simpler please, i'm not medical": the last answer again, not a request for a person
+            _drop_safety_guess(message)  # "simpler please, i'm not medical": the last answer again, nothing to report
+            return
         if hit is None and language == "en" and _general_follow_up(text, predicted, self.known_words):
             _drop_safety_guess(message)  # "anything she can do so she doesnt get it": the last answer's follow-up
             return
@@ -204,12 +205,12 @@ class SafetyNet(_Stateless):
 
 
 def _restate_wish(text: str, predicted) -> bool:
-    """The classifier alone guessed urgent or care team on an English wish to have the last answer in plainer words
-    with no subject of its own (bot/dialogue/followup.py). Emergency and crisis guesses still count."""
+    """The classifier alone guessed a safety tier on an English wish to have the last answer in plainer words with no
+    subject of its own (bot/dialogue/followup.py): "i didnt follow, put it more simply" names no sign, no person in
+    trouble, nothing to report (with ~1,100 red-flag examples the classifier read it as an emergency). Any pattern's
+    hit still counts (SafetyNet asks this only when the patterns found nothing)."""
     return (
-        TIER_OF_INTENT.get(predicted or "") in ("urgent", "care_team")
-        and followup.is_restate(text)
-        and not followup.names_own_subject(text)
+        bool(TIER_OF_INTENT.get(predicted or "")) and followup.is_restate(text) and not followup.names_own_subject(text)
     )
 
 
@@ -226,10 +227,13 @@ def _general_english_question(text: str, predicted) -> bool:
 
 
 def _general_follow_up(text: str, predicted, known_words) -> bool:
-    """The classifier alone guessed emergency on a short English question that points back and asks how to keep it
-    from happening or how common it is, in the content's own words (bot/dialogue/context.py `general_follow_up`):
-    it asks about the last answer. Crisis guesses and every pattern's hit still count (docs/safety.md)."""
-    return TIER_OF_INTENT.get(predicted or "") == "emergency" and context.general_follow_up(text, known_words)
+    """The classifier alone guessed emergency or crisis on a short English question that points back and asks how to
+    keep it from happening or how common it is, in the content's own words (bot/dialogue/context.py
+    `general_follow_up`): it asks about the last answer ("right so how would she cut down her chances of it" was a
+    crisis guess: "cut"). Every pattern's hit still counts (docs/safety.md)."""
+    return TIER_OF_INTENT.get(predicted or "") in ("emergency", "crisis") and context.general_follow_up(
+        text, known_words
+    )
 
 
 def _drop_safety_guess(message: Message) -> None:
