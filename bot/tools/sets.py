@@ -82,10 +82,10 @@ SAFETY: Dict[str, EvalSet] = {
         DATA / "safety_test_en_5.yml", FROZEN, "en", "written beside set 4; run once at the end of 2026-12-06 late"
     ),
     "Spanish 11": EvalSet(
-        DATA / "safety_test_es_11.yml", FROZEN, "es", "written 2026-12-07; held back for the end", held_back=True
+        DATA / "safety_test_es_11.yml", FROZEN, "es", "written 2026-12-07; run once at the end of that session"
     ),
     "English 6": EvalSet(
-        DATA / "safety_test_en_6.yml", FROZEN, "en", "written 2026-12-07; held back for the end", held_back=True
+        DATA / "safety_test_en_6.yml", FROZEN, "en", "written 2026-12-07; run once at the end of that session"
     ),
 }
 
