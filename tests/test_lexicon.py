@@ -22,10 +22,51 @@ def lexicon():
     [
         ("denosumub", "denosumab"),  # one letter off
         ("zolidronic", "zoledronic_acid"),
+        # short names: one letter changed, added or swapped scores below the ratio cut-off
+        ("xjeva", "denosumab"),
+        ("prolya", "denosumab"),
+        ("aridia", "pamidronate"),
+        ("zometo", "zoledronic_acid"),
+        ("actoenl", "risedronate"),
     ],
 )
 def test_a_misspelt_drug_name_nobody_listed_names_its_drug(lexicon, written, drug):
     assert [d for _, d in lexicon.drugs(f"what is {written} for")] == [drug]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("word", ["propia", "comenta", "bonita", "recast", "cometa"])
+def test_a_real_word_one_letter_from_a_drug_name_names_no_drug(lexicon, word):
+    assert lexicon.drugs(f"la {word} and {word}") == []
+
+
+def test_every_dictionary_word_one_letter_from_a_drug_name_is_listed(lexicon):
+    """The English and Spanish words of spaCy's lookup dictionaries one edit from a name (content/drugs.yml) must be in
+    content/vocabulary.yml `words_like_drug_names`, or a message with "propia" would name Prolia: a new drug name or
+    misspelling in content/drugs.yml can add some (this test lists them)."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    import spacy_lookups_data
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from bot.content.vocabulary import load as load_vocabulary
+
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    words = set()
+    for language in ("en", "es"):
+        table = json.loads(gzip.open(data / f"{language}_lemma_lookup.json.gz").read())
+        words |= {w.lower() for w in (*table, *table.values()) if w.isalpha() and len(w) >= 5}
+    names = {fold_name for fold_name in lexicon._names}
+    near = {
+        word
+        for name in lexicon._fuzzy_names
+        for word, _, _ in process.extract(name, words, scorer=OSA.distance, score_cutoff=1, limit=None)
+        if word not in names
+    }
+    assert sorted(near - load_vocabulary().words_like_drug_names) == []
 
 
 @pytest.mark.unit

@@ -33,6 +33,7 @@ KEYS = frozenset(
         "starter_topics",
         "lay_terms",
         "medicine_suffixes",
+        "words_like_drug_names",
         "other_cancers",
     }
 )
@@ -55,6 +56,7 @@ class Vocabulary:
     starter_topics: Tuple[str, ...]
     lay_terms: Dict[str, Tuple[str, ...]]  # plain term -> the words that mean it
     medicine_suffixes: Tuple[str, ...]  # endings of medicine names (unknown medicines get no answer)
+    words_like_drug_names: FrozenSet[str]  # real words one letter from a drug name ("propia"): never a misspelling
     other_cancers: Pattern[str]  # cancers other than breast cancer (no curated answer)
 
 
@@ -81,5 +83,6 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         starter_topics=tuple(raw["starter_topics"]),
         lay_terms={term: tuple(words) for term, words in raw["lay_terms"].items()},
         medicine_suffixes=tuple(raw["medicine_suffixes"]),
+        words_like_drug_names=frozenset(raw["words_like_drug_names"]),
         other_cancers=re.compile(raw["other_cancers"]),
     )

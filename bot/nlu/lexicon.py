@@ -7,6 +7,9 @@ teaches every way of saying it, and a misspelling nobody listed still names its 
 
 Fuzzy matching (rapidfuzz) only looks at words of 5+ letters that are not English words of the content, so
 "bones" never becomes Bonefos; names of unrelated medicines (zolpidem, Xarelto) score far below the cut-off.
+A short name's one-letter slip scores below the cut-off ("xjeva"/"xgeva" 80, "aridia"/"aredia" 83), so a word
+one edit from a name (a letter changed, added, dropped or two swapped) names it too, unless it is a real word
+(content/vocabulary.yml `words_like_drug_names`: "propia", "recast").
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import unicodedata
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot import content as content_module
 from bot.content.vocabulary import load as load_vocabulary
@@ -41,8 +45,15 @@ def _alternation(phrases: Iterable[str]) -> re.Pattern:
 
 
 class Lexicon:
-    def __init__(self, lay_terms: Dict[str, Tuple[str, ...]], drug_names: Dict[str, Tuple[str, ...]]) -> None:
-        """`lay_terms`: plain term -> its words; `drug_names`: surface form -> (drug id, class id or '')."""
+    def __init__(
+        self,
+        lay_terms: Dict[str, Tuple[str, ...]],
+        drug_names: Dict[str, Tuple[str, ...]],
+        real_words: Iterable[str] = (),
+    ) -> None:
+        """`lay_terms`: plain term -> its words; `drug_names`: surface form -> (drug id, class id or '');
+        `real_words`: words one edit from a name that are not misspellings of it."""
+        self._real_words = frozenset(fold(w) for w in real_words)
         self._lay = [(term, _alternation(words)) for term, words in lay_terms.items()]
         self._names = {fold(name): ids for name, ids in drug_names.items() if fold(name)}
         self._name_pattern = _alternation(self._names)
@@ -69,13 +80,21 @@ class Lexicon:
             ids = tuple(i for i in (drug.id, getattr(drug, "drug_class", None) or "") if i)
             for name in (drug.id.replace("_", " "), *drug.names):
                 names[name] = ids
-        return cls(load_vocabulary().lay_terms, names)
+        vocabulary = load_vocabulary()
+        return cls(vocabulary.lay_terms, names, vocabulary.words_like_drug_names)
 
     def fuzzy_drug(self, word: str) -> Optional[str]:
         """The drug name a misspelt word is closest to, or None."""
-        if len(word) < FUZZY_MIN_LETTERS or word in self._names or word in self._plain_words:
+        if (
+            len(word) < FUZZY_MIN_LETTERS
+            or word in self._names
+            or word in self._plain_words
+            or word in self._real_words
+        ):
             return None
         match = process.extractOne(word, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if match is None:
+            match = process.extractOne(word, self._fuzzy_names, scorer=OSA.distance, score_cutoff=1)
         return match[0] if match else None
 
     def drugs(self, text: str) -> List[Tuple[str, str]]:
