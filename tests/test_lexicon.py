@@ -87,6 +87,9 @@ def test_a_misspelt_medicine_the_content_names_is_not_an_unknown_medicine():
     known = content_words(content_module.load())
     assert unknown_medicines("does anastrazol thin the bones", known) == []
     assert unknown_medicines("does zolpidem thin the bones", known) == ["zolpidem"]
+    # a common medicine with none of the listed endings
+    assert unknown_medicines("my dad takes flomax, is that bad for his bones", known) == ["flomax"]
+    assert unknown_medicines("is warfarin affected by zometa", known) == ["warfarin"]
 
 
 @pytest.mark.unit

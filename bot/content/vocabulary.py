@@ -34,6 +34,7 @@ KEYS = frozenset(
         "lay_terms",
         "medicine_suffixes",
         "words_like_drug_names",
+        "other_medicines",
         "other_cancers",
     }
 )
@@ -56,6 +57,7 @@ class Vocabulary:
     starter_topics: Tuple[str, ...]
     lay_terms: Dict[str, Tuple[str, ...]]  # plain term -> the words that mean it
     medicine_suffixes: Tuple[str, ...]  # endings of medicine names (unknown medicines get no answer)
+    other_medicines: FrozenSet[str]  # medicines no curated answer is about, whatever their ending ("warfarin")
     words_like_drug_names: FrozenSet[str]  # real words one letter from a drug name ("propia"): never a misspelling
     other_cancers: Pattern[str]  # cancers other than breast cancer (no curated answer)
 
@@ -84,5 +86,6 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         lay_terms={term: tuple(words) for term, words in raw["lay_terms"].items()},
         medicine_suffixes=tuple(raw["medicine_suffixes"]),
         words_like_drug_names=frozenset(raw["words_like_drug_names"]),
+        other_medicines=frozenset(w.lower() for w in raw["other_medicines"]),
         other_cancers=re.compile(raw["other_cancers"]),
     )

@@ -11,12 +11,10 @@ bot/nlu/language_guard.py).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Text
 
-from rapidfuzz import fuzz, process
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -40,7 +38,7 @@ from bot.names import (
     SAFETY_INTENTS,
     TIER_OF_INTENT,
 )
-from bot.nlu.lexicon import FUZZY_CUTOFF, Lexicon, fold
+from bot.nlu.lexicon import Lexicon, about_another_cancer, unknown_medicines
 from bot.safety import language as languages
 
 MAX_CHARS = 1000
@@ -143,39 +141,6 @@ def field_vocabulary(content) -> frozenset:
     for example in content.out_of_scope:
         everyone |= words(example)
     return frozenset(ours - everyone)
-
-
-MEDICINE_ENDING = re.compile(
-    "(" + "|".join(re.escape(fold(s)) for s in sorted(VOCABULARY.medicine_suffixes, key=len, reverse=True)) + ")$"
-)
-
-
-@functools.lru_cache(maxsize=2)
-def _long_words(known: frozenset) -> Tuple[str, ...]:
-    return tuple(sorted(w for w in known if len(w) >= 6))
-
-
-def unknown_medicines(text: str, known: frozenset) -> List[str]:
-    """Words shaped like a medicine's name (content/vocabulary.yml `medicine_suffixes`) that the curated
-    content never mentions: "zolpidem", "omeprazol". A misspelling of a word it does mention ("anastrazol"
-    for anastrozole) is not another medicine."""
-    return [
-        w
-        for w in fold(text).split()
-        if len(w) >= 6
-        and w not in known
-        and MEDICINE_ENDING.search(w)
-        and not process.extractOne(w, _long_words(known), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    ]
-
-
-BREAST = re.compile(r"\b(breast|mama|seno)")
-
-
-def about_another_cancer(text: str) -> bool:
-    """ "Lung cancer treatment options", "what is osteosarcoma": another cancer named, breast cancer not."""
-    folded = fold(text)
-    return bool(VOCABULARY.other_cancers.search(folded)) and not BREAST.search(folded)
 
 
 def on_topic(text: str, vocabulary: frozenset = frozenset()) -> bool:

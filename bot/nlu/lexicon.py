@@ -124,3 +124,43 @@ class Lexicon:
         for _, drug_id in self.drugs(folded):
             added.extend(self._ids[drug_id])
         return folded + (" " + " ".join(added) if added else "")
+
+
+_VOCABULARY = load_vocabulary()
+MEDICINE_ENDING = re.compile(
+    "(" + "|".join(re.escape(fold(s)) for s in sorted(_VOCABULARY.medicine_suffixes, key=len, reverse=True)) + ")$"
+)
+
+
+@functools.lru_cache(maxsize=2)
+def _long_words(known: frozenset) -> Tuple[str, ...]:
+    return tuple(sorted(w for w in known if len(w) >= 6))
+
+
+def unknown_medicines(text: str, known: frozenset) -> List[str]:
+    """Words shaped like a medicine's name (content/vocabulary.yml `medicine_suffixes`), or common medicines'
+    names (`other_medicines`: "warfarin"), that the curated content never mentions: "zolpidem", "omeprazol". A
+    misspelling of a word it does mention ("anastrazol" for anastrozole) is not another medicine (bot/nlu/components.py
+    DrugRouting gives such a message no curated answer)."""
+    return [
+        w
+        for w in fold(text).split()
+        if w not in known
+        and (
+            w in _VOCABULARY.other_medicines
+            or (
+                len(w) >= 6
+                and MEDICINE_ENDING.search(w)
+                and not process.extractOne(w, _long_words(known), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            )
+        )
+    ]
+
+
+BREAST = re.compile(r"\b(breast|mama|seno)")
+
+
+def about_another_cancer(text: str) -> bool:
+    """ "Lung cancer treatment options", "what is osteosarcoma": another cancer named, breast cancer not."""
+    folded = fold(text)
+    return bool(_VOCABULARY.other_cancers.search(folded)) and not BREAST.search(folded)
