@@ -43,6 +43,9 @@ FAQ: Dict[str, EvalSet] = {
     "dev": EvalSet(DATA / "heldout_faq.yml", DEV, "en", "thresholds were chosen on it; near-copies of training"),
     "dev_2": EvalSet(DATA / "dev_faq_2.yml", DEV, "en", "strangers' voice"),
     "dev_3": EvalSet(DATA / "dev_faq_3.yml", DEV, "en", "caregivers' long messages, written 2026-12-06 night"),
+    "dev_4": EvalSet(
+        DATA / "dev_faq_4.yml", DEV, "en", "strangers' lay words and look-alike drugs, 2026-12-07 morning"
+    ),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -75,6 +78,9 @@ SAFETY: Dict[str, EvalSet] = {
     "English 3": EvalSet(DATA / "safety_test_en_3.yml", DEV, "en", FIXED_SINCE),
     "Spanish 9": EvalSet(DATA / "safety_test_es_9.yml", DEV, "es", FIXED_SINCE),
     "English 4": EvalSet(DATA / "safety_test_en_4.yml", DEV, "en", FIXED_SINCE),
+    "Spanish care": EvalSet(
+        DATA / "safety_dev_care_es.yml", DEV, "es", "care-team and general messages, written 2026-12-07 morning as DEV"
+    ),
     "Spanish 10": EvalSet(
         DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once at the end of 2026-12-06 late"
     ),
@@ -86,6 +92,12 @@ SAFETY: Dict[str, EvalSet] = {
     ),
     "English 6": EvalSet(
         DATA / "safety_test_en_6.yml", FROZEN, "en", "written 2026-12-07; run once at the end of that session"
+    ),
+    "Spanish 12": EvalSet(
+        DATA / "safety_test_es_12.yml", FROZEN, "es", "written 2026-12-07 morning; run once at its end", held_back=True
+    ),
+    "English 7": EvalSet(
+        DATA / "safety_test_en_7.yml", FROZEN, "en", "written 2026-12-07 morning; run once at its end", held_back=True
     ),
 }
 
