@@ -55,6 +55,7 @@ ONGOING = _LISTS["CONTEXT_ONGOING"]  # "again", "still", "since": a sign in the 
 HELPS = frozenset({"help"})  # "does zometa help prevent fractures?" after a past fracture asks in general
 RESULT_ASKS = _LISTS["CONTEXT_RESULT_ASKS"]  # "mean", "high", "growing": interpreting the person's result
 HELPLINE = _LISTS["CONTEXT_HELPLINE"]
+DISTANT = _LISTS["CONTEXT_DISTANT"]  # "a woman in my group", "my friend's mum": heard of, not in one's care
 IF_WORDS = _LISTS["CONTEXT_IF"]  # "if", "case": a sign that may come
 IF_VERBS = _LISTS["CONTEXT_IF_VERBS"]  # "gets", "develops", "ever"
 IF_WHO = _LISTS["CONTEXT_IF_WHO"]  # "they", "someone": "if they get a high temperature"
@@ -114,6 +115,8 @@ def _general_ask(doc, norms: Sequence[str], start: int, end: int, what_is_asks: 
     """A question clause about nobody that asks for information, not about a sign that is happening.
     `what_is_asks`: "what is X?" asks for information too (a red flag's name; not "what is the prognosis?")."""
     words = set(norms[start:end]) | {doc[i].lower_ for i in range(start, end)}
+    if _MEANS_WHEN.search(_text(doc, start, end)):
+        words -= {"when"}  # "what does it mean when calcium goes high": a conjunction, not "when should i…"
     if _personal(norms, start, end) or words & HAPPENING or _first(doc, start, end) not in QUESTION_START:
         return False
     what_is = what_is_asks and _first(doc, start, end) == "what" and "be" in norms[start : start + 3]
@@ -127,6 +130,8 @@ def _phrases(name: str) -> "re.Pattern":
 
 _HISTORY = re.compile(_phrases("CONTEXT_HISTORY").pattern + r"|\bin (19|20)\d\d\b")  # "last year", "in 2022"
 _RESOLVED = _phrases("CONTEXT_RESOLVED")  # "it healed", "went away", "normal now"
+_QUERY_TAIL = re.compile(_phrases("CONTEXT_QUERY_TAILS").pattern + r"\W*$")  # "… is that a thing"
+_MEANS_WHEN = re.compile(r"\b(mean|means|meant|happens?) (when|if)\b")  # "what does it mean when calcium goes high"
 
 
 def _text(doc, start: int, end: int) -> str:
@@ -170,7 +175,12 @@ def _query(doc, norms: Sequence[str], sentence, start: int, matched: str) -> boo
     end = start + len(matched.split())
     after = [doc[i].lower_ for i in range(end, sentence.end)]
     linked = bool(after) and after[0] in LINKS and bool(set(after) & TREATMENT)
-    return linked and doc[sentence.end - 1].text == "?"
+    return linked and (doc[sentence.end - 1].text == "?" or bool(_QUERY_TAIL.search(" ".join(after))))
+
+
+def _heard_of(doc, sentence) -> bool:
+    """The sentence tells of someone the writer only heard of ("a woman in my group said…", "my friend's mum…")."""
+    return any(doc[i].lower_ in DISTANT for i in range(sentence.start, sentence.end))
 
 
 def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset()) -> bool:
@@ -199,8 +209,13 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
             return True  # "who do i call if i get a high temperature on chemo?"
         if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
             return True  # "inflamed eyes from bone drugs?", "bonjela for mouth ulcers"
+        if rule.tier == "urgent" and own not in asks and _heard_of(doc, sentence):
+            pointing = frozenset({"this", "these"})  # "do these drugs affect eyes?": the drugs, not a sign here
+            return bool(later) and all(_plain(doc, norms, s, e, pointing) for s, e in asks)  # "a woman in my group…"
         history = _history(doc, norms, own, sentence.end) and own not in asks
         return history and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in asks)
+    if rule.category == "request_human" and set(norms[start : own[1]]) & HELPLINE:
+        return True  # "how can i get in touch with komen's breast care line": the helpline's number is an answer
     if rule.tier != "care_team" or _asks(doc, *own) or not later or any(c.isdigit() for c in matched):
         return False
     if rule.category == "request_human":  # "…talk to someone. what's the komen helpline number?"
