@@ -27,9 +27,17 @@ from bot.content.vocabulary import load as load_vocabulary
 
 FUZZY_MIN_LETTERS = 5
 FUZZY_CUTOFF = 85  # rapidfuzz ratio, 0-100: "zolidronic"/"zoledronic" 90, "prozac"/"prolia" 67
+# A word and a drug name both this long may be two edits apart ("denusomab", "alendornate"): no English or Spanish
+# word of spaCy's lookup dictionaries that long is (tests/test_lexicon.py checks); shorter ones, one edit.
+TWO_EDITS_MIN_LETTERS = 9
 LAY_MIN_LETTERS = 8  # lay words this long are matched fuzzily too ("anastrazol"/"anastrozole" 95)
 LAY_CUTOFF = 90
 _NOT_WORD = re.compile(r"[^a-z0-9%]+")
+
+
+def max_edits(word: str, name: str) -> int:
+    """How many letters (changed, added, dropped or two swapped) a word may be from a drug name and still name it."""
+    return 2 if min(len(word), len(name)) >= TWO_EDITS_MIN_LETTERS else 1
 
 
 def fold(text: str) -> str:
@@ -95,6 +103,9 @@ class Lexicon:
         match = process.extractOne(word, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if match is None:
             match = process.extractOne(word, self._fuzzy_names, scorer=OSA.distance, score_cutoff=1)
+        if match is None and len(word) >= TWO_EDITS_MIN_LETTERS:
+            long_names = [name for name in self._fuzzy_names if max_edits(word, name) == 2]
+            match = process.extractOne(word, long_names, scorer=OSA.distance, score_cutoff=2)
         return match[0] if match else None
 
     def drugs(self, text: str) -> List[Tuple[str, str]]:
