@@ -90,6 +90,8 @@ def test_an_unsure_turn_that_points_back_answers_from_the_last_answer_and_only_t
         ),
         ("and if it isn't treated?", "bone_mets_complications", "faq_bonemets/untreated_complications"),
         ("what do the doctors do if they stop helping", "bone_markers", "faq_bma/bisphosphonates_stop_working"),
+        ("can it be cured", "onj_what", "faq_jaw/onj_treatment"),
+        ("is that treatable at all", "onj_warning_signs", "faq_jaw/onj_treatment"),
     ],
 )
 def test_a_follow_up_kind_goes_to_the_neighbour_whose_title_asks_it(content, text, last, expected):
