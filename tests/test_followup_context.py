@@ -40,6 +40,35 @@ def test_another_drug_named_for_the_same_question_keeps_the_last_answers_aspect(
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize(
+    "text,last,drug,expected",
+    [
+        ("and how does zometa stack up, is it better", "pamidronate", "zoledronic_acid", "zoledronic_vs_pamidronate"),
+        ("is xgeva any different to that", "zoledronic_acid", "denosumab", "denosumab_vs_zoledronic"),
+        (
+            "would switching her to zometa be better or worse",
+            "denosumab_what",
+            "zoledronic_acid",
+            "denosumab_vs_zoledronic",
+        ),
+    ],
+)
+def test_the_last_drug_compared_with_a_named_one_gets_the_answer_comparing_them(content, text, last, drug, expected):
+    message = parse(text, route="faq_bma/zoledronic_acid", drug=drug)
+    assert turn.decide(message, content, drug, "overview", last).label == f"faq_bma/{expected}"
+
+
+@pytest.mark.unit
+def test_a_comparison_with_an_aspect_or_no_answer_comparing_the_two_is_not_a_comparison_follow_up(content):
+    message = parse("is xgeva better for the kidneys", route="faq_bma/denosumab_what", drug="denosumab")
+    assert turn.decide(message, content, "denosumab", "overview", "zoledronic_acid").label != (
+        "faq_bma/denosumab_vs_zoledronic"
+    )
+    message = parse("is ibandronate better", route="faq_bma/ibandronate", drug="ibandronate")
+    assert turn.decide(message, content, "ibandronate", "overview", "pamidronate").label == "faq_bma/ibandronate"
+
+
+@pytest.mark.unit
 def test_a_drug_named_with_a_question_of_its_own_is_not_the_last_question_again(content):
     assert not context.keeps_last_aspect("what are the side effects of xgeva")
     message = parse("what is xgeva", route="faq_bma/denosumab_what", drug="denosumab")

@@ -51,6 +51,7 @@ class Topic:
     drugs: Tuple[str, ...] = ()
     aspects: Tuple[str, ...] = ()
     examples: Tuple[str, ...] = ()
+    compares: Tuple[str, ...] = ()  # the two drugs the answer compares ("zoledronic_vs_pamidronate")
     reviewed: Optional[Reviewed] = None  # when and by whom (content/topics/*.yml `reviewed:`)
 
     @property
@@ -87,6 +88,10 @@ class Content:
         """`drug_id` if it names a drug or a real class, None for unknown ids and umbrella terms."""
         drug = self.drugs.get(drug_id or "")
         return drug.id if drug and not drug.umbrella else None
+
+    def comparison(self, first: str, second: str) -> Optional[Topic]:
+        """The answer comparing two drugs (its `compares`), either order; None when no answer does."""
+        return next((t for t in self.topics.values() if t.compares and set(t.compares) == {first, second}), None)
 
     def covers(self, topic: Topic, drug_id: str) -> bool:
         """A topic covers a drug it names, a drug of a class it names, and a class one of whose
@@ -196,6 +201,7 @@ def load(content_dir: Path = CONTENT_DIR) -> Content:
                 drugs=_tuple(item.get("drugs")),
                 aspects=_tuple(item.get("aspects")),
                 examples=_tuple(item.get("examples")),
+                compares=_tuple(item.get("compares")),
                 reviewed=review_mod.parse_reviewed(item.get("reviewed"), f"{path}: topic {item['id']!r}"),
             )
 

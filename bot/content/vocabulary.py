@@ -28,6 +28,7 @@ KEYS = frozenset(
         "referring_words",
         "restate_words",
         "follow_up_starts",
+        "comparison_words",
         "aspect_cues",
         "aspect_names",
         "starter_topics",
@@ -51,6 +52,7 @@ class Vocabulary:
     referring_words: Pattern[str]
     restate_words: Pattern[str]  # "say that more simply": the last answer again
     follow_up_starts: Pattern[str]  # "and for chemo?": the last aspect for a new subject
+    comparison_words: Pattern[str]  # "is it any different from zometa": the answer comparing the two drugs
     aspect_cues: Tuple[Tuple[str, Pattern[str]], ...]
     aspect_answers: Dict[str, Pattern[str]]  # follow-up kinds an answer's own text gives ("lasts about 1 to 2 days")
     aspect_names: Dict[str, str]
@@ -77,6 +79,7 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         referring_words=re.compile(raw["referring_words"], re.IGNORECASE),
         restate_words=re.compile(raw["restate_words"]),
         follow_up_starts=re.compile(raw["follow_up_starts"]),
+        comparison_words=re.compile(raw["comparison_words"], re.IGNORECASE),
         aspect_cues=tuple((cue["aspect"], re.compile(cue["pattern"], re.IGNORECASE)) for cue in raw["aspect_cues"]),
         aspect_answers={
             cue["aspect"]: re.compile(cue["answer"], re.IGNORECASE) for cue in raw["aspect_cues"] if cue.get("answer")

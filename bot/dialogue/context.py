@@ -1,6 +1,6 @@
 """Follow-ups whose shape alone says they continue the last answer, though NLU read them as something else.
 
-The classifier reads one message at a time; three shapes of follow-up lose the conversation's thread there:
+The classifier reads one message at a time; four shapes of follow-up lose the conversation's thread there:
 
 1. another drug for the same question ("is xgeva any easier on them" after the kidneys answer): the named drug
    makes the classifier pick that drug's overview, but the question keeps the last answer's aspect
@@ -11,6 +11,9 @@ The classifier reads one message at a time; three shapes of follow-up lose the c
 3. a question that points back but that the classifier was unsure of ("right so how would she cut down her
    chances of it": "Did you mean…?"), or read as a drug name with no drug in it ("and if it isn't treated?"):
    with a last answer it is a follow-up (`unsure_follow_up`), answered by bot/dialogue/followup.py.
+
+4. the last answer's drug compared with another one it names ("is it any different from having zometa" after
+   pamidronate): the answer comparing those two (`compared_with_last`, a topic's `compares`).
 
 These shapes change only which curated answer (or "Did you mean…?") a non-safety turn shows. One more is read by
 SafetyNet (bot/nlu/safety_net.py): `general_follow_up`, a short question that points back and asks how to keep
@@ -24,10 +27,12 @@ import re
 from typing import Optional
 
 from bot.content import Content, Topic
+from bot.content.vocabulary import load as load_vocabulary
 from bot.dialogue import answering, followup
 from bot.names import INFORM_DRUG, NLU_FALLBACK
 from bot.nlu.lexicon import fold
 
+COMPARING = load_vocabulary().comparison_words  # "different from", "better than", "vs"
 UNSURE_INTENTS = frozenset({NLU_FALLBACK, INFORM_DRUG})  # NLU had no answer of its own for the words
 # One question and nothing before it: the message starts with a question word (after "and", "so", "right"…).
 QUESTION_FIRST = re.compile(
@@ -81,6 +86,22 @@ def another_drug_same_aspect(
         return None
     aspect = remembered_aspect if remembered_aspect in last.aspects else last.aspects[0]
     return answering.for_another_drug(content, drug, aspect)
+
+
+def compared_with_last(
+    content: Content, last: Topic, asked_drug: Optional[str], remembered_drug: Optional[str], text: str
+) -> Optional[answering.Choice]:
+    """The answer comparing the last answer's drug with the one this message names, when it asks a comparison and
+    names no other aspect ("is it any different from having zometa" after pamidronate); None otherwise."""
+    # The last answer's own drug (the drug slot already holds this message's drug when the action runs).
+    own = [d for d in last.drugs if content.specific_drug(d)]
+    drug = own[0] if len(own) == 1 else remembered_drug
+    if not asked_drug or not drug or asked_drug == drug or not COMPARING.search(text):
+        return None
+    if answering.asked_aspects(text):
+        return None  # "is xgeva easier on the kidneys": the kidneys answer for xgeva (another_drug_same_aspect)
+    topic = content.comparison(drug, asked_drug)
+    return answering.Choice(topic, asked_drug) if topic is not None else None
 
 
 def unsure_follow_up(intent: Optional[str], text: str, asked_drug: Optional[str], content: Content) -> bool:

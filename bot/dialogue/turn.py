@@ -108,6 +108,9 @@ def decide(
             "escalate", intent, tier=safety.get("tier") or TIER_OF_INTENT[intent], category=safety.get("category")
         )
     last = content.topics.get(remembered_topic or "")
+    compared = None if last is None else context.compared_with_last(content, last, asked_drug, remembered_drug, text)
+    if compared is not None:
+        return _from_choice(intent, compared)  # "is it any different from having zometa" after pamidronate
     if last is not None and context.unsure_follow_up(intent, text, asked_drug, content):
         intent = DRUG_FOLLOWUP  # "right so how would she cut down her chances of it": unsure alone, clear here
     if intent == INFORM_DRUG:
