@@ -121,6 +121,8 @@ def test_an_unsure_turn_that_points_back_answers_from_the_last_answer_and_only_t
         ("what do the doctors do if they stop helping", "bone_markers", "faq_bma/bisphosphonates_stop_working"),
         ("can it be cured", "onj_what", "faq_jaw/onj_treatment"),
         ("is that treatable at all", "onj_warning_signs", "faq_jaw/onj_treatment"),
+        ("ok and what should we look out for then", "onj_triggers", "faq_jaw/onj_warning_signs"),
+        ("any warning signs?", "onj_prevention", "faq_jaw/onj_warning_signs"),
     ],
 )
 def test_a_follow_up_kind_goes_to_the_neighbour_whose_title_asks_it(content, text, last, expected):

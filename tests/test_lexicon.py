@@ -85,6 +85,7 @@ def test_other_medicines_and_everyday_words_name_none_of_our_drugs(lexicon, word
 @pytest.mark.unit
 def test_a_lay_word_gets_the_contents_term_beside_it(lexicon):
     assert lexicon.normalise("Mum's on the drip for her mets").split()[-2:] == ["metastases", "infusion"]
+    assert "stopping" in lexicon.normalise("what if she comes off the xgeva").split()  # "come off": stop taking
 
 
 @pytest.mark.unit
