@@ -105,6 +105,12 @@ def test_an_unsure_turn_that_points_back_answers_from_the_last_answer_and_only_t
     assert turn.decide(parse("what is the weather", intent="nlu_fallback"), content, None, None, "onj_what").kind == (
         "none"
     )
+    # read as off-topic, but pointing back with an aspect: a follow-up too; off-topic with no aspect stays so
+    off_topic = parse("and how would that risk be brought down", intent="out_of_scope")
+    assert turn.decide(off_topic, content, None, None, "stopping_denosumab").label == "faq_bma/stopping_denosumab"
+    assert turn.decide(parse("is that a good film", intent="out_of_scope"), content, None, None, "onj_what").kind == (
+        "none"
+    )
 
 
 @pytest.mark.unit

@@ -29,9 +29,10 @@ from typing import Optional
 from bot.content import Content, Topic
 from bot.content.vocabulary import load as load_vocabulary
 from bot.dialogue import answering, followup
-from bot.names import INFORM_DRUG, NLU_FALLBACK
+from bot.names import INFORM_DRUG, NLU_FALLBACK, OUT_OF_SCOPE
 from bot.nlu.lexicon import fold
 
+REFERRING = answering.REFERRING_WORDS  # "that", "it"
 COMPARING = load_vocabulary().comparison_words  # "different from", "better than", "vs"
 UNSURE_INTENTS = frozenset({NLU_FALLBACK, INFORM_DRUG})  # NLU had no answer of its own for the words
 # One question and nothing before it: the message starts with a question word (after "and", "so", "right"…).
@@ -107,8 +108,11 @@ def compared_with_last(
 def unsure_follow_up(intent: Optional[str], text: str, asked_drug: Optional[str], content: Content) -> bool:
     """An unsure turn ("Did you mean…?") or a drug-name turn with no drug in it whose words point back: after an
     answer, a follow-up to it."""
+    # Read as off-topic but pointing back with an aspect of the last answer ("how can that risk be reduced" after
+    # what happens when denosumab stops): out of scope alone, a follow-up here.
+    aspect_asked = intent == OUT_OF_SCOPE and REFERRING.search(text) and answering.asked_aspects(text)
     return (
-        intent in UNSURE_INTENTS
+        (intent in UNSURE_INTENTS or bool(aspect_asked))
         and not asked_drug
         and not re.match(r"^\s*/", text)  # a button payload
         and followup.points_back(text, followup.content_words(content))
