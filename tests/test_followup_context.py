@@ -205,3 +205,10 @@ def test_a_follow_up_or_a_wish_for_plainer_words_is_never_a_red_flag_on_the_clas
     for text in ("right so how could she cut down the chances of that", "i didnt get that, say it more simply"):
         assert _parse(agent, text)["intent"]["name"] not in ("report_crisis", "report_emergency"), text
     assert _parse(agent, "i want to cut myself, say it simpler")["intent"]["name"] == "report_crisis"
+
+
+def test_a_follow_up_in_no_word_of_the_field_still_reaches_the_action_and_an_off_topic_message_does_not(agent):
+    """ "and what should we look out for" names nothing of this field, yet asks the last answer's signs: NLU must not
+    turn its FAQ guess into out of scope (the action weighs the last answer); "tell me a joke" stays out of scope."""
+    assert _parse(agent, "and what signs should we look out for")["intent"]["name"] == "drug_followup"
+    assert _parse(agent, "tell me a joke about cats")["intent"]["name"] == "out_of_scope"

@@ -250,7 +250,10 @@ class DrugRouting(_Stateless):
             if named and intent not in SAFETY_OR_CHAT and self._route_by_asked_aspect(message, intent, text):
                 continue
             if intent in self.content.groups and not (
-                drug_values or REFERS_BACK.search(text) or on_topic(text, self.vocabulary)
+                drug_values
+                or REFERS_BACK.search(text)
+                or on_topic(text, self.vocabulary)
+                or followup.points_back(text, self.known_words)  # "and what are the signs to watch for"
             ):
                 # A confident FAQ guess for a message with no word of this field ("tell me a joke").
                 _force_intent(message, OUT_OF_SCOPE)
