@@ -9,6 +9,9 @@ when the message itself says what it is.
   when nothing says illness (a fever, a temperature, chemo, an infusion, feeling sick): shaking chills on chemo
   still count;
 - a whole box or packet of food or drink, not medicine ("me tomé la caja entera de té");
+- a broken bone already in a cast, or a young child's fever, when nothing in the message is about cancer care or a
+  new break ("my son broke his wrist playing rugby. how long does it take to heal in a cast?", "la fiebre de un
+  niño");
 - a message with no subject at all ("and the other thing?", "¿y lo otro?", "anything else?"): `no_subject`,
   which SafetyNet asks before acting on the classifier's safety guess alone (a linear model leans toward its
   biggest class, the red-flag reports, on words it has no evidence about).
@@ -43,6 +46,9 @@ HURT = _LISTS["LOOKALIKE_HURT"]
 WEATHER, WEATHER_PHRASES = _words_and_phrases("LOOKALIKE_WEATHER")
 ILLNESS = _LISTS["LOOKALIKE_ILLNESS"]
 FOOD = _LISTS["LOOKALIKE_FOOD"]
+SET_IN_CAST = _LISTS["LOOKALIKE_SET"]
+CHILD = _LISTS["LOOKALIKE_CHILD"]
+CANCER_CARE, CANCER_CARE_PHRASES = _words_and_phrases("LOOKALIKE_CANCER_CARE")
 _NO_SUBJECT = frozenset(_LISTS["NO_SUBJECT"]) | frozenset(
     patterns.current().vocabulary.spanish.word_lists["NO_SUBJECT"]
 )
@@ -91,9 +97,21 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
         return bool(verbs and in_sentence & HABIT) and not any(w.endswith("ed") or w in _EVENT for w in own)
     if rule.category == "fever_chemo" and not said & ILLNESS:
         return bool(said & WEATHER or (WEATHER_PHRASES and WEATHER_PHRASES.search(" ".join(message))))
+    if rule.category in ("fracture", "fever_chemo") and not _about_cancer_care(message):
+        if rule.category == "fracture" and said & SET_IN_CAST:
+            return True  # "my son broke his wrist playing rugby. how long does it take to heal in a cast?"
+        if rule.category == "fever_chemo" and said & CHILD:
+            return True  # "my toddler has a fever, how much calpol can i give?"
     if rule.category == "overdose":  # "la caja entera de té", "the whole packet of biscuits"
         return any(w in FOOD and i and after[i - 1] in ("de", "of") for i, w in enumerate(after))
     return False
+
+
+def _about_cancer_care(message: Sequence[str]) -> bool:
+    """The message names cancer care or a new break ("chemo", "mets", "again"): a look-alike no longer explains it."""
+    return bool(set(message) & CANCER_CARE) or bool(
+        CANCER_CARE_PHRASES and CANCER_CARE_PHRASES.search(" ".join(message))
+    )
 
 
 def no_subject(text: str) -> bool:
