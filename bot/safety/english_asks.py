@@ -117,9 +117,14 @@ _HOW_LONG = re.compile(
     r"chemo|radiotherapy|zometa|xgeva|tablets?|doses?|course)\b)"
 )
 _SEE_DAY = re.compile(
-    r"\b(going to|gonna|will|'ll|be) (see|make it to|reach|be here for|be around for|live to see|last (until|till|to))"
+    r"\b(going to|gon ?na|will|'ll|be) (see|make it to|reach|be here for|be around for|live to see|last (until|till|to))"
     r" (christmas|easter|thanksgiving|new year|next year|the summer|the spring|the winter|her birthday|his birthday|my "
     r"birthday|(her|his|my|our|the) (birthday|wedding|graduation|anniversary)|another (year|christmas|birthday))\b"
+)
+# whether one will get through it: "is mama gonna beat this", "will my husband pull through"
+_BEAT = re.compile(
+    r"\b(going to|gon ?na|will|'ll|can|could) (\w+ ){0,3}(beat|survive|pull through|get through|make it through|come through|"
+    r"fight off) (this|it|the cancer|cancer|the disease)\b"
 )
 REPORT = re.compile(_phrases("ASK_REPORT"))
 SAID = re.compile(_phrases("ASK_SAID"))
@@ -186,7 +191,7 @@ def own_case(words: Sequence[str]) -> Optional[Hit]:
     how_long = _HOW_LONG.search(text)  # "how many months has my dad got" asks by itself; not "…has she had cancer"
     if how_long and not re.search(r"\b(had|been|since|ago|for)\b", text[how_long.end() :]):
         return ("care_team", "prognosis", text)
-    if asks and _SEE_DAY.search(text):
+    if asks and (_SEE_DAY.search(text) or _BEAT.search(text)):
         return ("care_team", "prognosis", text)
     report = REPORT.search(text)
     said = report and SAID.search(text, report.end())

@@ -288,7 +288,9 @@ def personal_question(words: Sequence[str], lemmas: Sequence[str]) -> Optional[H
     text = " ".join(words)
     if not words or words[0] == "why" or not _modal_person(words):
         return None  # "why do i get zometa every 4 weeks?" asks for an explanation: the FAQ's
-    inverted = re.search(r"\b(can|could|may|might|should|shall|will|would|must) (i|we|she|he|my|our|her|his)\b", text)
+    inverted = re.search(
+        r"\b(can|could|may|might|should|shall|will|would|must|do|does) (i|we|she|he|my|our|her|his)\b", text
+    )
     if not (words[0] in QUESTION_START or words[0] in MODAL or "?" in words or inverted):
         return None  # a statement ("that is my schedule…"); "…, can i still have zometa" asks
     lemma_set = set(lemmas) | set(words)
