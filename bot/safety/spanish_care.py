@@ -1,29 +1,15 @@
 """Spanish care-team asks read by their shape: the kinds of the Spanish care-team DEV set (issue 12).
 
 The care-team tier reached 82.4% on a fresh Spanish set while the sets tuned on said ~100%: people ask about their
-own care in shapes spanish_shapes.py and spanish_asks.py do not read. Each kind here is about a REAL person (me, mi,
-le, a relative, a first-person verb), so the same words asked in general ("¿el calcio interfiere con el xgeva?",
-"¿cuánto cuesta el zometa?", "¿se puede volver a empezar el xgeva?") stay FAQ questions:
-
-- prognosis: "lo mío tiene cura", "¿se me va a quitar el cáncer?", "quiero saber cuántos años puede vivir mi
-  esposa", living to see an event ("¿voy a llegar a ver a mi nieto…?"), "¿ya es tiempo de hospicio para ella?";
-- a person to talk to: "alguien de carne y hueso", a message that is only "operadora" or "agente por favor", the
-  direct number of one's own doctor, making or moving an appointment, a second opinion, "me puede llamar alguien";
-- stopping, pausing, restarting or refusing one's treatment ("ya no quiero seguir con eso", "¿le digo que no?",
-  "¿cuándo lo vuelvo a empezar?", "¿se lo suspendemos?", "quisiera dejar de ponerme…"), how long one's own goes on;
-- another medicine, a supplement or a drink with one's own treatment ("¿se los doy juntos?", "¿interfiere con el
-  xgeva?", "¿le doy la vitamina K2 a mi abuela?", "¿me lo tomo sin problema?", "en vez del que me dio el doctor");
-- a dose again or missed ("¿me tomo otra?", "no me acuerdo si me pusieron el shot"), one's own dose or schedule
-  against someone else's ("¿cuál es el mío?", "a mí cada 3 meses y a mi amiga cada mes"), "¿es mucho si me tomo…?";
-- "¿es normal en ella?", "¿nomás a mí?"; an activity, travel or pregnancy with one's own treatment or metastases
-  ("¿la dejamos ir?", "¿me puedo pintar el pelo con el tratamiento?", "quiere embarazarse, está con xgeva");
-- one's own next test ("¿cuándo me toca el otro bone scan?"), results and what comes next ("¿qué sigue para mí?",
-  "me dijeron que tengo osteopenia, ¿qué me van a dar?", "¿le está sirviendo?", "¿es candidata para…?");
-- papers and paying for one's own care (a bill, insurance, a form, records): only a person can help;
-- dental work or surgery with one's own treatment and dates ("root canal el jueves y mi infusión el lunes").
-
-`general_hearsay` reads the opposite: "mi vecina dice que el calcio da piedras, ¿es cierto en general?" asks about
-a claim; the neighbour is only who said it. Words: content/safety_vocabulary.yml `es.word_lists` (CARE_*, SHAPE_*).
+own care in shapes spanish_shapes.py and spanish_asks.py do not read. Each kind is about a REAL person (me, mi, le, a
+relative, a first-person verb), so the same words asked in general ("¿el calcio interfiere con el xgeva?", "¿cuánto
+cuesta el zometa?") stay FAQ questions: prognosis ("lo mío tiene cura", "¿se me va a quitar el cáncer?"); a person
+("alguien de carne y hueso", "operadora", the direct number of one's doctor, an appointment); stopping, pausing,
+restarting or refusing one's treatment; another medicine or supplement with it ("¿se los doy juntos?"); a dose again
+or missed; one's dose against someone else's ("¿cuál es el mío?"); "¿es normal en ella?"; an activity, travel or
+pregnancy with one's treatment or metastases; one's next test, results and what comes next; papers and bills about
+one's care; dental work or surgery with dates. `general_hearsay` reads the opposite: "mi vecina dice que el calcio da
+piedras, ¿es cierto en general?" asks about a claim. Words: content/safety_vocabulary.yml `es.word_lists` CARE_*.
 """
 
 from __future__ import annotations
