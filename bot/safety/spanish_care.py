@@ -20,7 +20,19 @@ from typing import List, Optional, Sequence, Tuple
 from bot.safety import patterns
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
-PERSON = _LISTS["SHAPE_PERSON"] | {"ando", "anda", "andamos", "ella"}
+PERSON = _LISTS["SHAPE_PERSON"] | {
+    "ando",
+    "anda",
+    "andamos",
+    "ella",
+    "quiero",
+    "quisiera",
+    "queria",
+    "soy",
+    "somos",
+    "vuelvo",
+    "volvemos",
+}
 GENERIC = _LISTS["GENERIC_PERSON"] - {"alguien"}  # "alguien me puede ayudar", "le aviso a alguien": a helper
 _SOMEONE_GENERIC = re.compile(r"\b(si|cuando|que) alguien\b|\balguien (que|con|tiene|toma|esta|recibe|se)\b")
 RELATIVE = _LISTS["CAREGIVER"]
@@ -250,7 +262,8 @@ def care_ask(sentence: str) -> Optional[Hit]:
     if any(w in GENERIC for w in words) or _SOMEONE_GENERIC.search(text):
         return None
     asks = _asks(sentence, words, text) or " si " in f" {text} "
-    if (asks and _CLINIC_DOES.search(text)) or _QUIT.search(text) or _NO_MORE.search(text):
+    request = asks or re.search(r"\b(necesito|ocupo|quiero|quisiera|queria|favor)\b", text)
+    if (request and _CLINIC_DOES.search(text)) or _QUIT.search(text) or _NO_MORE.search(text):
         category = "request_human" if _CLINIC_DOES.search(text) else "personal_decision"
         return ("care_team", category, sentence)  # the verb says who: "quisiera dejar de ponerme…"
     fine = _FINE_IF.search(text)
@@ -260,7 +273,6 @@ def care_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "prognosis", sentence)
     if not _personal(words, text):
         return None
-    request = asks or re.search(r"\b(necesito|ocupo|quiero|quisiera|queria|favor)\b", text)
     info = words[0] in INFO_START or words[:2] == ["por", "que"]
     treatment = _treatment(words)
     if request and _APPOINTMENT.search(text):
@@ -297,12 +309,12 @@ def _own_course(
     why = words[:2] == ["por", "que"] or words[0] in ("porque", "para")  # "¿por qué me hacen examen de riñón…?"
     if any(w in TEST for w in words) and not why and (_MY_TURN.search(text) or (_TEST_PLAN.search(text) and not info)):
         return ("care_team", "personal_decision", sentence)
-    if _FOR_HER.search(text):
+    if _FOR_HER.search(text) or re.search(r"\b(normal|esperado) (para|en) él\b", sentence.lower()):
         return ("care_team", "personal_decision", sentence)
+    if _RESTART.search(text) and (treatment or re.search(r"\b(lo|la) (vuelvo|vuelve|volvemos)\b", text)):
+        return ("care_team", "personal_decision", sentence)  # "¿cuándo la vuelvo a tomar?"
     if info:
         return None  # "¿qué le doy…?", "¿cómo se toma…?": information, the FAQ's or out of scope
-    if _RESTART.search(text) and (treatment or re.search(r"\b(lo|la) (vuelvo|vuelve|volvemos)\b", text)):
-        return ("care_team", "personal_decision", sentence)
     if (_CONTINUE.search(text) and (treatment or _other(words))) or _STOP_IT.search(text) and treatment:
         return ("care_team", "personal_decision", sentence)
     if _STOP_IT.search(text) and re.search(
