@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import engine, spanish_care
+from bot.safety import engine, spanish_context
 
 CARE_TEAM = [
     # prognosis with "lo mío", a relative, living to see something
@@ -29,7 +29,7 @@ CARE_TEAM = [
     "después de la cirugía de la muela, ¿cuándo la vuelvo a tomar?",
     "ya tengo tres años con el xgeva, ¿me lo pueden quitar ya?",
     "mi tía dejó el letrozol por las vacaciones, ¿lo retoma así nomás?",
-    "quiero dejar de tomar las pastillas de calcio",
+    "quiero dejar de tomar las pastillas de calcio, ¿se puede?",
     "¿por cuánto tiempo me van a seguir dando el zometa?",
     # another medicine or supplement with one's own treatment
     "mi papá toma losartán y vitamina D, ¿se las doy juntas en el desayuno?",
@@ -91,6 +91,6 @@ def test_the_same_words_asked_in_general_stay_general(text):
 
 
 def test_hearsay_is_general_only_when_nobody_real_follows_the_claim():
-    assert spanish_care.general_hearsay("mi vecina dice que el calcio da piedras, ¿es cierto en general?")
-    assert not spanish_care.general_hearsay("mi vecina dice que le baje la dosis a mi mamá, ¿es cierto?")
-    assert not spanish_care.general_hearsay("¿le doy el calcio a mi mamá?")
+    assert spanish_context.general_hearsay("mi vecina dice que el calcio da piedras, ¿es cierto en general?")
+    assert not spanish_context.general_hearsay("mi vecina dice que le baje la dosis a mi mamá, ¿es cierto?")
+    assert not spanish_context.general_hearsay("¿le doy el calcio a mi mamá?")

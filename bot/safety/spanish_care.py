@@ -8,8 +8,7 @@ cuesta el zometa?") stay FAQ questions: prognosis ("lo mío tiene cura", "¿se m
 restarting or refusing one's treatment; another medicine or supplement with it ("¿se los doy juntos?"); a dose again
 or missed; one's dose against someone else's ("¿cuál es el mío?"); "¿es normal en ella?"; an activity, travel or
 pregnancy with one's treatment or metastases; one's next test, results and what comes next; papers and bills about
-one's care; dental work or surgery with dates. `general_hearsay` reads the opposite: "mi vecina dice que el calcio da
-piedras, ¿es cierto en general?" asks about a claim. Words: content/safety_vocabulary.yml `es.word_lists` CARE_*.
+one's care; dental work or surgery with dates. Words: content/safety_vocabulary.yml `es.word_lists` CARE_*.
 """
 
 from __future__ import annotations
@@ -103,7 +102,7 @@ _RESTART = _rx(
     r"|comenzar|dar|recibir)\w*|\b(retom|reanud|reinici)\w*|\bempezar de (cero|nuevo)\b"
 )
 _CONTINUE = _rx(
-    r"\b(sigo|seguimos|sigue|siguen|continuo|continuamos|seguir) (dando|dandole|tomando|poniendo|poniendome"
+    r"\b(sigo|seguimos|sigue|siguen|continuo|continuamos) (dando|dandole|tomando|poniendo|poniendome"
     r"|poniendole|recibiendo|con (el|la|los|las|mi|su|eso))\b|\b(le|lo|la) sigo o\b"
 )
 _NO_MORE = _rx(
@@ -122,6 +121,7 @@ _STOP_IT = _rx(
 _REFUSE = _rx(
     r"\b(le|les) (digo|diga|decimos|digamos|decir) que no\b|\b(negarme|negarse|rechazar|rechazarlo|rechazarla)\b"
 )
+_CARRY_ON = _rx(r"\b(como|que) (le |lo |la )?(hacemos|hago|hace) para (seguir|continuar|conseguir|recibir)\b")
 _HOW_LONG = _rx(r"\bcuanto tiempo (mas )?(me|le|nos|les) (van a |vayan a )?(seguir|tienen que|toca|dura)\w*")
 # another medicine with one's own
 _TOGETHER = _rx(r"\b(juntos|juntas|junto con|al mismo tiempo|a la vez|el mismo dia|mismo dia)\b")
@@ -213,7 +213,7 @@ _DATE = _rx(
 _SURGERY = _rx(r"\b(me|la|lo|le) (operan|van a operar|quieren operar|operaran|van a hacer una cirugia)\b")
 
 
-def _words(text: str) -> List[str]:
+def split_words(text: str) -> List[str]:
     return [_SPELLINGS.get(w, w) for w in _WORD.findall(text.lower().translate(_ACCENTS))]
 
 
@@ -225,7 +225,7 @@ def _other(words: Sequence[str]) -> int:
     return sum(w in OTHER_MED or w in TREATMENT or w.startswith(_STEMS) for w in words)
 
 
-def _personal(words: Sequence[str], text: str) -> bool:
+def personal(words: Sequence[str], text: str) -> bool:
     if any(w in GENERIC for w in words):
         return False
     if any(w in PERSON for w in words) or re.search(rf"\b(mi|mis|su|sus) ({'|'.join(sorted(RELATIVE))})\b", text):
@@ -235,7 +235,10 @@ def _personal(words: Sequence[str], text: str) -> bool:
 
 def _asks(sentence: str, words: Sequence[str], text: str) -> bool:
     starts = bool(words) and words[0] in ASK_START
-    return "?" in sentence or "¿" in sentence or starts or bool(_WISH.search(text) or _ASK_LATER.search(text))
+    clause = re.search(
+        r"(^|[,;:]) *(me |le |se )?(puedo|podemos|debo|deberia)\b", sentence.lower()
+    )  # "…, puedo dejar…"
+    return "?" in sentence or "¿" in sentence or starts or bool(_WISH.search(text) or _ASK_LATER.search(text) or clause)
 
 
 def _finite_after(match: re.Match) -> bool:
@@ -253,7 +256,7 @@ def _finite_after(match: re.Match) -> bool:
 
 def care_ask(sentence: str) -> Optional[Hit]:
     """One sentence: (care_team, category, sentence) for the module's kinds about a real person."""
-    words = _words(sentence)
+    words = split_words(sentence)
     text = " ".join(words)
     if not words:
         return None
@@ -263,7 +266,7 @@ def care_ask(sentence: str) -> Optional[Hit]:
         return None
     asks = _asks(sentence, words, text) or " si " in f" {text} "
     request = asks or re.search(r"\b(necesito|ocupo|quiero|quisiera|queria|favor)\b", text)
-    if (request and _CLINIC_DOES.search(text)) or _QUIT.search(text) or _NO_MORE.search(text):
+    if (request and _CLINIC_DOES.search(text)) or (asks and (_QUIT.search(text) or _NO_MORE.search(text))):
         category = "request_human" if _CLINIC_DOES.search(text) else "personal_decision"
         return ("care_team", category, sentence)  # the verb says who: "quisiera dejar de ponerme…"
     fine = _FINE_IF.search(text)
@@ -271,13 +274,13 @@ def care_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "personal_decision", sentence)  # "¿está bien que pare el calcio?": someone real
     if _OWN_CURE.search(text):
         return ("care_team", "prognosis", sentence)
-    if not _personal(words, text):
+    if not personal(words, text):
         return None
     info = words[0] in INFO_START or words[:2] == ["por", "que"]
     treatment = _treatment(words)
     if request and _APPOINTMENT.search(text):
         return ("care_team", "request_human", sentence)
-    if request and (any(w in ADMIN and w != "seguro" for w in words) or _WEAK_ADMIN.search(text)):
+    if request and (any(w in ADMIN for w in words) or _WEAK_ADMIN.search(text)):
         return ("care_team", "request_human", sentence)
     if asks and _WHO_TO.search(text) and (treatment or any(w in ("cita", "appointment", "turno") for w in words)):
         return ("care_team", "request_human", sentence)
@@ -311,6 +314,8 @@ def _own_course(
         return ("care_team", "personal_decision", sentence)
     if _FOR_HER.search(text) or re.search(r"\b(normal|esperado) (para|en) él\b", sentence.lower()):
         return ("care_team", "personal_decision", sentence)
+    if _CARRY_ON.search(text) and treatment:
+        return ("care_team", "request_human", sentence)  # "¿cómo le hacemos para seguir con su zometa acá?"
     if _RESTART.search(text) and (treatment or re.search(r"\b(lo|la) (vuelvo|vuelve|volvemos)\b", text)):
         return ("care_team", "personal_decision", sentence)  # "¿cuándo la vuelvo a tomar?"
     if info:
@@ -374,28 +379,12 @@ def _with_treatment(sentence: str, words: Sequence[str], text: str, treatment: b
 
 def care_message(clean: str) -> Optional[Hit]:
     """The whole message: only a request for a person ("operadora", "agente por favor", "un humano")."""
-    words = _words(clean)
+    words = split_words(clean)
     if words and all(w in _ONLY_HUMAN or w in _POLITE for w in words) and any(w in _ONLY_HUMAN for w in words):
         return ("care_team", "request_human", clean)
     text = " ".join(words)
     # an activity asked in one sentence, one's own metastases said in another: "¿me puedo meter a nadar? tengo mets…"
     if "?" in clean and re.search(r"\b(me|le) (puedo|puede|podemos)\b", text) and any(w in ACTIVITY for w in words):
-        if any(w in DISEASE for w in words) and _personal(words, text) and not any(w in GENERIC for w in words):
+        if any(w in DISEASE for w in words) and personal(words, text) and not any(w in GENERIC for w in words):
             return ("care_team", "personal_decision", clean)
     return None
-
-
-_HEARSAY = _rx(r"\b(dice|dicen|dijo|dijeron|decia|lei|escuche|oi|cuenta|cuentan|comento) (en \w+ )?que\b")
-_IS_IT_SO = _rx(r"\b(es|sera) (cierto|verdad|asi)\b|\bde verdad\b|\ben general\b")
-
-
-def general_hearsay(sentence: str) -> bool:
-    """ "mi vecina dice que el calcio da piedras…, ¿es cierto en general?": a claim asked about; the person is only
-    the one who said it (nobody real after "dice que")."""
-    words = _words(sentence)
-    text = " ".join(words)
-    said = _HEARSAY.search(text)
-    if not said or not _IS_IT_SO.search(text, said.end()):
-        return False
-    rest = text[said.end() :].split()
-    return not _personal(rest, " ".join(rest))

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import patterns, spanish_asks, spanish_care
+from bot.safety import patterns, spanish_asks, spanish_care, spanish_context
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["SHAPE_PERSON"]  # me, mi, puedo, debo…
@@ -328,7 +328,7 @@ def hits(clean: str) -> List[Hit]:
     """Every shape found, sentence by sentence (the message in lower case, as the engine reads it)."""
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
-        hearsay = spanish_care.general_hearsay(sentence)  # "mi vecina dice que…, ¿es cierto en general?"
+        hearsay = spanish_context.general_hearsay(sentence)  # "mi vecina dice que…, ¿es cierto en general?"
         for reader in (counted_overdose, personal_question, personal_ask, spanish_asks.own_case, spanish_care.care_ask):
             hit = None if hearsay and reader is not counted_overdose else reader(sentence)
             if hit:
