@@ -58,6 +58,14 @@ CARE_TEAM = [
     "¿me pueden mandar mi expediente a la clínica nueva?",
     # dental work with dates, surgery with one's treatment
     "me van a sacar una muela el martes y el xgeva me toca el viernes, ¿muevo algo?",
+    # (second round) a pause, a dose skipped, a supplement "con el zometa", the same hour, a dose compared, a copy
+    "lo de mi mamá se le va a quitar con el tratamiento?",
+    "¿y si no me pongo el xgeva este mes?",
+    "¿puedo tomar un descanso del letrozol?",
+    "tomo aceite de pescado, ¿hay problema con el zometa?",
+    "¿me tomo el calcio y el hierro a la misma hora?",
+    "a mi vecina le dan 60 mg y a mí 120, ¿está bien eso?",
+    "¿me pueden dar una copia de mis análisis?",
     "a mi mamá la quieren operar de la vesícula, ¿le suspenden el zometa antes?",
 ]
 
@@ -76,6 +84,10 @@ GENERAL = [
     "¿por qué me hacen análisis de sangre antes del zometa?",
     "¿cómo sabe uno si el tratamiento para los huesos está funcionando?",
     "¿qué pasa si alguien deja el prolia de golpe?",
+    "¿el té de manzanilla interfiere con la quimio?",
+    "¿se puede uno pintar el pelo durante la quimio?",
+    "¿quién es candidato para el radio 223?",
+    "mi amiga dice que el xgeva es mejor que el zometa, ¿es verdad?",
 ]
 
 

@@ -1,15 +1,12 @@
 """Spanish care-team asks read by their shape: the kinds of the Spanish care-team DEV set (issue 12).
 
-The care-team tier reached 82.4% on a fresh Spanish set while the sets tuned on said ~100%: people ask about their
-own care in shapes spanish_shapes.py and spanish_asks.py do not read. Each kind is about a REAL person (me, mi, le, a
-relative, a first-person verb), so the same words asked in general ("¿el calcio interfiere con el xgeva?", "¿cuánto
-cuesta el zometa?") stay FAQ questions: prognosis ("lo mío tiene cura", "¿se me va a quitar el cáncer?"); a person
-("alguien de carne y hueso", "operadora", the direct number of one's doctor, an appointment); stopping, pausing,
-restarting or refusing one's treatment; another medicine or supplement with it ("¿se los doy juntos?"); a dose again
-or missed; one's dose against someone else's ("¿cuál es el mío?"); "¿es normal en ella?"; an activity, travel or
-pregnancy with one's treatment or metastases; one's next test, results and what comes next; papers and bills about
-one's care; dental work or surgery with dates. Words: content/safety_vocabulary.yml `es.word_lists` CARE_*.
-"""
+People ask about their own care in shapes spanish_shapes.py and spanish_asks.py do not read (care team 82.4% on a
+fresh set). Each kind is about a REAL person (me, mi, le, a relative, a first-person verb), so the same words asked
+in general ("¿el calcio interfiere con el xgeva?") stay FAQ questions: prognosis ("lo mío tiene cura"); a person
+("alguien de carne y hueso", "operadora", an appointment); stopping, pausing, restarting or refusing one's treatment;
+another medicine with it; a dose again or missed; one's dose against someone else's ("¿cuál es el mío?"); "¿es
+normal en ella?"; an activity, travel or pregnancy with one's treatment; one's next test, results and next steps;
+papers and bills; dental work or surgery with dates. Words: content/safety_vocabulary.yml `es.word_lists` CARE_*."""
 
 from __future__ import annotations
 
@@ -124,7 +121,9 @@ _REFUSE = _rx(
 _CARRY_ON = _rx(r"\b(como|que) (le |lo |la )?(hacemos|hago|hace) para (seguir|continuar|conseguir|recibir)\b")
 _HOW_LONG = _rx(r"\bcuanto tiempo (mas )?(me|le|nos|les) (van a |vayan a )?(seguir|tienen que|toca|dura)\w*")
 # another medicine with one's own
-_TOGETHER = _rx(r"\b(juntos|juntas|junto con|al mismo tiempo|a la vez|el mismo dia|mismo dia)\b")
+_TOGETHER = _rx(r"\b(juntos|juntas|junto con|al mismo tiempo|a la vez|el mismo dia|mismo dia|misma hora)\b")
+_FINE_WITH = _rx(r"\b(hay (algun )?problema|es malo|es peligroso|choca|se lleva|se puede) con (el|la|los|las|mi|mis)\b")
+_PAUSE = _rx(r"\b(un|una|unos|unas) (descanso|descansito|pausa|vacaciones|dias libres) (del|de la|de los|de las|de)\b")
 _CLITIC_GIVE = _rx(r"\bse (los|las|lo|la) (doy|damos|tomo|tomamos|pongo)\b")
 _INTERACT = _rx(
     r"\b(interfiere|interfieren|interfiera|interactua|interactuan|choca|chocan|se lleva|se llevan|corta|afecta"
@@ -141,7 +140,10 @@ _CLINIC_GIVE = _rx(
     r"\b(me|le|nos) (lo |la )?(pueden|puede|podrian|podria) (poner|aplicar|inyectar|seguir dando|seguir poniendo)\b"
     r"(?=.*\b(antes|despues|casa|aca|aqui|alla|seguir|otra semana|otro dia)\b)|\b(seguir dando|seguir poniendo)\b"
 )
-_SKIP_VISIT = _rx(r"\bsi no (voy|va|vamos|llego|llega|vengo|viene) (a|al|a la)\b")
+_SKIP_VISIT = _rx(
+    r"\bsi no (voy|va|vamos|llego|llega|vengo|viene) (a|al|a la)\b"
+    r"|\bsi no (me|le|se) (lo |la )?(pongo|pone|ponen|tomo|toma|doy|damos|aplican)\b"
+)
 _HESITATE = _rx(r"\bno se si (ponerme|tomar|empezar|hacerlo|aceptar|seguir|dejar|recibir)\w*")
 _WHEN_OR = _rx(
     r"\b(manana|noche|tarde|ayunas|desayuno|comida|cena)\b.* o (en |de |con |antes |despues )?(la |el )?"
@@ -165,6 +167,7 @@ _WHICH_MINE = _rx(r"\bcual (es|seria|sera) (el|la) (mio|mia|mios|mias|suyo|suya|
 _COMPARED = _rx(
     r"\b(a mi|a el|a ella|yo)\b.*\b(y|pero|como|que|mientras) (a )?(mi|su|la|el) (amiga|amigo|vecina|vecino|prima"
     r"|primo|hermana|hermano|comadre|companera|companero|cunada|conocida|tia|mama|suegra)\b"
+    r"|\ba (mi|su) (amiga|amigo|vecina|vecino|prima|hermana|comadre|conocida|tia)\b.*\b(y|pero) (a mi|a el|a ella|yo)\b"
     r"|\bcomo (a )?(mi|su) (amiga|amigo|vecina|vecino|prima|hermana|comadre|companera|conocida|tia|cunada)\b"
 )
 _IF_BETTER = _rx(
@@ -288,11 +291,12 @@ def care_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "prognosis", sentence)
     if asks and (_SEE_EVENT.search(text) or (_LIFETIME.search(text) and not treatment)):
         return ("care_team", "prognosis", sentence)
-    if asks and _GOES_AWAY.search(text) and any(w in DISEASE or w in ("esto", "eso") for w in words):
+    disease = any(w in DISEASE or w in ("esto", "eso") for w in words) or re.search(r"\blo (de|mio|suyo)\b", text)
+    if asks and _GOES_AWAY.search(text) and disease:
         return ("care_team", "prognosis", sentence)
     if _HOW_LONG.search(text) and treatment:
         return ("care_team", "dosing", sentence)
-    if _COMPARED.search(text) and (treatment or any(w in SCHEDULE for w in words)):
+    if _COMPARED.search(text) and (treatment or any(w in SCHEDULE or w.isdigit() for w in words)):
         return ("care_team", "dosing", sentence)  # "¿por qué a mí cada 3 meses y a mi amiga cada mes?"
     if asks and _WHICH_MINE.search(text) and (treatment or any(w.isdigit() for w in words)):
         return ("care_team", "dosing", sentence)
@@ -326,7 +330,12 @@ def _own_course(
         r"\b(me|le|nos|se) (lo|la|los|las) (pueden|puede|podrian|podria|van a)", text
     ):
         return ("care_team", "personal_decision", sentence)
-    if _REFUSE.search(text) or (_HESITATE.search(text) and treatment) or (_CLINIC_GIVE.search(text) and treatment):
+    if (
+        (_PAUSE.search(text) and treatment)
+        or _REFUSE.search(text)
+        or (_HESITATE.search(text) and treatment)
+        or (_CLINIC_GIVE.search(text) and treatment)
+    ):
         return ("care_team", "personal_decision", sentence)
     if _SKIP_VISIT.search(text) and (treatment or any(w in ("cita", "appointment", "consulta") for w in words)):
         return ("care_team", "personal_decision", sentence)
@@ -348,7 +357,7 @@ def _with_treatment(sentence: str, words: Sequence[str], text: str, treatment: b
     other = _other(words)
     if _TOGETHER.search(text) and (other >= 2 or _CLITIC_GIVE.search(text)):
         return ("care_team", "personal_decision", sentence)
-    if _INTERACT.search(text) and treatment:
+    if (_INTERACT.search(text) and treatment) or (_FINE_WITH.search(text) and other >= 2):
         return ("care_team", "personal_decision", sentence)
     if _GIVE_TO.search(text) and any(w in OTHER_MED for w in words):
         return ("care_team", "personal_decision", sentence)
