@@ -66,6 +66,15 @@ CARE_TEAM = [
     "¿me tomo el calcio y el hierro a la misma hora?",
     "a mi vecina le dan 60 mg y a mí 120, ¿está bien eso?",
     "¿me pueden dar una copia de mis análisis?",
+    # (third round) voseo, a callback that never came, stopping said "dejo de", "se lo ponemos otra vez", what comes next
+    "decime si mi viejo va a durar hasta su cumpleaños",
+    "mi nurse no me contesta, me la pueden comunicar?",
+    "le dejo de dar el calcio a mi mamá si tiene estreñimiento?",
+    "se lo ponemos otra vez o esperamos?",
+    "el naturista me dio unas hierbas para los huesos, las tomo con el prolia?",
+    "el doctor dice que tengo metástasis nuevas, y ahora qué va a pasar conmigo?",
+    "la resonancia de mi papá dice que creció, lo van a cambiar de tratamiento?",
+    "mi esposa quiere tener otro hijo, puede con el tratamiento que tiene?",
     "a mi mamá la quieren operar de la vesícula, ¿le suspenden el zometa antes?",
 ]
 
@@ -88,6 +97,8 @@ GENERAL = [
     "¿se puede uno pintar el pelo durante la quimio?",
     "¿quién es candidato para el radio 223?",
     "mi amiga dice que el xgeva es mejor que el zometa, ¿es verdad?",
+    "¿qué se hace si un paciente ya no quiere el tratamiento?",
+    "si dejo de ponerme la inyección, ¿se me pueden romper los huesos?",
 ]
 
 

@@ -30,7 +30,9 @@ PERSON = _LISTS["SHAPE_PERSON"] | {
     "volvemos",
 }
 GENERIC = _LISTS["GENERIC_PERSON"] - {"alguien"}  # "alguien me puede ayudar", "le aviso a alguien": a helper
-_SOMEONE_GENERIC = re.compile(r"\b(si|cuando|que) alguien\b|\balguien (que|con|tiene|toma|esta|recibe|se)\b")
+_SOMEONE_GENERIC = re.compile(
+    r"\b(si|cuando|que) alguien\b|\balguien (que|con|tiene|toma|esta|recibe|se)\b|\b(un|una|el|la) (paciente|persona)\b"
+)
 RELATIVE = _LISTS["CAREGIVER"]
 ASK_START = _LISTS["SHAPE_ASK_START"] | _LISTS["QUESTION_START"]
 TREATMENT = _LISTS["SHAPE_TREATMENT"] | _LISTS["SHAPE_BONE_DRUG"]
@@ -49,15 +51,15 @@ _ACCENTS = str.maketrans("áéíóúüñ", "aeiouun")
 _WORD = re.compile(r"[a-z0-9]+")
 _SPELLINGS = {"q": "que", "k": "que", "pq": "porque", "xq": "porque", "pa": "para", "na": "nada", "mai": "mama"}
 Hit = Tuple[str, str, str]
-
-
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern)
+_rx = re.compile
+ONLY_HUMAN = _LISTS["CARE_HUMAN_ONLY"]  # "operadora", "agente": a message of these (and CARE_POLITE) asks for a person
+POLITE = _LISTS["CARE_POLITE"]
 
 
 _HUMAN = r"(oncologo|oncologa|doctor|doctora|dr|dra|medico|medica|enfermera|enfermero|nurse|equipo|especialista)"
-_WISH = _rx(r"\b(quiero|queria|quisiera|necesito|ocupo) saber\b|\b(digame|dime|diganme|no se si|me pregunto si)\b")
-# prognosis
+_WISH = _rx(
+    r"\b(quiero|queria|quisiera|necesito|ocupo) saber\b|\b(digame|dime|decime|diganme|no se si|me pregunto si)\b"
+)
 _OWN_CURE = _rx(
     r"\blo (mio|mia|suyo|suya|de (mi|su) \w+|de ella|de el) (tiene|tendra|tendria) (cura|remedio|solucion)\b"
     r"|\blo (mio|suyo|de ella|de (mi|su) \w+) (se cura|es curable|se quita|es para controlar\w*)\b"
@@ -68,8 +70,10 @@ _SEE_EVENT = _rx(
     r"\b(voy|va|vamos) a (llegar a )?(pasar|ver|alcanzar|estar en|estar para|conocer)\b.*\b(navidad|graduacion"
     r"|graduarse|graduar|boda|cumpleanos|ano nuevo|nieto|nieta|nietos|nacer|quinceanera)\b"
 )
+_UNTIL = _rx(
+    r"\b(durar|aguantar|llegar) (hasta|a) (su |mi |la |el )?(navidad|cumpleanos|boda|graduacion|ano nuevo|verano)\b"
+)
 _HOSPICE = _rx(r"\b(hospicio|hospice|cuidados paliativos|paliativos)\b")
-# a person to talk to
 _REAL_PERSON = _rx(r"\b(alguien|persona|humano|humana|gente) (de carne y hueso|de verdad|real|viva|en vivo)\b")
 _IS_BOT = _rx(
     r"\b(hablo|estoy hablando|eres|es usted|esto es|me contesta|me responde) (con )?(una |un )?(persona|humano|humana"
@@ -84,15 +88,11 @@ _APPOINTMENT = _rx(
 )
 _WHO_TO = _rx(r"\b(con quien|a quien) (hablo|llamo|le hablo|me comunico|le pregunto|le llamo|me dirijo)\b")
 _CLINIC_DOES = _rx(
-    r"\b(me|nos|le|les) (lo |la |los |las )?(puede|pueden|podria|podrian) (contactar|llamar|hablar|escribir|marcar|referir|llenar"
+    r"\b(me|nos|le|les) (lo |la |los |las )?(puede|pueden|podria|podrian) (contactar|llamar|hablar|escribir|marcar|referir|llenar|comunicar"
     r"|firmar|agendar|programar|mover|cambiar)\b|\balguien (me|nos|le) (puede|pueda|podria) (ayudar|llamar"
-    r"|explicar|contactar)\b|\bsegunda opinion\b|\bsigue en pie\b|\bnadie (me|le|nos) (ha|han) (llamado|contestado|regresado|devuelto)\b|\bcambien de (oncologo|oncologa|doctor|doctora|medico)\b"
+    r"|explicar|contactar)\b|\bsegunda opinion\b|\bsigue en pie\b|\bcambien de (oncologo|oncologa|doctor|doctora|medico)\b"
+    r"|\bno me (contesta|contestan|regresa|regresan|llama|devuelve)\b|\bnadie (me|le|nos) (ha|han) (llamado|contestado)\b"
 )
-_ONLY_HUMAN = frozenset(
-    "operadora operador agente humano humana persona real recepcion recepcionista representante nurse enfermera "
-    "enfermero doctor doctora alguien de verdad".split()
-)
-_POLITE = frozenset("una un por favor porfa porfavor quiero quisiera con hablar necesito pasame paseme la el a".split())
 # stopping, pausing, restarting, refusing one's own treatment
 _RESTART = _rx(
     r"\b(vuelvo|vuelve|volvemos|vuelven|vuelva|volver|volverle|volverme) a (empezar|tomar|poner|iniciar|arrancar"
@@ -107,7 +107,7 @@ _NO_MORE = _rx(
     r" (mas )?(tratamientos?|quimio|quimioterapia|radio|la quimio|el tratamiento|las inyecciones|el shot|inyecciones)"
 )
 _QUIT = _rx(
-    r"\b(quiero|quisiera|queria|quiere|quieren|pienso|puedo|podria|podemos|debo|deberia) dejar de "
+    r"\b((quiero|quisiera|queria|quiere|quieren|pienso|puedo|podria|podemos|debo|deberia) dejar|(?<!si )dejo|dejamos) de "
     r"(tom|pon|dar|recib|us|ir|inyect|aplic)\w*"
 )
 _STOP_IT = _rx(
@@ -120,7 +120,6 @@ _REFUSE = _rx(
 )
 _CARRY_ON = _rx(r"\b(como|que) (le |lo |la )?(hacemos|hago|hace) para (seguir|continuar|conseguir|recibir)\b")
 _HOW_LONG = _rx(r"\bcuanto tiempo (mas )?(me|le|nos|les) (van a |vayan a )?(seguir|tienen que|toca|dura)\w*")
-# another medicine with one's own
 _TOGETHER = _rx(r"\b(juntos|juntas|junto con|al mismo tiempo|a la vez|el mismo dia|mismo dia|misma hora)\b")
 _FINE_WITH = _rx(r"\b(hay (algun )?problema|es malo|es peligroso|choca|se lleva|se puede) con (el|la|los|las|mi|mis)\b")
 _PAUSE = _rx(r"\b(un|una|unos|unas) (descanso|descansito|pausa|vacaciones|dias libres) (del|de la|de los|de las|de)\b")
@@ -132,7 +131,7 @@ _INTERACT = _rx(
 _GIVE_TO = _rx(r"\b(le|les|se lo|se la|se los|se las) (doy|damos|puedo dar|podemos dar|sigo dando|seguimos dando)\b")
 _TAKE_IT = _rx(
     r"\b(me|se) (lo|la|los|las) (tomo|tomamos|puedo tomar|podemos tomar|doy|damos|dejo poner|pongo|hago|puedo hacer)\b"
-    r"|\b(me|le) (tomo|doy|damos|pongo) algo\b"
+    r"|\b(me|le) (tomo|doy|damos|pongo) algo\b|\b(lo|la|los|las) (tomo|tomamos|doy|damos) (con|junto con) (el|la|mi|mis)\b"
 )
 # the clinic asked to give one's own dose elsewhere or at another time ("¿me pueden poner el xgeva una semana antes?",
 # "…en la casa?"); "¿me pueden dar xgeva si…?" asks the clinic's options (curated FAQ questions)
@@ -162,7 +161,6 @@ _FINE_IF = _rx(
     r"|pasa algo|no hay problema|le hace (dano|mal)) (con |en |de )?(que|si) (\w+)( \w+)?"
 )
 _NOT_VERB = frozenset("el la los las un una uno unos unas este esta eso esto ese lo al del mas muy".split())
-# one's own dose or schedule
 _WHICH_MINE = _rx(r"\bcual (es|seria|sera) (el|la) (mio|mia|mios|mias|suyo|suya|de ella|de el|correcta|correcto)\b")
 _COMPARED = _rx(
     r"\b(a mi|a el|a ella|yo)\b.*\b(y|pero|como|que|mientras) (a )?(mi|su|la|el) (amiga|amigo|vecina|vecino|prima"
@@ -186,12 +184,13 @@ _LET_GO = _rx(
     r"\b(la|lo|le|los|las) (dejamos|dejo|dejan|dejas|dejaria|dejariamos) (ir|viajar|salir|manejar|nadar|hacer)\b"
 )
 _WITH_OWN = _rx(r"\bcon (el|mi|su|la|lo de|los de|las de|mis|sus) ")
-_PREGNANT = _rx(r"\b(embaraz\w*|dar pecho|dando pecho|amamant\w*|lactancia|tener un bebe|tener otro bebe)\b")
-# one's own test, results and what comes next
+_PREGNANT = _rx(r"\b(embaraz\w*|dar pecho|dando pecho|amamant\w*|lactancia|tener (un|otro) (bebe|hijo|hija|nino))\b")
 _MY_TURN = _rx(r"\b(me|le|nos) (toca|tocan|tocara|tocaria|hacen|repiten)\b")
 _TEST_PLAN = _rx(r"\b(me|le) (van a|vayan a|tienen que) (hacer|repetir|mandar|sacar|tomar)\b")
 _WHAT_NEXT = _rx(
-    r"\bque (sigue|viene|hacemos|hago) (ahora )?(para|con) (mi|ella|el|nosotros)\b|\bsiguiente paso (para|con) (mi|ella)\b"
+    r"\bque (sigue|viene|hacemos|hago|va a pasar|pasara) (ahora )?(para (mi|ella|el|nosotros)|conmigo|con (ella|mi \w+))\b"
+    r"|\b(lo|la|me|le) (van a|vayan a|tienen que|piensan) (cambiar|subir|bajar|suspender|quitar) (de |el |la )?(tratamiento"
+    r"|dosis|medicina|quimio)\b|\bsiguiente paso (para|con) (mi|ella)\b"
 )
 _TOLD = _rx(r"\b(me|le|nos) (dijeron|dijo|diagnosticaron|encontraron|salio|salieron)\b")
 _WHAT_THEY_GIVE = _rx(
@@ -202,13 +201,11 @@ _WORKING = _rx(
     r"|haciendo mal|ayudando)\b"
 )
 _CANDIDATE = _rx(r"\b(soy|es|sera|seria|somos) (una |un |buena |buen )?(candidata|candidato|apta|apto|elegible)\b")
-# paying and papers
 _WEAK_ADMIN = _rx(
     r"\b(llenar|llene|llenen|firmar|firme|firmen|firma)\b.*\b(forma|formas|formulario|papel|papeles|carta)\b"
     r"|\b(un|una) (papel|carta|forma) (que diga|para|del|de la)\b|\b(mi|su|el|tengo|sin|nuevo) seguro\b"
     r"|\bcarta de (la|mi) (aseguranza|seguro)\b"
 )
-# dental work or surgery and dates
 _DATE = _rx(
     r"\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|manana|semana|mismo dia|el \d+|al \d+|enero|febrero"
     r"|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\b"
@@ -231,7 +228,11 @@ def _other(words: Sequence[str]) -> int:
 def personal(words: Sequence[str], text: str) -> bool:
     if any(w in GENERIC for w in words):
         return False
-    if any(w in PERSON for w in words) or re.search(rf"\b(mi|mis|su|sus) ({'|'.join(sorted(RELATIVE))})\b", text):
+    if (
+        any(w in PERSON for w in words)
+        or re.search(r"\bse (lo|la|los|las) \w+(o|amos|emos|imos)\b", text)
+        or re.search(rf"\b(mi|mis|su|sus) ({'|'.join(sorted(RELATIVE))})\b", text)
+    ):
         return True
     return any(w in ("le", "les") and (i == 0 or words[i - 1] != "se") for i, w in enumerate(words))
 
@@ -289,7 +290,7 @@ def care_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "request_human", sentence)
     if asks and _HOSPICE.search(text) and not info:
         return ("care_team", "prognosis", sentence)
-    if asks and (_SEE_EVENT.search(text) or (_LIFETIME.search(text) and not treatment)):
+    if asks and (_SEE_EVENT.search(text) or _UNTIL.search(text) or (_LIFETIME.search(text) and not treatment)):
         return ("care_team", "prognosis", sentence)
     disease = any(w in DISEASE or w in ("esto", "eso") for w in words) or re.search(r"\blo (de|mio|suyo)\b", text)
     if asks and _GOES_AWAY.search(text) and disease:
@@ -389,7 +390,7 @@ def _with_treatment(sentence: str, words: Sequence[str], text: str, treatment: b
 def care_message(clean: str) -> Optional[Hit]:
     """The whole message: only a request for a person ("operadora", "agente por favor", "un humano")."""
     words = split_words(clean)
-    if words and all(w in _ONLY_HUMAN or w in _POLITE for w in words) and any(w in _ONLY_HUMAN for w in words):
+    if words and all(w in ONLY_HUMAN or w in POLITE for w in words) and any(w in ONLY_HUMAN for w in words):
         return ("care_team", "request_human", clean)
     text = " ".join(words)
     # an activity asked in one sentence, one's own metastases said in another: "¿me puedo meter a nadar? tengo mets…"
