@@ -217,11 +217,11 @@ def split_words(text: str) -> List[str]:
     return [_SPELLINGS.get(w, w) for w in _WORD.findall(text.lower().translate(_ACCENTS))]
 
 
-def _treatment(words: Sequence[str]) -> bool:
+def treatment_named(words: Sequence[str]) -> bool:
     return any(w in TREATMENT or w.startswith(_STEMS) for w in words)
 
 
-def _other(words: Sequence[str]) -> int:
+def medicines_named(words: Sequence[str]) -> int:
     return sum(w in OTHER_MED or w in TREATMENT or w.startswith(_STEMS) for w in words)
 
 
@@ -274,14 +274,14 @@ def care_ask(sentence: str) -> Optional[Hit]:
         category = "request_human" if _CLINIC_DOES.search(text) else "personal_decision"
         return ("care_team", category, sentence)  # the verb says who: "quisiera dejar de ponerme…"
     fine = _FINE_IF.search(text)
-    if fine and _finite_after(fine) and (_other(words) or any(w in ACTIVITY for w in words)):
+    if fine and _finite_after(fine) and (medicines_named(words) or any(w in ACTIVITY for w in words)):
         return ("care_team", "personal_decision", sentence)  # "¿está bien que pare el calcio?": someone real
     if _OWN_CURE.search(text):
         return ("care_team", "prognosis", sentence)
     if not personal(words, text):
         return None
     info = words[0] in INFO_START or words[:2] == ["por", "que"]
-    treatment = _treatment(words)
+    treatment = treatment_named(words)
     if request and _APPOINTMENT.search(text):
         return ("care_team", "request_human", sentence)
     if request and (any(w in ADMIN for w in words) or _WEAK_ADMIN.search(text)):
@@ -325,7 +325,7 @@ def _own_course(
         return ("care_team", "personal_decision", sentence)  # "¿cuándo la vuelvo a tomar?"
     if info:
         return None  # "¿qué le doy…?", "¿cómo se toma…?": information, the FAQ's or out of scope
-    if (_CONTINUE.search(text) and (treatment or _other(words))) or _STOP_IT.search(text) and treatment:
+    if (_CONTINUE.search(text) and (treatment or medicines_named(words))) or _STOP_IT.search(text) and treatment:
         return ("care_team", "personal_decision", sentence)
     if _STOP_IT.search(text) and re.search(
         r"\b(me|le|nos|se) (lo|la|los|las) (pueden|puede|podrian|podria|van a)", text
@@ -340,7 +340,7 @@ def _own_course(
         return ("care_team", "personal_decision", sentence)
     if _SKIP_VISIT.search(text) and (treatment or any(w in ("cita", "appointment", "consulta") for w in words)):
         return ("care_team", "personal_decision", sentence)
-    if _WHEN_OR.search(text) and re.search(r"\b(tomo|doy|damos|tomamos|pongo)\b", text) and _other(words):
+    if _WHEN_OR.search(text) and re.search(r"\b(tomo|doy|damos|tomamos|pongo)\b", text) and medicines_named(words):
         return ("care_team", "dosing", sentence)
     if _REFUSE.search(text):
         return ("care_team", "personal_decision", sentence)
@@ -355,7 +355,7 @@ def _own_course(
 
 def _with_treatment(sentence: str, words: Sequence[str], text: str, treatment: bool) -> Optional[Hit]:
     """Something else beside the person's own treatment: a medicine, an activity, a pregnancy, dental work."""
-    other = _other(words)
+    other = medicines_named(words)
     if _TOGETHER.search(text) and (other >= 2 or _CLITIC_GIVE.search(text)):
         return ("care_team", "personal_decision", sentence)
     if (_INTERACT.search(text) and treatment) or (_FINE_WITH.search(text) and other >= 2):
