@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import List, Sequence, Tuple
 
-from bot.safety import lookalikes, patterns
+from bot.safety import lookalikes, patterns, spanish_care
 from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
@@ -152,3 +152,19 @@ def history_question(text: str) -> bool:
         return False
     told = [(c, end) for (c, end), a in zip(clauses, asks) if not a and _personal(norms, c)]
     return bool(told) and all(_history(norms, c, end) for c, end in told)
+
+
+# "mi vecina dice que el calcio da piedras, ¿es cierto en general?": a claim, then whether it holds
+_CLAIM = re.compile(r"\b(dice|dicen|dijo|dijeron|decia|lei|escuche|oi|cuenta|cuentan|comento) (en \w+ )?que\b")
+_CLAIM_ASKED = re.compile(r"\b(es|sera) (cierto|verdad|asi)\b|\bde verdad\b|\ben general\b")
+
+
+def general_hearsay(sentence: str) -> bool:
+    """A claim asked about, the care-team readers' opposite (bot/safety/spanish_care.py): the person is only the one
+    who said it, nobody real after "dice que" ("mi vecina dice que le baje la dosis a mi mamá" is about her)."""
+    text = " ".join(spanish_care.split_words(sentence))
+    said = _CLAIM.search(text)
+    if not said or not _CLAIM_ASKED.search(text, said.end()):
+        return False
+    rest = text[said.end() :].split()
+    return not spanish_care.personal(rest, " ".join(rest))

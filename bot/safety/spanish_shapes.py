@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import patterns, spanish_asks
+from bot.safety import patterns, spanish_asks, spanish_care, spanish_context
+from bot.safety.spanish_care_more import care_ask_more
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["SHAPE_PERSON"]  # me, mi, puedo, debo…
@@ -188,7 +189,9 @@ def personal_question(sentence: str) -> Optional[Hit]:
     if _has(words, CONDITION) and _has(words, GIVE) and treatment:
         return ("care_team", "personal_decision", sentence)
     advice = re.search(r"\b(vale la pena que|buena idea|mala idea|lo mejor para (mi|ella|el))\b", text)
-    if _has(words, ADVICE) or (advice and (treatment or "mi" in words)):
+    # "¿qué me recomienda?", not the impersonal "¿qué ejercicios se recomiendan?"
+    own_advice = any(w in ADVICE and (i == 0 or words[i - 1] != "se") for i, w in enumerate(words))
+    if own_advice or (advice and (treatment or "mi" in words)):
         return ("care_team", "personal_decision", sentence)
     modal = re.search(r"\b(puedo|podemos|debo|debemos|deberia|puede|pueda|podria)\b", text)
     if modal and ((_has(words, ACTIVITY) and _has(words, DISEASE)) or (_has(words, STOP) and treatment)):
@@ -328,9 +331,12 @@ def hits(clean: str) -> List[Hit]:
     """Every shape found, sentence by sentence (the message in lower case, as the engine reads it)."""
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
-        for reader in (counted_overdose, personal_question, personal_ask, spanish_asks.own_case):
-            hit = reader(sentence)
+        hearsay = spanish_context.general_hearsay(sentence)  # "mi vecina dice que…, ¿es cierto en general?"
+        readers = (personal_question, personal_ask, spanish_asks.own_case, spanish_care.care_ask, care_ask_more)
+        for reader in (counted_overdose, *readers):
+            hit = None if hearsay and reader is not counted_overdose else reader(sentence)
             if hit:
                 found.append(hit)
+    found += [hit for hit in (spanish_care.care_message(clean or ""),) if hit]
     result = spanish_asks.result_in_words(clean or "")
     return found + ([result] if result and not any(h[0] == "care_team" for h in found) else [])
