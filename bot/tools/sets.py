@@ -94,11 +94,9 @@ SAFETY: Dict[str, EvalSet] = {
         DATA / "safety_test_en_6.yml", FROZEN, "en", "written 2026-12-07; run once at the end of that session"
     ),
     "Spanish 12": EvalSet(
-        DATA / "safety_test_es_12.yml", FROZEN, "es", "written 2026-12-07 morning; run once at its end", held_back=True
+        DATA / "safety_test_es_12.yml", FROZEN, "es", "written 2026-12-07 morning; run once at 05:07"
     ),
-    "English 7": EvalSet(
-        DATA / "safety_test_en_7.yml", FROZEN, "en", "written 2026-12-07 morning; run once at its end", held_back=True
-    ),
+    "English 7": EvalSet(DATA / "safety_test_en_7.yml", FROZEN, "en", "written 2026-12-07 morning; run once at 05:07"),
 }
 
 
