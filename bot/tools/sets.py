@@ -78,6 +78,12 @@ SAFETY: Dict[str, EvalSet] = {
     "English 3": EvalSet(DATA / "safety_test_en_3.yml", DEV, "en", FIXED_SINCE),
     "Spanish 9": EvalSet(DATA / "safety_test_es_9.yml", DEV, "es", FIXED_SINCE),
     "English 4": EvalSet(DATA / "safety_test_en_4.yml", DEV, "en", FIXED_SINCE),
+    "Crisis": EvalSet(
+        DATA / "safety_dev_crisis.yml",
+        DEV,
+        "en",
+        "indirect crisis wordings and look-alikes, English and Spanish, 05:10",
+    ),
     "Spanish care": EvalSet(
         DATA / "safety_dev_care_es.yml", DEV, "es", "care-team and general messages, written 2026-12-07 morning as DEV"
     ),
@@ -97,6 +103,12 @@ SAFETY: Dict[str, EvalSet] = {
         DATA / "safety_test_es_12.yml", FROZEN, "es", "written 2026-12-07 morning; run once at 05:07"
     ),
     "English 7": EvalSet(DATA / "safety_test_en_7.yml", FROZEN, "en", "written 2026-12-07 morning; run once at 05:07"),
+    "Spanish 13": EvalSet(
+        DATA / "safety_test_es_13.yml", FROZEN, "es", "written 2026-12-07 05:10; run once at its end", held_back=True
+    ),
+    "English 8": EvalSet(
+        DATA / "safety_test_en_8.yml", FROZEN, "en", "written 2026-12-07 05:10; run once at its end", held_back=True
+    ),
 }
 
 
