@@ -10,6 +10,7 @@ import pytest
 from bot.safety import engine, spanish_context
 
 CARE_TEAM = [
+    "me llegó una factura del hospital por el shot, ¿quién me ayuda con eso?",
     # prognosis with "lo mío", a relative, living to see something
     "lo de mi papá tiene cura o nomás lo van a ir controlando",
     "¿algún día se le va a ir el cáncer de los huesos a mi hermana?",
@@ -89,6 +90,9 @@ CARE_TEAM = [
 ]
 
 GENERAL = [
+    # a bill with no word of care is everyday life (2026-12-07: an off-topic question of the frozen Spanish set)
+    "quiero pagar la factura del teléfono en línea, ¿cómo le hago?",
+    "¿cuánto cuesta la copia de la llave?",
     "¿el zometa cura el cáncer de los huesos?",
     "¿cuánto tiempo vive una persona con metástasis en los huesos?",
     "¿se puede volver a empezar el xgeva después de suspenderlo?",

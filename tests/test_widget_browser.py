@@ -52,9 +52,9 @@ class Chat:
         )
 
     def wait_for_bot(self, count_before: int, timeout: float = 45_000) -> None:
-        self.page.wait_for_function(
-            "n => document.querySelectorAll('#log .msg.bot').length > n", arg=count_before, timeout=timeout
-        )
+        # A locator wait, not wait_for_function: that evaluates a string in the page, which the widget's CSP (no
+        # 'unsafe-eval') refuses whenever the answer is not there at once (tests/test_reference_lookup.py).
+        self.page.locator("#log .msg.bot").nth(count_before).wait_for(timeout=timeout)
 
     def ask(self, text: str) -> List[str]:
         """Type `text`, press Enter, wait for the reply; returns the new bot messages."""
@@ -127,7 +127,7 @@ def test_question_answer_source_follow_up_and_reload(browser, web_url, running_b
     session = page.evaluate("localStorage.getItem('bhc.session.v1')")
     shown = chat.bot_texts()
     page.reload()
-    page.wait_for_function("n => document.querySelectorAll('#log .msg.bot').length >= n", arg=len(shown))
+    page.locator("#log .msg.bot").nth(len(shown) - 1).wait_for()
     assert chat.bot_texts() == shown
     assert page.evaluate("localStorage.getItem('bhc.session.v1')") == session
     reply = chat.ask("what is Xgeva?")
@@ -324,7 +324,7 @@ def test_switching_to_spanish_answers_in_spanish_and_a_red_flag_gets_the_emergen
 
     # Remembered: a reload keeps Spanish; the button switches back to English.
     page.reload()
-    page.wait_for_function("document.querySelectorAll('#log .msg.bot').length > 2")
+    page.locator("#log .msg.bot").nth(2).wait_for()
     assert page.evaluate("document.documentElement.lang") == "es"
     assert page.evaluate("localStorage.getItem('bhc.language.v1')") == "es"
     before = len(chat.bot_texts())

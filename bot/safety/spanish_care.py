@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import patterns
+from bot.safety import patterns, spanish_admin
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["SHAPE_PERSON"] | {
@@ -39,7 +39,6 @@ TREATMENT = _LISTS["SHAPE_TREATMENT"] | _LISTS["SHAPE_BONE_DRUG"]
 OTHER_MED = _LISTS["CARE_OTHER_MED"]
 ACTIVITY = _LISTS["SHAPE_ACTIVITY"] | _LISTS["CARE_ACTIVITY"]
 DISEASE = _LISTS["SHAPE_DISEASE"]
-ADMIN = _LISTS["CARE_ADMIN"]
 TEST = _LISTS["CARE_TEST"] | _LISTS["SHAPE_LAB"]
 DENTAL = _LISTS["SHAPE_DENTAL"] | _LISTS["SHAPE_DENTAL_ALSO"]
 TOOTH = _LISTS["SHAPE_TOOTH"] | _LISTS["SHAPE_DENTIST"]
@@ -284,7 +283,7 @@ def care_ask(sentence: str) -> Optional[Hit]:
     treatment = treatment_named(words)
     if request and _APPOINTMENT.search(text):
         return ("care_team", "request_human", sentence)
-    if request and (any(w in ADMIN for w in words) or _WEAK_ADMIN.search(text)):
+    if request and (spanish_admin.care_admin(words, treatment) or _WEAK_ADMIN.search(text)):
         return ("care_team", "request_human", sentence)
     if asks and _WHO_TO.search(text) and (treatment or any(w in ("cita", "appointment", "turno") for w in words)):
         return ("care_team", "request_human", sentence)
