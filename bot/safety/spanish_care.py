@@ -199,6 +199,7 @@ _WORKING = _rx(
     r"\b(me|le|nos) (esta|estan) (sirviendo|funcionando|haciendo efecto|debilitando|afectando|danando|haciendo dano"
     r"|haciendo mal|ayudando)\b"
 )
+REQUEST = _rx(r"\b(necesito|ocupo|quiero|quisiera|queria|favor)\b")  # "necesito una copia…": a wish, asked
 _CANDIDATE = _rx(r"\b(soy|es|sera|seria|somos) (una |un |buena |buen )?(candidata|candidato|apta|apto|elegible)\b")
 _WEAK_ADMIN = _rx(
     r"\b(llenar|llene|llenen|firmar|firme|firmen|firma)\b.*\b(forma|formas|formulario|papel|papeles|carta)\b"
@@ -268,7 +269,7 @@ def care_ask(sentence: str) -> Optional[Hit]:
     if any(w in GENERIC for w in words) or _SOMEONE_GENERIC.search(text):
         return None
     asks = _asks(sentence, words, text) or " si " in f" {text} "
-    request = asks or re.search(r"\b(necesito|ocupo|quiero|quisiera|queria|favor)\b", text)
+    request = asks or REQUEST.search(text)
     if (request and _CLINIC_DOES.search(text)) or (asks and (_QUIT.search(text) or _NO_MORE.search(text))):
         category = "request_human" if _CLINIC_DOES.search(text) else "personal_decision"
         return ("care_team", category, sentence)  # the verb says who: "quisiera dejar de ponerme…"

@@ -21,7 +21,6 @@ _LEFT_OF = re.compile(
     r" (faltan|quedan|tocan)\b"
 )
 _MOVE_IT = re.compile(r"\b(reprogramar|reagendar|cambiar la fecha|mover la fecha|cambiar el dia)\b")
-_REQUEST = re.compile(r"\b(necesito|ocupo|quiero|quisiera|queria|favor)\b")
 _SWAP = re.compile(
     r"\b(lo|la|los|las) (puedo|podemos|podria|pueden) cambiar (por|a)\b|\bcambiar(lo|la)? por (otro|otra)\b"
 )
@@ -45,7 +44,7 @@ def care_ask_more(sentence: str) -> Optional[Hit]:
     treatment = spanish_care.treatment_named(words)
     if _WHO_GIVES.search(text) and asks:
         return ("care_team", "request_human", sentence)  # "¿quién me puede dar los resultados…?"
-    if _MOVE_IT.search(text) and treatment and (asks or _REQUEST.search(text)):
+    if _MOVE_IT.search(text) and treatment and (asks or spanish_care.REQUEST.search(text)):
         return ("care_team", "request_human", sentence)  # "quiero reprogramar lo del zometa de mi papá"
     if not asks:
         return None
