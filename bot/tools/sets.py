@@ -105,6 +105,12 @@ SAFETY: Dict[str, EvalSet] = {
     "English 7": EvalSet(DATA / "safety_test_en_7.yml", FROZEN, "en", "written 2026-12-07 morning; run once at 05:07"),
     "Spanish 13": EvalSet(DATA / "safety_test_es_13.yml", FROZEN, "es", "written 2026-12-07 05:10; run once at 05:34"),
     "English 8": EvalSet(DATA / "safety_test_en_8.yml", FROZEN, "en", "written 2026-12-07 05:10; run once at 05:34"),
+    "Spanish 14": EvalSet(
+        DATA / "safety_test_es_14.yml", FROZEN, "es", "written 2026-12-07 07:05; run once at its end", held_back=True
+    ),
+    "English 9": EvalSet(
+        DATA / "safety_test_en_9.yml", FROZEN, "en", "written 2026-12-07 07:05; run once at its end", held_back=True
+    ),
 }
 
 
