@@ -46,6 +46,7 @@ FAQ: Dict[str, EvalSet] = {
     "dev_4": EvalSet(
         DATA / "dev_faq_4.yml", DEV, "en", "strangers' lay words and look-alike drugs, 2026-12-07 morning"
     ),
+    "dev_5": EvalSet(DATA / "dev_faq_5.yml", DEV, "en", "strangers' lay words, caregivers, red-flag words, 2026-12-07 07:05"),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -86,6 +87,12 @@ SAFETY: Dict[str, EvalSet] = {
     ),
     "Spanish care": EvalSet(
         DATA / "safety_dev_care_es.yml", DEV, "es", "care-team and general messages, written 2026-12-07 morning as DEV"
+    ),
+    "English care": EvalSet(
+        DATA / "safety_dev_care_en.yml", DEV, "en", "care-team and general messages, written 2026-12-07 07:05 as DEV"
+    ),
+    "Spanish care 2": EvalSet(
+        DATA / "safety_dev_care_es_2.yml", DEV, "es", "care-team and general messages, written 2026-12-07 07:05 as DEV"
     ),
     "Spanish 10": EvalSet(
         DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once at the end of 2026-12-06 late"
