@@ -13,6 +13,7 @@ NOT_EMERGENCIES = [
     "my grandson fractured his ankle skateboarding, the plaster comes off next week, will it be weak after?",
     "my daughter broke her arm at netball and it's in a cast, how long till it heals",
     "my nephew has his leg in a cast after a trampoline accident, can he go swimming",
+    "my son fractured his wrist at rugby and it's in plaster, how many weeks do children wear one",
     "my toddler has a temperature, what can i give him",
     "mi bebé tiene calentura, ¿qué le doy?",
 ]

@@ -12,6 +12,8 @@ when the message itself says what it is.
 - a broken bone already in a cast, or a young child's fever, when nothing in the message is about cancer care or a
   new break ("my son broke his wrist playing rugby. how long does it take to heal in a cast?", "la fiebre de un
   niño");
+- pain said to be easing ("since her new chemo her back pain is much better"): new or worse back pain and pain no
+  longer controlled are urgent, pain getting better is not, unless the sentence also says worse or not;
 - a message with no subject at all ("and the other thing?", "¿y lo otro?", "anything else?"): `no_subject`,
   which SafetyNet asks before acting on the classifier's safety guess alone (a linear model leans toward its
   biggest class, the red-flag reports, on words it has no evidence about).
@@ -49,6 +51,12 @@ FOOD = _LISTS["LOOKALIKE_FOOD"]
 SET_IN_CAST = _LISTS["LOOKALIKE_SET"]
 CHILD = _LISTS["LOOKALIKE_CHILD"]
 CANCER_CARE, CANCER_CARE_PHRASES = _words_and_phrases("LOOKALIKE_CANCER_CARE")
+EASING = frozenset(_LISTS["LOOKALIKE_EASING"])
+NOT_EASING = frozenset(_LISTS["LOOKALIKE_NOT_EASING"])
+EASING_CATEGORIES = frozenset({"new_back_pain", "uncontrolled_pain"})
+LINKS = frozenset(_LISTS["LOOKALIKE_EASING_LINKS"])
+FRESH = frozenset({"new", "sudden", "fresh", "nuevo", "nueva", "repentino", "repentina"})
+PAINFUL = frozenset({"back", "neck", "spine", "spinal", "pain", "ache", "espalda", "cuello", "columna", "dolor"})
 _NO_SUBJECT = frozenset(_LISTS["NO_SUBJECT"]) | frozenset(
     patterns.current().vocabulary.spanish.word_lists["NO_SUBJECT"]
 )
@@ -78,6 +86,8 @@ def _after(message: Sequence[str], end: int, stop: int) -> list:
 
 def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
     """True when the hit at `start` is one of the module's look-alikes (its docstring)."""
+    if rule.category in EASING_CATEGORIES:
+        return _easing(doc, sentences, start, matched)
     if rule.tier != "emergency":
         return False
     end = next((e for e in range(start + 1, min(start + 30, len(doc)) + 1) if doc[start:e].text == matched), start + 1)
@@ -94,7 +104,8 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
     if rule.category == "fracture" and not said & HURT:  # a joint's noise as its verb: "my knees crack when…"
         verbs = [i for i in range(start, end) if message[i] in NOISES and message[i - 1] not in _EVENT]
         in_sentence = set(message[sentence.start : sentence.end])
-        return bool(verbs and in_sentence & HABIT) and not any(w.endswith("ed") or w in _EVENT for w in own)
+        if verbs and in_sentence & HABIT and not any(w.endswith("ed") or w in _EVENT for w in own):
+            return True
     if rule.category == "fever_chemo" and not said & ILLNESS:
         return bool(said & WEATHER or (WEATHER_PHRASES and WEATHER_PHRASES.search(" ".join(message))))
     if rule.category in ("fracture", "fever_chemo") and not _about_cancer_care(message):
@@ -105,6 +116,22 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
     if rule.category == "overdose":  # "la caja entera de té", "the whole packet of biscuits"
         return any(w in FOOD and i and after[i - 1] in ("de", "of") for i, w in enumerate(after))
     return False
+
+
+def _easing(doc, sentences, start: int, matched: str) -> bool:
+    """The pain of the hit is said to be better in its own sentence ("since the new chemo her back pain is much
+    better", "el dolor de espalda ya está mejor"): a linking word before the better-word ("is", "has", "much"),
+    the hit's own pain not called new ("new back pain, better lying down" stays urgent), nothing saying worse or
+    not."""
+    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    if sentence is None:
+        return False
+    own = _plain(matched.split())
+    if any(w in FRESH and i + 1 < len(own) and own[i + 1] in PAINFUL for i, w in enumerate(own)):
+        return False
+    words = _plain([t.text for t in doc[sentence.start : sentence.end]])
+    linked = any(w in EASING and set(words[max(0, i - 3) : i]) & LINKS for i, w in enumerate(words))
+    return linked and not set(words) & NOT_EASING
 
 
 def _about_cancer_care(message: Sequence[str]) -> bool:
