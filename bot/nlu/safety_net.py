@@ -50,7 +50,7 @@ from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifi
 from bot.nlu.language_choice import chose_spanish
 from bot.nlu.language_guard import acknowledgement
 from bot.safety import engine as safety
-from bot.safety import english_shapes, lookalikes, spanish_context, triage
+from bot.safety import english_care, english_shapes, lookalikes, spanish_context, triage
 from bot.safety import language as languages
 
 logger = logging.getLogger(__name__)
@@ -142,6 +142,7 @@ class SafetyNet(_Stateless):
         # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
         # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
         in_field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
+        in_field = in_field or english_care.bare_request(text)  # "operator": a request for a person and nothing else
         decision = triage.decide(hit, predicted, in_field)
         if decision is None:
             return
