@@ -24,6 +24,9 @@ CARE_TEAM = [
     "ya me dijeron que no tiene cura, ¿cuánto tiempo me queda?",
     "¿a mi tía le quedan meses o años?",
     "¿mi abuela se va a poner peor de aquí en adelante?",
+    "¿existe alguna posibilidad de que mi hermana se cure?",
+    "¿voy a poder volver a manejar?",
+    "el estudio de mi mamá dice fosfatasa alta, ¿tiene que ver con sus metástasis?",
     # a callback, a person, an appointment
     "por favor que la enfermera del onco me llame en la mañana",
     "ojalá que alguien de la clínica me regrese la llamada hoy",
@@ -39,6 +42,9 @@ CARE_TEAM = [
     "¿mi esposo todavía necesita las pastillas de calcio?",
     "¿me van a aumentar la dosis de la morfina?",
     "si los dolores siguen, ¿le suben la dosis a mi papá?",
+    "¿hasta cuándo va a tener que seguir mi esposo con el denosumab?",
+    "le recetaron ácido zoledrónico y aparte toma alendronato, ¿no es repetido?",
+    "¿un par de cervezas en la boda le hacen daño a mi papá con su quimio?",
     # dental work one needs, timed against one's treatment
     "me van a sacar una muela, ¿antes o después de mi infusión?",
     "tengo pendiente una endodoncia y me ponen prolia, me la hago antes o despues",
@@ -61,6 +67,10 @@ GENERAL = [
     "¿qué es una lesión en cicatrización?",
     "¿el xgeva funciona en todas las pacientes?",
     "¿la radioterapia me va a quitar el dolor de la cadera?",
+    "¿el alcohol hace daño durante la quimioterapia?",
+    "¿el alendronato y el zometa son lo mismo?",
+    "¿cuánto tiempo se tiene que seguir con el denosumab?",
+    "¿hay posibilidad de curar las metástasis óseas?",
     "¿es bueno para los huesos tomar vitamina D?",
 ]
 

@@ -9,7 +9,10 @@ me llame hoy") or asked ("¿cuándo me regresan la llamada?"); moving one's appo
 whether to heed advice about one's treatment ("el dentista me dijo que lo pare, ¿le hago caso?", "el onco me quiere
 quitar el xgeva, ¿es lo correcto para mí?"); whether one still needs it ("llevo 3 años, ¿todavía lo necesito?"); the
 clinic changing one's dose ("¿me suben la dosis?"); the timing of dental work one needs against one's treatment ("me
-toca una endodoncia, ¿antes o después de la inyección?"). Each needs a real person (me, mi, le, a relative, a
+toca una endodoncia, ¿antes o después de la inyección?"). Kinds of docs/safety.md's care-team row no dev set had
+covered, written for it: walking or driving again and a chance of cure ("¿hay posibilidad de que yo me cure?"), how much
+longer one must take it, a drink that may harm one with one's treatment, two of one's bone drugs that may double up.
+Each needs a real person (me, mi, le, a relative, a
 first-person verb), so the same words asked in general ("¿qué significa enfermedad estable?", "¿la endodoncia se hace
 antes o después del zometa?") stay FAQ questions. Words: content/safety_vocabulary.yml `es.word_lists` CARE_REPORT,
 CARE_STAFF, CARE_EVENT; the rest from spanish_care.py.
@@ -45,6 +48,7 @@ _FOR_ME = _rx(
     r"|curad[oa]|san[oa]|limpi[oa]|libre)\b"
     r"|\b(ya )?(me|se|nos) (cure|curo|curamos|sane|sano|salve|salvo)\b|\bya (estoy|esta) (curad[oa]|san[oa]|limpi[oa])\b"
     r"|\b(me|le) (sirve|funciona|esta sirviendo|esta funcionando) (el|la|mi|su)\b"
+    r"|\btiene (algo )?que ver con (mi|mis|su|sus|lo de)\b"
 )
 
 # one's own value, moved to a number: "la creatinina de mi mamá subió a 1.5", "mi calcio bajó hasta 8"
@@ -61,6 +65,14 @@ _FUTURE_SEE = _rx(
 _TIME_LEFT = _rx(
     r"\b(me|le|nos) (queda|quedan|quedara|quedaria) (mucho|poco|poquito|cuanto|tiempo|meses|anos|semanas|dias|vida)\b"
     r"|\bcuanto (tiempo )?(de vida )?(me|le|nos) (queda|quedan|dan|dio|dieron)\b"
+)
+_AGAIN_ABLE = _rx(
+    r"\b((voy|va|vamos|van) a (poder )?volver a |(volvere|volvera|volveremos) a |(podre|podra|podremos) (volver a )?)(caminar"
+    r"|andar|pararme|pararse|trabajar|manejar|valerme|valerse|moverme|moverse|ser (la|el) (de|mism[oa])|estar bien)\b"
+)
+_CHANCE_CURE = _rx(
+    r"\b(posibilidad|posibilidades|chance|esperanza|probabilidad|probabilidades) de que (yo |ella |el |mi \w+ |su \w+ )?"
+    r"(me |se |le )?(cure|curen|sane|salve|salven|recupere|quite|quede)\b"
 )
 _WORSE = _rx(
     r"\b(me voy|se va|nos vamos|voy|va|vamos) a (poner (peor|mejor|bien|grave|mal)|empeorar|agravar|mejorar|recuperar"
@@ -89,7 +101,9 @@ _HEED = _rx(
     r"|\bes lo (correcto|mejor|indicado|adecuado|recomendable|conveniente|ideal) (para|en) (mi|el|ella|nosotros|mi \w+"
     r"|su \w+)\b|\bes lo (correcto|mejor|indicado|adecuado) en (mi|su) caso\b"
 )
-_TOLD = _rx(r"\b(me|le|nos) (dijo|dijeron|dice|dicen|recomendo|recomendaron|mando|mandaron|quiere|quieren|piensa|piensan)\b")
+_TOLD = _rx(
+    r"\b(me|le|nos) (dijo|dijeron|dice|dicen|recomendo|recomendaron|mando|mandaron|quiere|quieren|piensa|piensan)\b"
+)
 # the doctor's plan for one's treatment ("el onco me quiere quitar el xgeva"), the treatment named right after; not
 # what a treatment does ("¿la infusión me va a quitar el dolor?", a curated question)
 _TAKE_OFF = _rx(
@@ -100,6 +114,18 @@ _STILL_NEED = _rx(
     r"\b(todavia|aun|sigo|seguimos|sigue) (\w+ )?(lo |la |los |las )?(necesito|necesita|necesitamos|ocupo|ocupa"
     r"|necesitando|ocupando)\b|\b(me|le|nos) (sigue|siguen) haciendo falta\b|\b(todavia|aun) (me|le|nos) hace(n)? falta\b"
 )
+_LONGER = _rx(
+    r"\b(hasta cuando|cuanto tiempo( mas)?|cuant[oa]s (anos|meses|semanas|dosis|inyecciones)( mas)?) (\w+ )?(voy|va|vamos"
+    r"|tengo|tiene|tenemos|van) (a tener )?(que |a )?(seguir|tomar|ponerme|ponerle|recibir|usar|estar)\w*"
+)
+# something beside one's own treatment doing harm ("¿una copita con mi quimio me hace daño?"), or two of one's
+# medicines the same ("me mandó alendronato pero ya me ponen zometa, ¿no es doble?")
+_HARM_ME = _rx(
+    r"\b(me|le|nos) (hace|hacen|haria|harian|hara|haran|puede hacer|pueden hacer|va a hacer|van a hacer) (dano|mal|algo)\b|\b(me|le) (cae|caeria) mal\b"
+)
+_DRINK = _rx(r"\b(vino|vinito|copa|copita|cerveza|cervecita|chela|tequila|alcohol|trago|traguito|te|cafe|jugo)s?\b")
+# "es lo mismo" compares two drugs in general (a curated question), "es doble / repetido" asks about one's own two
+_TWICE = _rx(r"\b(no )?(es|seria|son|estan) (doble|demasiado|repetid[oa]s?|duplicad[oa]s?)\b|\bse (repite|duplica)\b")
 _DOSE_CHANGE = _rx(
     r"\b(me|le|nos) (aumentan|aumentaran|suben|subiran|bajan|bajaran|reducen|reduciran|ajustan|cambian|doblan|duplican"
     r"|van a aumentar|van a ajustar) (la |el |mi |su )?(dosis|cantidad|miligramos|frecuencia|potencia)\b"
@@ -136,6 +162,17 @@ def own_care_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "lab_results", sentence)  # "el informe dice…, ¿es bueno para mí?"
     if _prognosis(words, text, person, treatment):
         return ("care_team", "prognosis", sentence)
+    if treatment and person and _LONGER.search(text):
+        return ("care_team", "dosing", sentence)  # "¿cuántos años más voy a tener que ponerme el xgeva?"
+    own = re.search(r"\b(mi|mis|su|sus|me|le)\b", text)
+    if own and spanish_care.medicines_named(words) >= 2 and _TWICE.search(text):
+        return ("care_team", "personal_decision", sentence)  # "me dan alendronato y zometa, ¿no es doble?"
+    if (
+        own
+        and _HARM_ME.search(text)
+        and (spanish_care.medicines_named(words) >= 2 or (treatment and _DRINK.search(text)))
+    ):
+        return ("care_team", "personal_decision", sentence)  # "¿una copita de vino con mi quimio me hace daño?"
     if _DOSE_CHANGE.search(text):
         return ("care_team", "dosing", sentence)  # "si sigue el dolor, ¿me suben la dosis?"
     off = _TAKE_OFF.search(text)
@@ -145,7 +182,8 @@ def own_care_ask(sentence: str) -> Optional[Hit]:
     if _HEED.search(text) and _TOLD.search(text):
         return ("care_team", "personal_decision", sentence)  # "la doctora me dijo que lo pare, ¿le hago caso?"
     dental = any(w in DENTAL for w in words) or (
-        any(w in TOOTH for w in words) and (any(w.startswith(("sac", "extra", "quit")) for w in words) or any(w in DENTAL_JOB for w in words))
+        any(w in TOOTH for w in words)
+        and (any(w.startswith(("sac", "extra", "quit")) for w in words) or any(w in DENTAL_JOB for w in words))
     )
     if dental and treatment and person and _WHEN_AGAINST.search(text):
         return ("care_team", "dental_timing", sentence)  # "necesito una endodoncia, ¿antes o después del shot?"
@@ -172,6 +210,10 @@ def _prognosis(words, text: str, person: bool, treatment: bool) -> bool:
     """Time left, living to see an event, getting worse or better: the person's own course, not what a drug does."""
     if _TIME_LEFT.search(text) and person:
         return True
-    if _FUTURE_SEE.search(text) and (any(w in EVENT for w in words) or re.search(r"\b(ver|verlos|verlas|conocer)\b", text)):
+    if _FUTURE_SEE.search(text) and (
+        any(w in EVENT for w in words) or re.search(r"\b(ver|verlos|verlas|conocer)\b", text)
+    ):
         return True  # the first-person future names the asker: "¿alcanzaré a ver a mi nieto graduarse?"
+    if _CHANCE_CURE.search(text) or (_AGAIN_ABLE.search(text) and person):
+        return True  # "¿hay posibilidad de que yo me cure?", "¿mi mamá va a volver a caminar?"
     return bool(_WORSE.search(text) and person and not treatment)

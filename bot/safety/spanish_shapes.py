@@ -333,8 +333,14 @@ def hits(clean: str) -> List[Hit]:
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
         hearsay = spanish_context.general_hearsay(sentence)  # "mi vecina dice que…, ¿es cierto en general?"
-        readers = (personal_question, personal_ask, spanish_asks.own_case, spanish_care.care_ask, care_ask_more,
-                   own_care_ask)
+        readers = (
+            personal_question,
+            personal_ask,
+            spanish_asks.own_case,
+            spanish_care.care_ask,
+            care_ask_more,
+            own_care_ask,
+        )
         for reader in (counted_overdose, *readers):
             hit = None if hearsay and reader is not counted_overdose else reader(sentence)
             if hit:
