@@ -32,6 +32,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from bot.safety import patterns, spanish_asks, spanish_care, spanish_context
 from bot.safety.spanish_care_more import care_ask_more
+from bot.safety.spanish_care_own import own_care_ask, own_report
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["SHAPE_PERSON"]  # me, mi, puedo, debo…
@@ -332,11 +333,18 @@ def hits(clean: str) -> List[Hit]:
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
         hearsay = spanish_context.general_hearsay(sentence)  # "mi vecina dice que…, ¿es cierto en general?"
-        readers = (personal_question, personal_ask, spanish_asks.own_case, spanish_care.care_ask, care_ask_more)
+        readers = (
+            personal_question,
+            personal_ask,
+            spanish_asks.own_case,
+            spanish_care.care_ask,
+            care_ask_more,
+            own_care_ask,
+        )
         for reader in (counted_overdose, *readers):
             hit = None if hearsay and reader is not counted_overdose else reader(sentence)
             if hit:
                 found.append(hit)
-    found += [hit for hit in (spanish_care.care_message(clean or ""),) if hit]
+    found += [hit for hit in (spanish_care.care_message(clean or ""), own_report(clean or "")) if hit]
     result = spanish_asks.result_in_words(clean or "")
     return found + ([result] if result and not any(h[0] == "care_team" for h in found) else [])
