@@ -94,6 +94,10 @@ SAFETY: Dict[str, EvalSet] = {
     "Spanish care 2": EvalSet(
         DATA / "safety_dev_care_es_2.yml", DEV, "es", "care-team and general messages, written 2026-12-07 07:05 as DEV"
     ),
+    # Written 2026-12-07 07:05 and held back; run once at 08:48 on the session's final model (README "Safety" keeps
+    # that first run); its red-flag misses were then fixed by kind, so they are dev sets now.
+    "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
+    "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
     "Spanish 10": EvalSet(
         DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once at the end of 2026-12-06 late"
     ),
@@ -112,12 +116,6 @@ SAFETY: Dict[str, EvalSet] = {
     "English 7": EvalSet(DATA / "safety_test_en_7.yml", FROZEN, "en", "written 2026-12-07 morning; run once at 05:07"),
     "Spanish 13": EvalSet(DATA / "safety_test_es_13.yml", FROZEN, "es", "written 2026-12-07 05:10; run once at 05:34"),
     "English 8": EvalSet(DATA / "safety_test_en_8.yml", FROZEN, "en", "written 2026-12-07 05:10; run once at 05:34"),
-    "Spanish 14": EvalSet(
-        DATA / "safety_test_es_14.yml", FROZEN, "es", "written 2026-12-07 07:05; run once at its end", held_back=True
-    ),
-    "English 9": EvalSet(
-        DATA / "safety_test_en_9.yml", FROZEN, "en", "written 2026-12-07 07:05; run once at its end", held_back=True
-    ),
 }
 
 

@@ -1,0 +1,41 @@
+"""Kinds of red flag the held-back pair Spanish 14 / English 9 showed on its one run (2026-12-07 08:48): fixed by
+kind in content/safety.yml, tested here in other words (the sets' own texts are never copied). Look-alikes with the
+same words stay unescalated."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import engine
+
+REACHED = [
+    ("emergency", "grandad keeps asking what day it is and is gulping down glass after glass of water"),
+    ("emergency", "my aunt can't stop being thirsty and every meal she brings it straight back up"),
+    ("crisis", "my brother says he has a plan to make it all stop"),
+    ("crisis", "this time i have the means, i know what i'm doing"),
+    ("crisis", "hugged my kids tonight and said a proper goodbye to them"),
+    ("crisis", "mi abuelo ya no quiere comer, dice que asi se muere mas pronto y eso es lo que desea"),
+    ("urgent", "the clinic rang, my calcium result is below where they want it"),
+    ("urgent", "portal shows my calcium flagged high at 11.6"),
+]
+
+NOT_ESCALATED = [
+    "what happens when calcium is over the normal range?",
+    "we have the means to pay for parking at the clinic",
+    "said goodbye to the infusion nurses today, they were lovely",
+    "si no come se muere antes, que le puedo dar?",
+]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("tier,text", REACHED)
+def test_the_kind_reaches_its_tier(tier, text):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier == tier, engine.explain(text)
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("text", NOT_ESCALATED)
+def test_the_same_words_in_everyday_use_are_not_red_flags(text):
+    hit = engine.classify(text)
+    assert hit is None or hit.tier not in ("emergency", "crisis", "urgent"), engine.explain(text)
