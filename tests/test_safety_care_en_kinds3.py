@@ -79,6 +79,8 @@ def test_the_same_words_asked_in_general_are_not_escalated(text):
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("text, bare", [("operator", True), ("Agent please!", True), ("the operator of a crane", False)])
+@pytest.mark.parametrize(
+    "text, bare", [("operator", True), ("Agent please!", True), ("the operator of a crane", False)]
+)
 def test_only_a_word_for_a_person_is_a_bare_request(text, bare):
     assert english_care.bare_request(text) is bare

@@ -60,8 +60,8 @@ _SEE = re.compile(
     rf"\b(see|get in with|get in to see|get in to|appointment with|book in with|get seen by) {_OWN} (\w+ )?{CLINICIAN}\b"
 )
 _SOONER = re.compile(
-    rf"\b(sooner|earlier|asap|this week|today|tomorrow|set up|book|booked|arrange|bring forward|brought forward|"
-    rf"move|moved|need|want|how do|how can|can i|could i)\b"
+    r"\b(sooner|earlier|asap|this week|today|tomorrow|set up|book|booked|arrange|bring forward|brought forward|"
+    r"move|moved|need|want|how do|how can|can i|could i)\b"
 )
 # whether one still needs a treatment or should go back on it: "do i still need it", "when do i go back on it"
 _STILL_NEED = re.compile(rf"\b(do|does|will|would) {_WHO} (really |even )?still need\b")
@@ -86,8 +86,8 @@ _DOSE_MINE = re.compile(
 )
 # another medicine, a vaccine or a procedure with one's own treatment
 _CLASH = re.compile(
-    rf"\b(clash|clashes|interact|interacts|interfere|interferes|go|goes|mix|mixes|react|reacts|conflict|conflicts|"
-    rf"matter|ok|okay|safe|fine|alright) with (?P<whose>my|her|his|our|the)\b(?P<what>( \w+){{1,3}})"
+    r"\b(clash|clashes|interact|interacts|interfere|interferes|go|goes|mix|mixes|react|reacts|conflict|conflicts|"
+    r"matter|ok|okay|safe|fine|alright) with (?P<whose>my|her|his|our|the)\b(?P<what>( \w+){1,3})"
 )
 _FINE_WHILE = re.compile(
     r"\b(fine|ok|okay|safe|alright|all right|allowed) (for|with) (me|her|him|us)\b( \w+){0,2} (while|when|on|with)\b"
@@ -110,15 +110,21 @@ _DIFFERENT = re.compile(
     r"differently|else|now)\b"
 )
 # prognosis in plain words
-_MINE_CURABLE = re.compile(r"\b(is|will|can|could) (mine|hers|his|theirs)( \w+)? (curable|cured|terminal|treatable|fatal)\b")
+_MINE_CURABLE = re.compile(
+    r"\b(is|will|can|could) (mine|hers|his|theirs)( \w+)? (curable|cured|terminal|treatable|fatal)\b"
+)
 _NOT_LONG = re.compile(
     r"\b(have|has|ha)( \w+){0,2} (not|nt|n't) got (long|much time|much longer)\b|\b(i|she|he|we) "
     r"(do|does) not have (long|much time|much longer)\b|\bbuying (me |her |him |us )?(some )?time\b"
 )
 # a mild side effect of one's own: "is that from the tablet", "anything i can take for that"
 _FROM_IT = re.compile(r"\b(is|was|could|might) (that|this|it) (be )?(from|because of|due to|caused by|down to) the\b")
-_OK_RIGHT = re.compile(r"\b(that|it|this) ('s|s|is) (ok|okay|fine|alright|all right) (right|yeah|yes|is not it|isn't it)\W*$")
-_TAKE_FOR = re.compile(r"\b(anything|something|what) (i|she|he|we) (can|could|should) (take|have|use) for (that|it|this)\b")
+_OK_RIGHT = re.compile(
+    r"\b(that|it|this) ('s|s|is) (ok|okay|fine|alright|all right) (right|yeah|yes|is not it|isn't it)\W*$"
+)
+_TAKE_FOR = re.compile(
+    r"\b(anything|something|what) (i|she|he|we) (can|could|should) (take|have|use) for (that|it|this)\b"
+)
 
 
 def bare_request(text: str) -> bool:
@@ -155,9 +161,13 @@ def own_care(words: Sequence[str]) -> Optional[Hit]:
     if _DOSE_ASK.search(text) and _DOSE_MINE.search(text) and treatment:
         return ("care_team", "dosing", text)
     clash = _CLASH.search(text)  # asked ("does that clash with…"), not a purpose ("…gave me adcal to go with my jab")
-    clash = clash if clash and re.search(r"\b(does|do|is|are|will|would|can|could|did)\b", text[: clash.start()]) else None
-    if clash and (set(clash.group("what").split()) & TREATMENT or " bone drug" in clash.group("what")) and (
-        clash.group("whose") != "the" or re.search(_ON_IT, text)
+    clash = (
+        clash if clash and re.search(r"\b(does|do|is|are|will|would|can|could|did)\b", text[: clash.start()]) else None
+    )
+    if (
+        clash
+        and (set(clash.group("what").split()) & TREATMENT or " bone drug" in clash.group("what"))
+        and (clash.group("whose") != "the" or re.search(_ON_IT, text))
     ):
         return ("care_team", "personal_decision", text)
     if (_FINE_WHILE.search(text) or _RIGHT_TO.search(text)) and treatment:
@@ -170,6 +180,10 @@ def own_care(words: Sequence[str]) -> Optional[Hit]:
         return ("care_team", "personal_decision", text)
     if _MINE_CURABLE.search(text) or _NOT_LONG.search(text):
         return ("care_team", "prognosis", text)
-    if treatment and (_FROM_IT.search(text) or _TAKE_FOR.search(text) or _OK_RIGHT.search(text)) and set(words) & {"my", "i", "me"}:
+    if (
+        treatment
+        and (_FROM_IT.search(text) or _TAKE_FOR.search(text) or _OK_RIGHT.search(text))
+        and set(words) & {"my", "i", "me"}
+    ):
         return ("care_team", "personal_decision", text)
     return None

@@ -46,7 +46,9 @@ FAQ: Dict[str, EvalSet] = {
     "dev_4": EvalSet(
         DATA / "dev_faq_4.yml", DEV, "en", "strangers' lay words and look-alike drugs, 2026-12-07 morning"
     ),
-    "dev_5": EvalSet(DATA / "dev_faq_5.yml", DEV, "en", "strangers' lay words, caregivers, red-flag words, 2026-12-07 07:05"),
+    "dev_5": EvalSet(
+        DATA / "dev_faq_5.yml", DEV, "en", "strangers' lay words, caregivers, red-flag words, 2026-12-07 07:05"
+    ),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
