@@ -12,7 +12,7 @@ from bot.safety import engine
 
 PERSONAL = [
     # what one's own result or report says about one
-    ("her tumour marker went up on the letter, what does it mean for her", "lab_results"),
+    ("her tumour marker went up on the letter, what does it tell us about her", "lab_results"),
     ("be honest, do my bloods look ok to you", "lab_results"),
     ("which stage is her disease at now", "lab_results"),
     # whether a treatment suits the person

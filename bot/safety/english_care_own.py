@@ -7,7 +7,7 @@ general stay FAQ questions:
 - what one's own result, scan or report says about one ("what does that tell us about me", "do you think my scans
   look ok", "what stage is my cancer");
 - whether a treatment suits the person ("would surgery help my back", "is she a candidate for…", "too late for me");
-- something done while on one's own treatment, or asking leave with it ("can i swim while i'm on the chemo",
+- something done while on one's own treatment, or asking leave with it (dental work stays english_care's) ("can i swim while i'm on the chemo",
   "i'm on xgeva, ok to go ahead?", "my dad's on letrozole, can he have…");
 - wanting to stop one's own treatment ("she wants to come off the tablets");
 - when to take one's own tablets ("can i take them in the morning instead");
@@ -22,16 +22,16 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from bot.safety.english_care import PERSON, TREATMENT, Hit
+from bot.safety.english_care import DENTAL, PERSON, TREATMENT, Hit
 
 _WHO = r"(i|we|she|he|my \w+|her \w+|his \w+|mum|mom|dad)"
 _OWN = r"(my|her|his|our)"
 _BE = r"('m|m|am|'s|s|is|are|'re|re|was|been|have been|'ve been|ve been)"
 _ME = r"(me|her|him|us|my \w+|her \w+|his \w+)"
-# what one's own result says: "what's that telling us about me", "what does this mean for her"
+# what one's own result says: "what's that telling us about me", "what does this tell us about her"
 _ABOUT_ME = re.compile(
-    rf"\bwhat (does|do|'s|s|is|are|did) (that|this|it|these|those|they|the \w+) (\w+ )?(tell|telling|say|saying|mean|"
-    rf"meaning|show|showing)( us| me| you)? (about|for) {_ME}\W*$"
+    rf"\bwhat (does|do|'s|s|is|are|did) (that|this|it|these|those|they|the \w+) (\w+ )?(tell|telling|say|saying|"
+    rf"show|showing)( us| me| you)? (about|for) {_ME}\W*$"
 )
 _LOOK = re.compile(
     rf"\b{_OWN} (\w+ )?(scan|scans|results|result|bloods|blood work|report|x ray|xray|mri|ct|bone scan|pet scan)"
@@ -80,7 +80,12 @@ def own_care(words: Sequence[str]) -> Optional[Hit]:
         return ("care_team", "lab_results", text)
     if _SUITS.search(text) or (_HELP_ME.search(text) and treatment):
         return ("care_team", "which_drug", text)
-    if treatment and _LEAVE.search(text) and (_WHILE_ON.search(text) or re.search(_ON_MINE, text)):
+    if (
+        treatment
+        and _LEAVE.search(text)
+        and not DENTAL.search(text)
+        and (_WHILE_ON.search(text) or re.search(_ON_MINE, text))
+    ):
         return ("care_team", "personal_decision", text)
     if treatment and _STOP_WISH.search(text):
         return ("care_team", "personal_decision", text)
