@@ -22,11 +22,8 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
-from bot.safety.english_care import DENTAL, PERSON, TREATMENT, Hit
+from bot.safety.english_care import _BE, _OWN, _WHO, DENTAL, PERSON, TREATMENT, Hit
 
-_WHO = r"(i|we|she|he|my \w+|her \w+|his \w+|mum|mom|dad)"
-_OWN = r"(my|her|his|our)"
-_BE = r"('m|m|am|'s|s|is|are|'re|re|was|been|have been|'ve been|ve been)"
 _ME = r"(me|her|him|us|my \w+|her \w+|his \w+)"
 # what one's own result says: "what's that telling us about me", "what does this tell us about her"
 _ABOUT_ME = re.compile(
