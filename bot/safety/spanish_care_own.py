@@ -12,6 +12,9 @@ clinic changing one's dose ("¿me suben la dosis?"); the timing of dental work o
 toca una endodoncia, ¿antes o después de la inyección?"). Kinds of docs/safety.md's care-team row no dev set had
 covered, written for it: walking or driving again and a chance of cure ("¿hay posibilidad de que yo me cure?"), how much
 longer one must take it, a drink that may harm one with one's treatment, two of one's bone drugs that may double up.
+Round 4 (`_fourth`): which of two drugs is better for the person, "¿es normal que me…?" while on one's treatment,
+another medicine one takes asked as affecting one ("tomo cortisona, ¿me afecta?"), one's treatment to be stopped for
+something ahead ("¿le tienen que suspender el xgeva?").
 Each needs a real person (me, mi, le, a relative, a
 first-person verb), so the same words asked in general ("¿qué significa enfermedad estable?", "¿la endodoncia se hace
 antes o después del zometa?") stay FAQ questions. Words: content/safety_vocabulary.yml `es.word_lists` CARE_REPORT,
@@ -131,6 +134,36 @@ _DOSE_CHANGE = _rx(
     r"|van a aumentar|van a ajustar) (la |el |mi |su )?(dosis|cantidad|miligramos|frecuencia|potencia)\b"
 )
 
+# -- fourth round: a choice of drug for a real person, "is it normal that I…", another medicine affecting me, one's
+# treatment stopped for a procedure -------------------------------------------------------------------------------
+# "¿qué es mejor para mi mamá, el zometa o el xgeva?" (with two medicines named): the choice made for that person
+_BETTER_FOR = _rx(
+    r"\b(es|sera|seria|son) (mejor|preferible|mas seguro|mas segura|mas conveniente|lo mejor|lo mas seguro) (para|en)"
+    r" (mi|el|ella|nosotros|mi \w+|su \w+)\b|\b(me|le|nos) (conviene|convendria|cae mejor|sirve mas|va mejor)\b"
+    r"|\b(para|en el caso de) (mi|su) \w+\b.*\b(es|sera|seria) (mejor|preferible|mas segur[oa]|mas conveniente)\b"
+)
+# "¿es normal que me duela la espalda con el anastrozol?": a trouble of one's own while on one's treatment
+_NORMAL_FOR = _rx(
+    r"\b(es|sera|seria) (normal|comun|de esperarse|esperado|usual|logico) que (me|le|nos|a (mi|ella|el) (me |le )?)"
+    r"|\b(normal|comun) que (me|le|nos) (duela|duelan|de|den|salga|salgan|pase|pasen|sienta|sienten|suceda|ande)\b"
+)
+_RADIATION = ("radiac", "radiot", "radio", "rayos")  # the pain flare after radiation is an FAQ answer
+# another medicine the person takes, asked whether it affects them ("tomo cortisona, ¿eso me afecta los huesos?")
+_TAKING = _rx(
+    r"\b(estoy|esta|estamos|sigo|sigue|ando|anda) (tomando|usando|recibiendo)\b|\b(tomo|toma|tomamos|uso|usa)\b"
+    r"|\b(me|le|nos) (dan|dieron|recetaron|mandaron|pusieron|estan dando|recetan|mandan)\b"
+)
+_AFFECTS_ME = _rx(
+    r"\b(me|le|nos) (afecta|afectan|afectara|afectaria|perjudica|perjudican|perjudicaria|debilita|debilitan"
+    r"|afloja|aflojan|danan|dana|empeora|empeoran)\b"
+)
+# one's treatment to be stopped for something ahead ("le van a operar, ¿le tienen que parar el zometa?")
+_MUST_STOP = _rx(
+    r"\b(me|le|nos|se) (tienen|tendran|van a tener|deben|deberian|tiene|tendria) que (parar|suspender|quitar|retirar"
+    r"|pausar|dejar)\b|\b(hay|habra|habria|tengo|tiene|tenemos|debo|debe|deberia) que (parar|suspender|quitar"
+    r"|retirar|pausar|dejar)(le|lo|la|me|selo|sela)\b|\b(tengo|tiene|tenemos) que dejar de (tomar|poner|recibir)\b"
+)
+
 # -- dental work one needs, timed against one's treatment ----------------------------------------------------------
 _WHEN_AGAINST = _rx(
     r"\bantes o (despues|luego)\b|\b(despues|luego) o antes\b|\bcuanto (tiempo )?(antes|despues)\b|\bcuando (me|lo|la)"
@@ -181,6 +214,8 @@ def own_care_ask(sentence: str) -> Optional[Hit]:
         return ("care_team", "personal_decision", sentence)  # "el onco me quiere quitar el xgeva, ¿es lo correcto?"
     if _HEED.search(text) and _TOLD.search(text):
         return ("care_team", "personal_decision", sentence)  # "la doctora me dijo que lo pare, ¿le hago caso?"
+    if _fourth(words, text, person, treatment):
+        return ("care_team", "personal_decision", sentence)
     dental = any(w in DENTAL for w in words) or (
         any(w in TOOTH for w in words)
         and (any(w.startswith(("sac", "extra", "quit")) for w in words) or any(w in DENTAL_JOB for w in words))
@@ -217,3 +252,16 @@ def _prognosis(words, text: str, person: bool, treatment: bool) -> bool:
     if _CHANCE_CURE.search(text) or (_AGAIN_ABLE.search(text) and person):
         return True  # "¿hay posibilidad de que yo me cure?", "¿mi mamá va a volver a caminar?"
     return bool(_WORSE.search(text) and person and not treatment)
+
+
+def _fourth(words, text: str, person: bool, treatment: bool) -> bool:
+    """A choice of drug for the person, a trouble of theirs while on it, another medicine affecting them, their
+    treatment stopped for something ahead: each with the person named, so "¿qué es mejor, zometa o xgeva?" or "¿la
+    prednisona afecta los huesos?" stay general."""
+    if _BETTER_FOR.search(text) and person and spanish_care.medicines_named(words) >= 2:
+        return True  # "¿qué le conviene a mi papá, el zometa o el xgeva?"
+    if _NORMAL_FOR.search(text) and treatment and not any(w.startswith(_RADIATION) for w in words):
+        return True  # "¿es normal que me duelan las manos con el letrozol?" (a flare after radiation: the FAQ's)
+    if _TAKING.search(text) and _AFFECTS_ME.search(text):
+        return True  # "mi esposo toma cortisona, ¿le afecta los huesos?"
+    return bool(_MUST_STOP.search(text) and treatment and person)

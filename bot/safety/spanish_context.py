@@ -112,6 +112,9 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
     """True when a Spanish emergency or urgent hit is history before general questions (module docstring)."""
     if lookalikes.everyday(doc, sentences, rule, start, matched):
         return True  # "hace un frío que me sacude", "me tomé la caja entera de té": no report
+    if rule.tier == "care_team":  # a claim someone told, asked whether it holds in general: nobody's own case
+        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        return bool(sentence) and general_hearsay(doc[sentence.start : sentence.end].text)
     if rule.tier not in SEVERE:
         return False
     clauses = [(c, s.end) for s in sentences for c in _clauses(doc, s.start, s.end)]
