@@ -49,6 +49,10 @@ FAQ: Dict[str, EvalSet] = {
     "dev_5": EvalSet(
         DATA / "dev_faq_5.yml", DEV, "en", "strangers' lay words, caregivers, red-flag words, 2026-12-07 07:05"
     ),
+    "dev_6": EvalSet(
+        DATA / "dev_faq_6.yml", DEV, "en", "caregivers' emails and forum posts, look-alike names, 2026-12-07 10:05"
+    ),
+    "dev_7": EvalSet(DATA / "dev_faq_7.yml", DEV, "en", "short search-box questions and invented misspellings, 10:05"),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -98,8 +102,20 @@ SAFETY: Dict[str, EvalSet] = {
     ),
     # Written 2026-12-07 07:05 and held back; run once at 08:48 on the session's final model (README "Safety" keeps
     # that first run); its red-flag misses were then fixed by kind, so they are dev sets now.
+    "English care 2": EvalSet(
+        DATA / "safety_dev_care_en_2.yml", DEV, "en", "care-team and general messages, written 2026-12-07 10:05 as DEV"
+    ),
+    "Spanish care 3": EvalSet(
+        DATA / "safety_dev_care_es_3.yml", DEV, "es", "care-team and general messages, written 2026-12-07 10:05 as DEV"
+    ),
     "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
     "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
+    "Spanish 15": EvalSet(
+        DATA / "safety_test_es_15.yml", FROZEN, "es", "written 2026-12-07 10:05; run once at its end", held_back=True
+    ),
+    "English 10": EvalSet(
+        DATA / "safety_test_en_10.yml", FROZEN, "en", "written 2026-12-07 10:05; run once at its end", held_back=True
+    ),
     "Spanish 10": EvalSet(
         DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once at the end of 2026-12-06 late"
     ),
