@@ -40,6 +40,7 @@ from bot.names import (
 )
 from bot.nlu.lexicon import Lexicon, about_another_cancer, unknown_medicines
 from bot.safety import language as languages
+from bot.safety.lookalikes import about_an_animal
 
 MAX_CHARS = 1000
 
@@ -261,10 +262,10 @@ class DrugRouting(_Stateless):
             if (
                 (intent in self.content.groups or intent == DRUG_FOLLOWUP)
                 and not named
-                and (unknown_medicines(text, self.known_words) or about_another_cancer(text))
+                and (unknown_medicines(text, self.known_words) or about_another_cancer(text) or about_an_animal(text))
             ):
-                # "Does zolpidem thin the bones?", "lung cancer treatment options": no checked answer is about a
-                # medicine the content never names, or about another cancer.
+                # "Does zolpidem thin the bones?", "lung cancer treatment options", "calcium for a labrador's weak
+                # bones": no checked answer is about a medicine the content never names, another cancer or a pet.
                 _force_intent(message, OUT_OF_SCOPE)
                 continue
             refers_back = not named and bool(REFERS_BACK.search(text))

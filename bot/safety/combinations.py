@@ -26,6 +26,7 @@ COMBINATIONS = (
     ("emergency", "low_calcium", ("COMBO_CALCIUM", "COMBO_LOW", 6), "COMBO_LOW_SIGNS"),
     ("emergency", "high_calcium", ("COMBO_CALCIUM", "COMBO_HIGH", 6), "COMBO_HIGH_SIGNS"),
     ("emergency", "fever_chemo", "COMBO_CHEMO", "COMBO_RIGORS"),
+    ("crisis", "suicidal_thoughts", "COMBO_SETTLING", "COMBO_GOING"),  # "affairs in order… i'm ready to go"
 )
 _HISTORY = re.compile(r"\b(?:in|en|back in) (?:19|20)\d\d\b|\byears? ago\b|\bhace (?:\d+|unos|varios|muchos) anos\b")
 

@@ -72,6 +72,7 @@ FILLERS = _LISTS["FILLERS"]
 INFO_CUES = _LISTS["INFO_CUES"]
 NEGATIONS = _LISTS["NEGATIONS"]
 CLAUSE_BREAKS = _LISTS["CLAUSE_BREAKS"]
+REPORT_NOW = _LISTS["REPORT_NOW"]
 # Fixes for the lookup lemmatizer's surprises and for contractions the tokenizer splits.
 NORM_FIXES = _PATTERNS.vocabulary.norm_fixes
 
@@ -351,7 +352,8 @@ def _hits(doc, norms, sentences, matches, grammar: Grammar) -> List[Tuple[int, i
         if rule.not_preceded_by and start > 0 and doc[start - 1].lower_ in rule.not_preceded_by:
             continue
         if sentence.general and not sentence.personal and not (rule.tier == "crisis" and rule.kind == "report"):
-            continue  # a general question ("can Zometa cause jaw pain?"); crisis wording always counts
+            if sentence.question or grammar is not ENGLISH or not _reported_now(norms, sentence):
+                continue  # a general question ("can Zometa cause jaw pain?"); crisis wording always counts
         context = english_shapes.context_only if grammar is ENGLISH else spanish_context.context_only
         if context(doc, norms, sentences, rule, start, doc[start:end].text):
             continue  # "my wife gets zometa, can it cause jaw pain?", "hace años me rompí la muñeca, ¿…?": context
@@ -360,6 +362,12 @@ def _hits(doc, norms, sentences, matches, grammar: Grammar) -> List[Tuple[int, i
         hit = SafetyHit(rule.tier, rule.category, doc[start:end].text, language=rule.language)
         found.append((SEVERITY[rule.tier], index, start, hit))
     return found
+
+
+def _reported_now(norms: Sequence[str], sentence: _Sentence) -> bool:
+    """A sentence that starts with the sign, not a question word, and says it is happening now ("legs numb since
+    this morning, what does it mean?"): a report whatever cue word it asks with (REPORT_NOW)."""
+    return bool(set(norms[sentence.start : sentence.end]) & REPORT_NOW)
 
 
 def classify(text: str) -> Optional[SafetyHit]:

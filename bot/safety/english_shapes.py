@@ -9,12 +9,15 @@ needs dental work or has bone metastases is context. So a pattern's hit is left 
 - a red flag (emergency or urgent; crisis wording always counts) sits in a CLAUSE (the sentence cut at a
   comma, a dash or a colon) that asks a general question: it starts with a question word, asks what causes,
   means, is a sign of… (INFO_CUES, CONTEXT_GENERAL), names nobody, and nobody is named after it; the person is
-  in an earlier clause only. The same for a care-team word with a cue ("…, what affects prognosis?"; not
+  in an earlier clause only, or in no clause of its sentence at all ("bonine for motion sickness, does it make you
+  drowsy"). The same for a care-team word with a cue ("…, what affects prognosis?"; not
   "what is the prognosis?"). "my wife can't feel her legs, is that the zometa?" is still an emergency: the
   hit is in the clause with the person. A question that says the sign is happening ("is jaw pain normal?",
   "how do we treat this?": CONTEXT_HAPPENING) still counts;
 - a red flag in a question's "if" clause that may come ("who do i call if i get a high temperature on
   chemo?", "what happens if she gets jaw pain?"): "gets", "develops", "ever" after "if" and a person;
+- a red flag in a claim the writer read or heard ("i read that twitching can come from low calcium with bone
+  drugs. is that right?") when every question of the message checks it or asks about nobody;
 - an urgent sign in a sentence about nobody written like a search ("inflamed eyes from bone drugs?",
   "bonjela for mouth ulcers");
 - a red flag that is history (long ago: "broke his hip last year", "in 2022"; or gone: "it healed") sits
@@ -51,7 +54,12 @@ GENERAL = _LISTS["INFO_CUES"] | _LISTS["CONTEXT_GENERAL"]  # "cause", "mean", "s
 HAPPENING = _LISTS["CONTEXT_HAPPENING"]  # "normal", "worry", "treat", "this"…: the sign is happening
 BREAKS = _LISTS["CONTEXT_BREAKS"]  # , - — :
 STILL_PERSONAL = _LISTS["CONTEXT_STILL_PERSONAL"]  # care-team categories a general question does not undo
+REPORT_NOW = _LISTS["REPORT_NOW"]  # "since", "today": the sign is happening (bot/safety/engine.py)
 ONGOING = _LISTS["CONTEXT_ONGOING"]  # "again", "still", "since": a sign in the past that is back
+CLAIMED = frozenset({"read", "heard", "saw", "seen", "hear"})  # "i read that…": a claim, checked after
+CLAIM_CHECKS = frozenset(
+    {"this", "that", "right"}
+)  # "is that right?", "is this true?" check the claim, not a sign here
 HELPS = frozenset({"help"})  # "does zometa help prevent fractures?" after a past fracture asks in general
 RESULT_ASKS = _LISTS["CONTEXT_RESULT_ASKS"]  # "mean", "high", "growing": interpreting the person's result
 HELPLINE = _LISTS["CONTEXT_HELPLINE"]
@@ -183,6 +191,13 @@ def _heard_of(doc, sentence) -> bool:
     return any(doc[i].lower_ in DISTANT for i in range(sentence.start, sentence.end))
 
 
+def _read_that(doc, sentence) -> bool:
+    """The sentence is a claim the writer read or heard ("i read that…", "we heard that…"), nobody's own sign."""
+    words = [doc[i].lower_ for i in range(sentence.start, min(sentence.start + 4, sentence.end))]
+    words = [w for w in words if w not in FILLERS]
+    return len(words) >= 3 and words[0] in ("i", "we") and words[1] in CLAIMED and words[2] == "that"
+
+
 def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset()) -> bool:
     """A question about nobody that does not say the sign is happening."""
     return not _personal(norms, start, end) and not (set(norms[start:end]) & HAPPENING) - allowed
@@ -203,12 +218,19 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
     earlier_person = any(_personal(norms, s, e) for s, e in in_sentence[:index])
     if earlier_person and not later_person and _general_ask(doc, norms, *own, rule.tier != "care_team"):
         return rule.tier != "crisis"  # "my wife gets zometa, can it cause jaw pain?", "…, what affects prognosis?"
+    if rule.tier in ("emergency", "urgent") and own in asks and not _personal(norms, sentence.start, sentence.end):
+        if _general_ask(doc, norms, *own) and not set(norms[sentence.start : sentence.end]) & REPORT_NOW:
+            return True  # "bonine for motion sickness, does it make you drowsy": the sign is what is asked about
     if rule.tier in ("emergency", "urgent"):
         asking = any(doc[i].lower_ in QUESTION_WORDS or doc[i].text == "?" for i in range(sentence.start, sentence.end))
         if asking and _hypothetical(doc, norms, own[0], start, min(start + len(matched.split()), own[1])):
             return True  # "who do i call if i get a high temperature on chemo?"
         if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
             return True  # "inflamed eyes from bone drugs?", "bonjela for mouth ulcers"
+        if (
+            own not in asks and _read_that(doc, sentence) and not _personal(norms, sentence.start + 2, sentence.end)
+        ):  # "i read that twitching can come from low calcium."
+            return bool(later) and all(_plain(doc, norms, s, e, CLAIM_CHECKS) for s, e in asks)  # "is that right?"
         if rule.tier == "urgent" and own not in asks and _heard_of(doc, sentence):
             pointing = frozenset({"this", "these"})  # "do these drugs affect eyes?": the drugs, not a sign here
             return bool(later) and all(_plain(doc, norms, s, e, pointing) for s, e in asks)  # "a woman in my group…"
@@ -332,14 +354,21 @@ def counted_overdose(words: Sequence[str]) -> Optional[Hit]:
     return None
 
 
+def _helpline_asked(doc, norms: Sequence[str], later) -> bool:
+    """A later sentence asks how to reach the helpline (its number is an answer, not a request for the care team)."""
+    return any(_asks(doc, s.start, s.end) and set(norms[s.start : s.end]) & HELPLINE for s in later)
+
+
 def hits(doc, norms: Sequence[str], sentences) -> List[Hit]:
     """Every shape found, sentence by sentence (the engine's reading of the message)."""
     found: List[Hit] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         words = [doc[i].lower_ for i in range(sentence.start, sentence.end) if doc[i].text not in ".!;"]
         words = ["not" if w == "n't" else w for w in words]
         asked = personal_question(words, norms[sentence.start : sentence.end]) or english_asks.personal_ask(words)
         asked = asked or english_care.own_care(words) or english_care_own.own_care(words)
+        if asked and asked[1] == "request_human" and _helpline_asked(doc, norms, sentences[index + 1 :]):
+            asked = None  # "mum prefers a real person on the phone. how can we reach the komen helpline?": an answer
         for hit in (counted_overdose(words), asked):
             if hit:
                 found.append(hit)

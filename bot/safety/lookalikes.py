@@ -9,6 +9,9 @@ when the message itself says what it is.
   when nothing says illness (a fever, a temperature, chemo, an infusion, feeling sick): shaking chills on chemo
   still count;
 - a whole box or packet of food or drink, not medicine ("me tomé la caja entera de té");
+- an animal's trouble ("cat throwing up hairballs", "the guinea pig has a lump on its side"): the animal right
+  before the sign, no person between, nobody writing of themselves and nothing about cancer care; hair or a
+  filling that fell out is no fall;
 - a broken bone already in a cast, or a young child's fever, when nothing in the message is about cancer care or a
   new break ("my son broke his wrist playing rugby. how long does it take to heal in a cast?", "la fiebre de un
   niño");
@@ -50,6 +53,9 @@ ILLNESS = _LISTS["LOOKALIKE_ILLNESS"]
 FOOD = _LISTS["LOOKALIKE_FOOD"]
 SET_IN_CAST = _LISTS["LOOKALIKE_SET"]
 CHILD = _LISTS["LOOKALIKE_CHILD"]
+ANIMAL = _LISTS["LOOKALIKE_ANIMAL"]
+FALLS_OUT = _LISTS["LOOKALIKE_FALLS_OUT"]
+HUMAN = _LISTS["FIRST_PERSON"] | _LISTS["THIRD_PERSON"] | _LISTS["CAREGIVER"]
 CANCER_CARE, CANCER_CARE_PHRASES = _words_and_phrases("LOOKALIKE_CANCER_CARE")
 EASING = frozenset(_LISTS["LOOKALIKE_EASING"])
 NOT_EASING = frozenset(_LISTS["LOOKALIKE_NOT_EASING"])
@@ -88,6 +94,8 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
     """True when the hit at `start` is one of the module's look-alikes (its docstring)."""
     if rule.category in EASING_CATEGORIES:
         return _easing(doc, sentences, start, matched)
+    if rule.tier in ("emergency", "urgent") and _animal(doc, start, matched):
+        return True  # "cat throwing up hairballs", "the guinea pig has a lump on its side"
     if rule.tier != "emergency":
         return False
     end = next((e for e in range(start + 1, min(start + 30, len(doc)) + 1) if doc[start:e].text == matched), start + 1)
@@ -113,6 +121,8 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
             return True  # "my son broke his wrist playing rugby. how long does it take to heal in a cast?"
         if rule.category == "fever_chemo" and said & CHILD:
             return True  # "my toddler has a fever, how much calpol can i give?"
+    if rule.category == "fracture" and set(own) & FALLS_OUT and after[:1] == ["out"]:
+        return True  # "grandma's hair fell out": what fell is hair, no fall ("she fell out of bed" names no hair)
     if rule.category == "overdose":  # "la caja entera de té", "the whole packet of biscuits"
         return any(w in FOOD and i and after[i - 1] in ("de", "of") for i, w in enumerate(after))
     return False
@@ -132,6 +142,27 @@ def _easing(doc, sentences, start: int, matched: str) -> bool:
     words = _plain([t.text for t in doc[sentence.start : sentence.end]])
     linked = any(w in EASING and set(words[max(0, i - 3) : i]) & LINKS for i, w in enumerate(words))
     return linked and not set(words) & NOT_EASING
+
+
+def _animal(doc, start: int, matched: str) -> bool:
+    """An animal is what the sign is said of: an animal word among the three words before the hit or in it, no
+    person between it and the hit, and nothing in the message about cancer care or a person's own ("my dog
+    knocked me over and i can't stand" names "me")."""
+    message = _plain([t.text for t in doc])
+    end = start + len(matched.split())
+    spots = [i for i in range(max(0, start - 3), end) if message[i] in ANIMAL and message[i + 1 : i + 2] != ["scan"]]
+    if not spots or _about_cancer_care(message):
+        return False  # "cat scan" is a scan
+    between = message[spots[-1] + 1 : end]
+    return not set(between) & HUMAN and not set(message) & {"i", "me", "i'm", "im", "yo"}
+
+
+def about_an_animal(text: str) -> bool:
+    """The message names an animal and nothing of cancer care ("our vet says the labrador has weak bones, what
+    calcium is good for dogs"): bot/nlu/components.py's DrugRouting gives it no curated answer."""
+    message = _plain(_WORDS.findall(text))
+    animal = any(w in ANIMAL and message[i + 1 : i + 2] != ["scan"] for i, w in enumerate(message))
+    return animal and not _about_cancer_care(message)
 
 
 def _about_cancer_care(message: Sequence[str]) -> bool:
