@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import english_asks, english_care, english_care_own, lookalikes, patterns
+from bot.safety import english_asks, english_care, english_care_more, english_care_own, lookalikes, patterns
 from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.word_lists
@@ -335,12 +335,16 @@ def counted_overdose(words: Sequence[str]) -> Optional[Hit]:
 def hits(doc, norms: Sequence[str], sentences) -> List[Hit]:
     """Every shape found, sentence by sentence (the engine's reading of the message)."""
     found: List[Hit] = []
+    read: List[List[str]] = []
     for sentence in sentences:
         words = [doc[i].lower_ for i in range(sentence.start, sentence.end) if doc[i].text not in ".!;"]
         words = ["not" if w == "n't" else w for w in words]
+        read.append(words)
         asked = personal_question(words, norms[sentence.start : sentence.end]) or english_asks.personal_ask(words)
         asked = asked or english_care.own_care(words) or english_care_own.own_care(words)
         for hit in (counted_overdose(words), asked):
             if hit:
                 found.append(hit)
+    if not any(h[0] == "care_team" for h in found):  # the whole message: asked in one sentence, told in another
+        found += [h for h in (english_care_more.own_care(read),) if h]
     return found
