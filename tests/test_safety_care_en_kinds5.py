@@ -80,3 +80,30 @@ def test_own_care_kind_reaches_the_care_team(text, category):
 @pytest.mark.parametrize("text", GENERAL)
 def test_same_words_in_general_stay_general(text):
     assert engine.classify(text) is None, text
+
+
+FIELD_CHANGED = [
+    # how the field moved on, asked of nobody after a relative's story: general (the classifier's guess alone is not
+    # acted on)
+    ("my grandad had prostate cancer in his bones in 1995. have the drugs improved since?", True),
+    ("how much have bone treatments come on in the last twenty years", True),
+    # about the person's own treatment: not general
+    ("my aunt is on zometa, has her treatment changed since the scan?", False),
+    ("has my medication been changed?", False),
+]
+
+
+@pytest.mark.parametrize("text, general", FIELD_CHANGED)
+def test_how_the_field_moved_on_is_a_general_question(text, general):
+    from bot.safety import english_shapes
+
+    assert english_shapes.general_question(text) is general, text
+
+
+def test_history_before_how_the_field_moved_on_is_history():
+    from bot.safety import english_shapes
+
+    assert english_shapes.history_question(
+        "my grandad had prostate cancer in his bones in 1995. have the drugs improved?"
+    )
+    assert not english_shapes.history_question("my grandad has cancer in his bones. have his drugs been changed?")
