@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import english_asks, english_care, english_care_own, lookalikes, patterns
+from bot.safety import english_asks, english_care, english_care_more, english_care_own, lookalikes, patterns
 from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.word_lists
@@ -139,6 +139,8 @@ def _phrases(name: str) -> "re.Pattern":
 _HISTORY = re.compile(_phrases("CONTEXT_HISTORY").pattern + r"|\bin (19|20)\d\d\b")  # "last year", "in 2022"
 _RESOLVED = _phrases("CONTEXT_RESOLVED")  # "it healed", "went away", "normal now"
 _QUERY_TAIL = re.compile(_phrases("CONTEXT_QUERY_TAILS").pattern + r"\W*$")  # "… is that a thing"
+_FIELD = _phrases("CONTEXT_FIELD")
+_FIELD_CHANGED = _phrases("CONTEXT_FIELD_CHANGED")
 _MEANS_WHEN = re.compile(r"\b(mean|means|meant|happens?) (when|if)\b")  # "what does it mean when calcium goes high"
 
 
@@ -259,7 +261,16 @@ def general_question(text: str) -> bool:
     norms = [engine._norm(t) for t in doc]
     clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
     asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
-    return bool(asks) and all(_general_ask(doc, norms, s, e) for s, e in asks)
+    return bool(asks) and all(_general_ask(doc, norms, s, e) or _field_changed(doc, norms, s, e) for s, e in asks)
+
+
+def _field_changed(doc, norms: Sequence[str], start: int, end: int) -> bool:
+    """ "have the treatments changed much since then?", "how much have drugs improved": how the field moved on,
+    asked of nobody and about no sign happening (the context before it may be a relative's story)."""
+    text = " " + _text(doc, start, end) + " "
+    if _personal(norms, start, end) or set(norms[start:end]) & HAPPENING - {"treatment", "treat"}:
+        return False
+    return bool(_FIELD.search(text)) and bool(_FIELD_CHANGED.search(text))
 
 
 def history_question(text: str) -> bool:
@@ -274,7 +285,7 @@ def history_question(text: str) -> bool:
     clauses = [(c, s.end) for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
     asks = [c for c, _ in clauses if _asks(doc, *c) and not _temporal(doc, norms, *c)]
     told = [(c, end) for c, end in clauses if c not in asks and _personal(norms, *c)]
-    if not asks or not told or not all(_general_ask(doc, norms, *c) for c in asks):
+    if not asks or not told or not all(_general_ask(doc, norms, *c) or _field_changed(doc, norms, *c) for c in asks):
         return False
     return all(_history(doc, norms, c, end) for c, end in told)
 
@@ -362,9 +373,11 @@ def _helpline_asked(doc, norms: Sequence[str], later) -> bool:
 def hits(doc, norms: Sequence[str], sentences) -> List[Hit]:
     """Every shape found, sentence by sentence (the engine's reading of the message)."""
     found: List[Hit] = []
+    read: List[List[str]] = []
     for index, sentence in enumerate(sentences):
         words = [doc[i].lower_ for i in range(sentence.start, sentence.end) if doc[i].text not in ".!;"]
         words = ["not" if w == "n't" else w for w in words]
+        read.append(words)
         asked = personal_question(words, norms[sentence.start : sentence.end]) or english_asks.personal_ask(words)
         asked = asked or english_care.own_care(words) or english_care_own.own_care(words)
         if asked and asked[1] == "request_human" and _helpline_asked(doc, norms, sentences[index + 1 :]):
@@ -372,4 +385,6 @@ def hits(doc, norms: Sequence[str], sentences) -> List[Hit]:
         for hit in (counted_overdose(words), asked):
             if hit:
                 found.append(hit)
+    if not any(h[0] == "care_team" for h in found):  # the whole message: asked in one sentence, told in another
+        found += [h for h in (english_care_more.own_care(read),) if h]
     return found

@@ -1,0 +1,109 @@
+"""English care-team questions by KIND, round 5 (bot/safety/english_care_more.py; the kinds the English care-team DEV
+set 2 of 2026-12-07 showed): leave asked for oneself, a mild side effect put down to the treatment, when one is due,
+getting ready for one's own visit, going back on a treatment, dental work in lay words, a remedy or food with one's
+own treatment, two dated plans, one's own amount, one's own report read for oneself, the plan for the person, coming
+off as a chance, a schedule moved to, an appointment wished for, treatment still given. Often the person is named in
+one sentence and the ask is in the next. Texts written for this file in other words, never copied from tests/data;
+the same words asked in general (nobody in them) stay general."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.safety import engine
+
+PERSONAL = [
+    # leave asked for oneself, the treatment named in the same sentence or an earlier one
+    ("is my dad fit to go on a cruise next month with his zometa", None),
+    ("she has her denosumab every four weeks. is she alright to go skiing in february?", "personal_decision"),
+    ("i take letrozole and fancy some st john's wort for my mood, safe for me?", "personal_decision"),
+    # a mild side effect put down to the treatment
+    ("my mouth tastes of metal since the capecitabine started, could it be the tablets?", "personal_decision"),
+    ("got a small bruise on my tummy where the nurse did my prolia. because of the jab?", "personal_decision"),
+    # when one is due, getting ready for one's own visit
+    ("when is mum due her next zoledronic acid?", "dosing"),
+    ("should i stop eating the night before my dexa on friday?", "personal_decision"),
+    # going back on a treatment
+    ("they paused my letrozole for the biopsy, can i start it back up now", "personal_decision"),
+    ("once the wound heals is he back on his xgeva straight away", "personal_decision"),
+    # dental work in lay words, or asked which comes first
+    ("she's on prolia and her dentist is taking out two teeth on tuesday, is that alright?", None),
+    ("the oncologist wants me on zometa and i also need an implant put in, which goes first", "dental_timing"),
+    # a remedy or food with one's own treatment
+    ("could my husband have co-codamol for the bone pain alongside his xgeva?", "personal_decision"),
+    ("my mum gets anastrozole, she can drink green tea with it?", "personal_decision"),
+    # two dated plans of one's own
+    ("shingles vaccine on tuesday, zometa drip on wednesday, is that ok?", "personal_decision"),
+    # one's own amount weighed
+    ("are two adcal tablets a day enough for her with the denosumab", "dosing"),
+    # one's own report read for oneself, the plan for the person
+    ("the mri report mentions 'sclerotic foci' and 'no cord compromise', what does that mean for me", "lab_results"),
+    ("my markers fell by half. does this mean she's responding?", "lab_results"),
+    ("what are my options once the letrozole stops doing its job", None),
+    ("what will happen with my dad's zometa while he has his hip replaced", "personal_decision"),
+    # coming off asked as a chance, a schedule moved to
+    ("five years on prolia now, is there any chance she could stop it", "personal_decision"),
+    ("my scans are stable on monthly xgeva. could i switch to the three-monthly one?", "dosing"),
+    # an appointment wished for, treatment still given
+    ("we would like to speak to a physio about her spine, how do we arrange it", "request_human"),
+    ("her calcium came back a touch low. will they still let her have the injection", None),
+]
+
+GENERAL = [
+    "is it safe to go skiing while on zometa?",
+    "am i right that prolia and xgeva are both denosumab?",
+    "can people have co-codamol alongside xgeva?",
+    "do patients have to fast before a dexa scan?",
+    "what happens to zometa in the body once it is given",
+    "what are the options when letrozole stops working, in general",
+    "how often is denosumab usually due for bone mets",
+    "how much calcium is too much for someone on denosumab",
+    "is there any chance people come off prolia after five years?",
+    "my dad is on xgeva. is it the xgeva that strengthens the bones?",
+    "is it possible to see a dietitian through the breast clinic?",
+    "i had my flu jab on monday. can flu jabs cause a sore arm?",
+    "can you drink green tea with anastrozole?",
+    "my mum's scan showed her cancer went to the bones. does that mean she has bone cancer?",
+    "what does 'sclerotic' mean on an mri report",
+    "it hurts less since my wife started the tablets, is that the tablets shrinking the tumour?",
+]
+
+
+@pytest.mark.parametrize("text, category", PERSONAL)
+def test_own_care_kind_reaches_the_care_team(text, category):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier == "care_team", (text, hit)
+    if category:
+        assert hit.category == category, (text, hit)
+
+
+@pytest.mark.parametrize("text", GENERAL)
+def test_same_words_in_general_stay_general(text):
+    assert engine.classify(text) is None, text
+
+
+FIELD_CHANGED = [
+    # how the field moved on, asked of nobody after a relative's story: general (the classifier's guess alone is not
+    # acted on)
+    ("my grandad had prostate cancer in his bones in 1995. have the drugs improved since?", True),
+    ("how much have bone treatments come on in the last twenty years", True),
+    # about the person's own treatment: not general
+    ("my aunt is on zometa, has her treatment changed since the scan?", False),
+    ("has my medication been changed?", False),
+]
+
+
+@pytest.mark.parametrize("text, general", FIELD_CHANGED)
+def test_how_the_field_moved_on_is_a_general_question(text, general):
+    from bot.safety import english_shapes
+
+    assert english_shapes.general_question(text) is general, text
+
+
+def test_history_before_how_the_field_moved_on_is_history():
+    from bot.safety import english_shapes
+
+    assert english_shapes.history_question(
+        "my grandad had prostate cancer in his bones in 1995. have the drugs improved?"
+    )
+    assert not english_shapes.history_question("my grandad has cancer in his bones. have his drugs been changed?")
