@@ -27,12 +27,16 @@ CARE_TEAM = [
     # a what-if about oneself or a relative, with an activity and one's disease or treatment
     "¿y si me pongo un piercing con las metástasis en la cadera?",
     "¿y si mi mamá se va de crucero con todo y el tratamiento?",
+    "oye y si me voy a nadar con las metastasis?",
     # a drink asked with the treatment, a plan of one's own in another sentence
     "¿se puede tomar un tequila el día de la quimio? tengo boda el domingo",
+    "¿se puede tomar vino el día de la infusión? mi hija se casa el sábado",
+    "¿se puede hacer ejercicio con metástasis? es que quiero volver al gimnasio el lunes",
     # the doctor pausing one's treatment
     "la oncóloga quiere interrumpir el ribociclib de mi esposa por las defensas bajas, ¿eso le hace algo?",
     "el médico me quiere pausar el letrozol un mes, ¿está bien?",
     "a mi suegro le van a detener la quimio por las plaquetas, ¿es lo correcto?",
+    "¿el doctor le va a pausar el tratamiento a mi mamá?",
     # moving one's session, Spanglish or not
     "mi hermana tiene su quimio el jueves pero anda con gripa, ¿la llevamos o la reagendamos?",
     "mi papá tiene cita para el zometa mañana y está resfriado, ¿hacemos reschedule?",
@@ -54,6 +58,9 @@ GENERAL = [
     "¿el médico puede pausar el xgeva si bajan las defensas?",
     "¿por qué se interrumpe la quimio cuando bajan las plaquetas?",
     "¿cuándo se debe reprogramar una infusión?",
+    "tengo una duda. ¿se puede tomar alcohol con el zometa?",
+    "¿se puede tomar alcohol con el tamoxifeno que recetan para el cáncer de mama?",
+    "¿se pueden tomar vitaminas con el tratamiento hormonal, en general?",
 ]
 
 

@@ -51,7 +51,7 @@ _DRINK = _rx(
 _STATE_NOW = _rx(r"\b(si|mientras|cuando|estando) (ando|anda|andamos|andan|estoy|esta|estamos) (\w+ )?\w+")
 # a what-if about oneself or a relative: "¿y si me hago un tatuaje…?", "¿y si mi mamá se va de crucero…?"
 _WHAT_IF = _rx(
-    rf"^(y |pero |entonces |oiga |oye )?(que tal |y que tal )?si (yo |ella |el )?(me|le|nos|la|lo|mi (\w+ )?"
+    rf"^((y|pero|entonces|oiga|oye|bueno) )*(que tal |y que tal )?si (yo |ella |el )?(me|le|nos|la|lo|mi (\w+ )?"
     rf"({'|'.join(sorted(RELATIVE))}) (se )?)\b"
 )
 # marked as a question about nobody: "en general", "¿a quién le toca…?", "a todas las que tienen…"
@@ -112,8 +112,8 @@ def care_ask_fifth(sentence: str) -> Optional[Hit]:
 
 
 def plan_beside(clean: str) -> Optional[Hit]:
-    """The whole message: a drink or an activity asked with one's treatment in one sentence, a plan of one's own in
-    another ("¿se puede tomar una cerveza la noche del shot? tengo fiesta el sábado")."""
+    """The whole message: a drink or an activity asked with one's treatment or disease in one sentence, a plan of one's
+    own (an occasion or a day) in another ("¿se puede tomar una cerveza la noche del shot? tengo fiesta el sábado")."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n", clean or "") if s.strip()]
     if len(sentences) < 2 or any(w in GENERIC for w in spanish_care.split_words(clean or "")):
         return None
@@ -122,10 +122,12 @@ def plan_beside(clean: str) -> Optional[Hit]:
         text = " ".join(words)
         asked = "?" in sentence or "¿" in sentence or text.startswith("se puede")
         wanted = _DRINK.search(text) or any(w in ACTIVITY for w in words)
-        if not (asked and _MAY.search(text) and wanted and spanish_care.treatment_named(words)):
+        own = spanish_care.treatment_named(words) or any(w in DISEASE for w in words)
+        if not (asked and _MAY.search(text) and wanted and own):
             continue
         for other in sentences[:k] + sentences[k + 1 :]:
             rest = spanish_care.split_words(other)
-            if "?" not in other and any(w in OCCASION for w in rest) and _strong_person(rest):
+            planned = any(w in OCCASION for w in rest) or spanish_care._DATE.search(" ".join(rest))
+            if "?" not in other and planned and _strong_person(rest):
                 return ("care_team", "personal_decision", clean)
     return None
