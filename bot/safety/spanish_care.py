@@ -246,9 +246,9 @@ def _asks(sentence: str, words: Sequence[str], text: str) -> bool:
 
 
 def _finite_after(match: re.Match) -> bool:
-    """ "está bien que pare…", "hay problema con que me pongan…": a conjugated verb or a person after "que"."""
-    first, second = match.group(6), (match.group(7) or "").strip()
-    if first in ("me", "le", "les", "nos", "yo", "mi", "ella", "se"):
+    """ "está bien que pare…", "que me pongan…", "que el zometa me lo pasen…": a verb or a person after "que"."""
+    first, second, later = match.group(7), (match.group(8) or "").strip(), match.string[match.end(7) :].split()[1:3]
+    if first in ("me", "le", "les", "nos", "yo", "mi", "ella", "se") or set(later) & {"me", "le", "les", "nos"}:
         return True
     return (
         first not in _NOT_VERB

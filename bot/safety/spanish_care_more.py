@@ -20,7 +20,7 @@ _LEFT_OF = re.compile(
     r"\bcuant[oa]s? (ciclos|sesiones|dosis|inyecciones|infusiones|meses|semanas) (mas )?(de \w+ )?(me|le|nos)"
     r" (faltan|quedan|tocan)\b"
 )
-_MOVE_IT = re.compile(r"\b(reprogramar|reagendar|cambiar la fecha|mover la fecha|cambiar el dia)\b")
+_MOVE_IT = re.compile(r"\b(reprogram\w*|reagend\w*|reschedul\w*|cambiar la fecha|mover la fecha|cambiar el dia)\b")
 _SWAP = re.compile(
     r"\b(lo|la|los|las) (puedo|podemos|podria|pueden) cambiar (por|a)\b|\bcambiar(lo|la)? por (otro|otra)\b"
 )

@@ -110,8 +110,9 @@ _TOLD = _rx(
 # the doctor's plan for one's treatment ("el onco me quiere quitar el xgeva"), the treatment named right after; not
 # what a treatment does ("¿la infusión me va a quitar el dolor?", a curated question)
 _TAKE_OFF = _rx(
-    r"\b(me|le|nos) (quiere|quieren|piensa|piensan|van a|planea|planean) (quitar|suspender|parar|cambiar|retirar"
-    r"|dejar de (dar|poner)) (el|la|los|las|mi|su|mis|sus) (?P<what>\w+)"
+    r"\b((me|le|nos) (quiere|quieren|piensa|piensan|va a|van a|planea|planean)|quiere|quieren|piensa|piensan|planea|planean)"
+    r" (quitar|suspender|parar|cambiar|retirar"
+    r"|pausar|interrumpir|detener|dejar de (dar|poner)) (el|la|los|las|mi|su|mis|sus) (?P<what>\w+)"
 )
 _STILL_NEED = _rx(
     r"\b(todavia|aun|sigo|seguimos|sigue) (\w+ )?(lo |la |los |las )?(necesito|necesita|necesitamos|ocupo|ocupa"

@@ -31,6 +31,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.safety import patterns, spanish_asks, spanish_care, spanish_context
+from bot.safety.spanish_care_fifth import asked_in_general, care_ask_fifth, plan_beside
 from bot.safety.spanish_care_more import care_ask_more
 from bot.safety.spanish_care_own import own_care_ask, own_report
 
@@ -332,7 +333,8 @@ def hits(clean: str) -> List[Hit]:
     """Every shape found, sentence by sentence (the message in lower case, as the engine reads it)."""
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
-        hearsay = spanish_context.general_hearsay(sentence)  # "mi vecina dice que…, ¿es cierto en general?"
+        # "mi vecina dice que…, ¿es cierto en general?", "¿está bien que se tome…, en general?": nobody's own case
+        hearsay = spanish_context.general_hearsay(sentence) or asked_in_general(sentence)
         readers = (
             personal_question,
             personal_ask,
@@ -340,11 +342,13 @@ def hits(clean: str) -> List[Hit]:
             spanish_care.care_ask,
             care_ask_more,
             own_care_ask,
+            care_ask_fifth,
         )
         for reader in (counted_overdose, *readers):
             hit = None if hearsay and reader is not counted_overdose else reader(sentence)
             if hit:
                 found.append(hit)
-    found += [hit for hit in (spanish_care.care_message(clean or ""), own_report(clean or "")) if hit]
+    whole = (spanish_care.care_message(clean or ""), own_report(clean or ""), plan_beside(clean or ""))
+    found += [hit for hit in whole if hit]
     result = spanish_asks.result_in_words(clean or "")
     return found + ([result] if result and not any(h[0] == "care_team" for h in found) else [])
