@@ -1,6 +1,18 @@
 """The Spanish care-team kinds of bot/safety/spanish_care_own.py (the second Spanish care-team DEV set's misses and
 the kinds of docs/safety.md no dev set covered, round 3).
 
+Round 4 (CARE_TEAM_4, GENERAL_4; bot/safety/spanish_care_own.py `_fourth`, and a claim heard from someone asked
+in general in bot/safety/spanish_context.py): a choice of drug for a real person, a trouble of one's own while on
+one's treatment ("¿es normal que me…?"), another medicine affecting the person, their treatment stopped for something
+ahead.
+
+Round 5 (CARE_TEAM_5, GENERAL_5; bot/safety/spanish_care_fifth.py, with a pause verb in spanish_care_own.py, a
+Spanglish "reschedule" in spanish_care_more.py and the person after "que" in spanish_care.py): a treatment said to be the person's own ("el X que me ponen", "con mi X") beside another medicine, a drink, dental
+work or an activity; one's treatment while on another medicine or ill now ("si ando…"); a what-if about oneself with
+an activity and one's metastases; a drink asked with the treatment beside a plan of one's own; the doctor pausing
+one's treatment; moving one's session in Spanglish. And the opposite: a question marked as general ("en general",
+"¿a quién le toca…?") or with an impersonal "se" names nobody.
+
 Messages written for this file in other words than any set, both ways: each personal ask must reach the care team
 through the deterministic net alone, and the same words asked in general (nobody real in them) must get nothing."""
 
@@ -75,12 +87,85 @@ GENERAL = [
 ]
 
 
-@pytest.mark.parametrize("text", CARE_TEAM)
+CARE_TEAM_4 = [
+    # a choice of drug for a real person
+    "¿cuál le conviene más a mi papá, el prolia o el ácido zoledrónico?",
+    "para mi esposo que tiene diabetes, ¿es mejor el denosumab o el zometa?",
+    # a trouble of one's own while on one's treatment
+    "¿será normal que me duelan los dedos desde que empecé el anastrozol?",
+    "¿es normal que a mi mamá le dé fiebrita al otro día del zometa?",
+    # another medicine affecting the person
+    "mi suegra está tomando dexametasona por la quimio, ¿le debilita los huesos?",
+    "me recetaron omeprazol hace un año, ¿eso me perjudica con el xgeva?",
+    # the treatment stopped for something ahead
+    "a mi papá lo van a operar de la próstata, ¿le tienen que suspender el denosumab?",
+    "me van a hacer una colonoscopia, ¿tengo que dejar de tomar el letrozol?",
+]
+
+GENERAL_4 = [
+    "¿cuál es mejor en general, el prolia o el zometa?",
+    "¿es normal que duelan las articulaciones con los inhibidores de aromatasa?",
+    "¿los corticoides debilitan los huesos?",
+    "¿hay que suspender el denosumab antes de una cirugía?",
+    "mi cuñada dice que el zometa es mejor que el xgeva, ¿es cierto en general?",
+    "en la sala de espera una señora dijo que la supervivencia es mayor si es solo hueso, ¿es así en general?",
+]
+
+CARE_TEAM_5 = [
+    # the treatment said to be the person's own, beside something else
+    "¿se puede hacer una endodoncia con el zometa que le están poniendo a mi mamá?",
+    "¿se vale tomar vino con el letrozol que me mandaron?",
+    "¿se puede tomar melatonina con mi anastrozol?",
+    "se puede tomar colageno con su xgeva a mi abuela",
+    # one's treatment while on another medicine or ill now
+    "¿se puede poner la inyección si ando con antibióticos por una muela?",
+    "¿se le puede poner el zometa a mi mamá si anda tomando antibiótico?",
+    # a what-if about oneself or a relative, with an activity and one's disease or treatment
+    "¿y si me pongo un piercing con las metástasis en la cadera?",
+    "¿y si mi mamá se va de crucero con todo y el tratamiento?",
+    "oye y si me voy a nadar con las metastasis?",
+    # a drink asked with the treatment, a plan of one's own in another sentence
+    "¿se puede tomar un tequila el día de la quimio? tengo boda el domingo",
+    "¿se puede tomar vino el día de la infusión? mi hija se casa el sábado",
+    "¿se puede hacer ejercicio con metástasis? es que quiero volver al gimnasio el lunes",
+    # the doctor pausing one's treatment
+    "la oncóloga quiere interrumpir el ribociclib de mi esposa por las defensas bajas, ¿eso le hace algo?",
+    "el médico me quiere pausar el letrozol un mes, ¿está bien?",
+    "a mi suegro le van a detener la quimio por las plaquetas, ¿es lo correcto?",
+    "¿el doctor le va a pausar el tratamiento a mi mamá?",
+    # moving one's session, Spanglish or not
+    "mi hermana tiene su quimio el jueves pero anda con gripa, ¿la llevamos o la reagendamos?",
+    "mi papá tiene cita para el zometa mañana y está resfriado, ¿hacemos reschedule?",
+    # a person a noun after "que"
+    "¿está bien que la quimio me la den cada tres semanas y no cada dos?",
+]
+
+GENERAL_5 = [
+    "¿se puede hacer un implante dental con zometa?",
+    "¿se puede tomar alcohol con el anastrozol?",
+    "¿se puede tomar té de cúrcuma con el tamoxifeno?",
+    "¿se puede poner el shot si uno está tomando antibiótico?",
+    "¿se puede tomar una cerveza el día de la infusión?",
+    "¿qué pasa si una paciente con metástasis se hace un tatuaje?",
+    "¿a quiénes les ponen zometa normalmente?",
+    "¿está bien que el prolia se aplique en el muslo?",
+    "¿es bueno que se tome calcio diario, en general?",
+    "¿por lo general está bien que se tome magnesio con el letrozol?",
+    "¿el médico puede pausar el xgeva si bajan las defensas?",
+    "¿por qué se interrumpe la quimio cuando bajan las plaquetas?",
+    "¿cuándo se debe reprogramar una infusión?",
+    "tengo una duda. ¿se puede tomar alcohol con el zometa?",
+    "¿se puede tomar alcohol con el tamoxifeno que recetan para el cáncer de mama?",
+    "¿se pueden tomar vitaminas con el tratamiento hormonal, en general?",
+]
+
+
+@pytest.mark.parametrize("text", CARE_TEAM + CARE_TEAM_4 + CARE_TEAM_5)
 def test_own_asks_reach_the_care_team(text):
     hit = engine.classify(text)
     assert hit is not None and hit.tier in ("care_team", "urgent", "emergency"), (text, hit)
 
 
-@pytest.mark.parametrize("text", GENERAL)
+@pytest.mark.parametrize("text", GENERAL + GENERAL_4 + GENERAL_5)
 def test_the_same_words_asked_in_general_stay_general(text):
     assert engine.classify(text) is None, text
