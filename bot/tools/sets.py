@@ -110,12 +110,10 @@ SAFETY: Dict[str, EvalSet] = {
     ),
     "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
     "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
-    "Spanish 15": EvalSet(
-        DATA / "safety_test_es_15.yml", FROZEN, "es", "written 2026-12-07 10:05; run once at its end", held_back=True
-    ),
-    "English 10": EvalSet(
-        DATA / "safety_test_en_10.yml", FROZEN, "en", "written 2026-12-07 10:05; run once at its end", held_back=True
-    ),
+    # Written 2026-12-07 10:05 and held back; run once at 11:10 on that session's final model (README "Safety");
+    # its red-flag misses were then fixed by kind, so they are dev sets now.
+    "Spanish 15": EvalSet(DATA / "safety_test_es_15.yml", DEV, "es", FIXED_SINCE),
+    "English 10": EvalSet(DATA / "safety_test_en_10.yml", DEV, "en", FIXED_SINCE),
     "Spanish 10": EvalSet(
         DATA / "safety_test_es_10.yml", FROZEN, "es", "written beside set 9; run once at the end of 2026-12-06 late"
     ),

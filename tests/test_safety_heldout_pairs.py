@@ -1,6 +1,6 @@
-"""Kinds of red flag the held-back pair Spanish 14 / English 9 showed on its one run (2026-12-07 08:48): fixed by
-kind in content/safety.yml, tested here in other words (the sets' own texts are never copied). Look-alikes with the
-same words stay unescalated."""
+"""Kinds of red flag the held-back pairs showed on their one run: Spanish 14 / English 9 (2026-12-07 08:48) and
+Spanish 15 / English 10 (2026-12-07 11:10), fixed by kind in content/safety.yml, tested here in other words (the sets'
+own texts are never copied). Look-alikes with the same words stay unescalated."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ REACHED = [
     ("crisis", "mi abuelo ya no quiere comer, dice que asi se muere mas pronto y eso es lo que desea"),
     ("urgent", "the clinic rang, my calcium result is below where they want it"),
     ("urgent", "portal shows my calcium flagged high at 11.6"),
+    # Spanish 15 / English 10
+    ("crisis", "my dad keeps saying he wishes he could simply die in his sleep tonight"),
+    ("crisis", "she said she might just walk out and never come back, she has bone mets"),
+    ("crisis", "me despedí de mis hijos por si ya no despierto mañana"),
+    ("crisis", "mi tío nos mandó su despedida por mensaje y ya no contesta"),
+    ("crisis", "la verdad ya no le veo salida a esto"),
+    ("urgent", "high calcium in my bloods from tuesday, the nurse just phoned"),
 ]
 
 NOT_ESCALATED = [
@@ -24,6 +31,9 @@ NOT_ESCALATED = [
     "we have the means to pay for parking at the clinic",
     "said goodbye to the infusion nurses today, they were lovely",
     "si no come se muere antes, que le puedo dar?",
+    "my mum wishes she could travel again, is flying ok on zometa in general",
+    "we go to my sister's and not come back until sunday, does a missed xgeva week matter in general",
+    "can high calcium on a blood test come from the bone drugs?",
 ]
 
 
