@@ -83,6 +83,7 @@ GENERAL = [
     "how long can people live with bone metastases",
     "is denosumab a lifelong treatment",
     "what dental work is safe for someone on zometa",
+    "dad is on xgeva. how long do most people stay on it, is it for life?",
 ]
 
 

@@ -215,7 +215,7 @@ def _sixth(text: str, words: Sequence[str], here: bool, person: bool, treated: b
         return ("care_team", "which_drug", text)
     if _HOW_LONG_ON.search(text) and (treated or "it" in words):
         return ("care_team", "personal_decision", text)
-    if _FOREVER.search(text) and person and treated:
+    if _FOREVER.search(text) and person and treated and not _NOBODY.search(text):  # "do people stay on it, forever?"
         return ("care_team", "personal_decision", text)
     if _STOP_AROUND.search(text) and person and treated:
         return ("care_team", "personal_decision", text)
