@@ -47,6 +47,17 @@ PERSONAL = [
     # an appointment wished for, treatment still given
     ("we would like to speak to a physio about her spine, how do we arrange it", "request_human"),
     ("her calcium came back a touch low. will they still let her have the injection", None),
+    # round 6: one's own treatment swapped or why one is on it, how long one stays on it, stopped around one's own
+    # operation, one's own prognosis, a remedy with a named treatment, dental work and one's treatment apart
+    ("could my husband change his prolia to the yearly drip instead", None),
+    ("how come she is on denosumab rather than zoledronic acid", "which_drug"),
+    ("how long will my mum have to keep taking the alendronate", "personal_decision"),
+    ("she has had prolia for years now. is it for life?", "personal_decision"),
+    ("dad has his knee surgery in june, will they pause his denosumab for the operation", "personal_decision"),
+    ("how long could he survive with this", "prognosis"),
+    ("will i still be around for my daughter's wedding next summer", None),
+    ("is it ok if i have paracetamol along with the oxycodone the hospital sent me home with", None),
+    ("mum is having two teeth pulled on friday. she has been on prolia for 2 years. should she tell them?", None),
 ]
 
 GENERAL = [
@@ -66,6 +77,13 @@ GENERAL = [
     "my mum's scan showed her cancer went to the bones. does that mean she has bone cancer?",
     "what does 'sclerotic' mean on an mri report",
     "it hurts less since my wife started the tablets, is that the tablets shrinking the tumour?",
+    "how long do people usually stay on zometa",
+    "can you switch from zometa to denosumab",
+    "do you stop xgeva before surgery",
+    "how long can people live with bone metastases",
+    "is denosumab a lifelong treatment",
+    "what dental work is safe for someone on zometa",
+    "dad is on xgeva. how long do most people stay on it, is it for life?",
 ]
 
 

@@ -138,6 +138,11 @@ CARE_TEAM_5 = [
     "mi papá tiene cita para el zometa mañana y está resfriado, ¿hacemos reschedule?",
     # a person a noun after "que"
     "¿está bien que la quimio me la den cada tres semanas y no cada dos?",
+    # round 6: a mild effect put down to one's treatment, a change of one's medicine asked for or preferred
+    "a mi mamá le duelen los huesos desde la inyección de prolia, ¿será del tratamiento?",
+    "ando con náuseas desde hace una semana, ¿puede ser por el ácido zoledrónico?",
+    "el doctor me puso xgeva pero prefiero las pastillas, ¿puedo pedir que me cambien?",
+    "¿podemos solicitar un cambio de denosumab a zometa para mi papá?",
 ]
 
 GENERAL_5 = [
@@ -157,6 +162,9 @@ GENERAL_5 = [
     "tengo una duda. ¿se puede tomar alcohol con el zometa?",
     "¿se puede tomar alcohol con el tamoxifeno que recetan para el cáncer de mama?",
     "¿se pueden tomar vitaminas con el tratamiento hormonal, en general?",
+    "¿el cansancio es por el zometa?",
+    "¿cuál es mejor, el denosumab o el ácido zoledrónico?",
+    "¿se puede cambiar de xgeva a zometa?",
 ]
 
 

@@ -25,6 +25,12 @@ of one's own (named days), so the same words asked in general stay FAQ questions
 - an appointment wished for ("we would like to speak to a physio"), treatment still given despite a result ("will
   they still let her have it").
 
+Round 6 (held-back pair English 10, now DEV), the same whole-message reading: one's own treatment swapped for
+another ("could she change her prolia for a pill"), why one is on one drug rather than another, how long one stays
+on it ("is it for life" with a person), one's treatment stopped around one's own operation, one's own prognosis
+("how long could he survive", "will i live to see…"), a remedy taken with a named treatment of one's own ("the
+oxycodone they gave him"), dental work told in one sentence and one's own treatment in another.
+
 Words: content/safety_vocabulary.yml `CARE_EN_*`. english_shapes.hits calls `own_care` once per message.
 """
 
@@ -158,6 +164,66 @@ _STILL_GIVE = re.compile(
     r"\b(will|would|can|could|do|does|are|is) (they|the \w+|my \w+) (still|even|now) (give|giving|let|treat|allow) "
     r"(me|her|him|us)\b"
 )
+# round 6: one's own treatment swapped, or why one is on it rather than another
+_SWAP = re.compile(
+    rf"\b(can|could|may|should|shall|will|would) {_SUBJ} (\w+ )?(swap|switch|change|trade) (my|her|his|our) (\w+ )?"
+    rf"{TREATMENT_WORD}( \w+){{0,2}} (for|to|with|onto)\b"
+)
+_WHY_ME_ON = re.compile(
+    rf"\b(why (am|is|are) {_SUBJ}|how come {_SUBJ} ('m|m|am|is|'s|s|are|'re|re)) (on|getting|having|given|taking) (the )?"
+    r"(\w+ ){1,2}(and not|instead of|"
+    r"rather than|not|over)\b"
+)
+# how long one stays on it
+_HOW_LONG_ON = re.compile(
+    rf"\bhow long (do|does|will|would|should|must|can|shall|have|has) {_SUBJ} (\w+ ){{0,2}}(stay|be|remain|keep|"
+    r"continue|carry on|been) (on|taking|having|getting)\b"
+)
+_FOREVER = re.compile(r"\b(is|will) (it|this|that) (be )?(forever|for life|for ever|lifelong)\b")
+# one's treatment stopped around one's own operation
+_OP = r"(op|operation|surgery|procedure|replacement|anaesthetic|anesthetic)"
+_STOP_AROUND = re.compile(
+    r"\b(do|does|will|would|should|must|can|could|shall) (they|you|i|we|she|he|the \w+|my \w+) (\w+ )?(need to |have "
+    r"to )?(stop|pause|hold|halt|skip|delay|withhold|suspend|come off) (it|them|this|that|my \w+|the \w+|her \w+|his "
+    rf"\w+)( \w+){{0,2}} (before|ahead of|for|around|after|until) (the|my|her|his|an|a) (\w+ )?{_OP}\b"
+)
+# one's own prognosis
+_HOW_LONG_LIVE = re.compile(
+    rf"\bhow long (can|will|could|would|do|does|have|has|might|may) {_SUBJ} (\w+ )?(live|survive|last|have left|got "
+    r"left|got)\b(?! (to|before|until|till)\b)"
+)
+_LIVE_TO_SEE = re.compile(
+    rf"\bwill {_SUBJ} (\w+ )?(live to see|make it to|be (here|around) (for|to see)|still be (here|around)|see (my|her|"
+    r"his|our) \w+ (start|grow|finish|graduate|get|turn|reach|born|wedding|married))\b"
+)
+# a remedy with a named treatment of one's own ("as well as the morphine they gave her")
+_TOGETHER_WITH = re.compile(
+    rf"\b(can|could|may|should|shall) {_SUBJ} (\w+ )?(take|have|use|mix|combine) (\w+ ){{1,3}}(as well as|along with|"
+    rf"together with|alongside|on top of|with|and) (the|her|his|my|our) (\w+ )?{TREATMENT_WORD}"
+)
+# dental work in one sentence, one's own treatment in another ("i've had zometa for a year")
+_OWN_HAD = re.compile(
+    r"\b(i|ive|im|we|she|he|shes|hes)( ('ve|ve|have|has|'s|s|'m|m|am|is|are|was))?( been)? (had|having|on|get|gets|"
+    rf"getting|got|take|takes|taking|given|started|receive|receives|receiving)( \w+)? {TREATMENT_WORD}"
+)
+_NOBODY = re.compile(r"\b(you|people|patients|someone|anyone|somebody|anybody)\b")
+
+
+def _sixth(text: str, words: Sequence[str], here: bool, person: bool, treated: bool) -> Optional[Hit]:
+    """Round 6's kinds in one sentence (see the module docstring)."""
+    if (_SWAP.search(text) or _WHY_ME_ON.search(text)) and treated:
+        return ("care_team", "which_drug", text)
+    if _HOW_LONG_ON.search(text) and (treated or "it" in words):
+        return ("care_team", "personal_decision", text)
+    if _FOREVER.search(text) and person and treated and not _NOBODY.search(text):  # "do people stay on it, forever?"
+        return ("care_team", "personal_decision", text)
+    if _STOP_AROUND.search(text) and person and treated:
+        return ("care_team", "personal_decision", text)
+    if _HOW_LONG_LIVE.search(text) or _LIVE_TO_SEE.search(text):
+        return ("care_team", "prognosis", text)
+    if _TOGETHER_WITH.search(text) and REMEDY.search(text):
+        return ("care_team", "personal_decision", text)
+    return None
 
 
 def _asks(words: Sequence[str]) -> bool:
@@ -205,7 +271,7 @@ def _kind(text: str, words: Sequence[str], message: str, person: bool, treated: 
         return ("care_team", "request_human", text)
     if _STILL_GIVE.search(text) and treated:
         return ("care_team", "personal_decision", text)
-    return None
+    return _sixth(text, words, here, person, treated)
 
 
 def own_care(sentences: List[Sequence[str]]) -> Optional[Hit]:
@@ -219,11 +285,14 @@ def own_care(sentences: List[Sequence[str]]) -> Optional[Hit]:
     person = any(w in PERSON for w in words)
     treated = bool(set(words) & TREATMENT) or " bone drug" in message
     for sentence in sentences:
-        if sentence[0] == "why":
+        if sentence[0] == "why" and not (_WHY_ME_ON.search(" ".join(sentence)) and treated):
             continue  # "why do i get zometa every 4 weeks?" asks for an explanation: the FAQ's
         hit = _kind(" ".join(sentence), sentence, message, person, treated)
         if hit:
             return hit
+    dental = DENTAL.search(message) or _PULL.search(message)
+    if dental and _OWN_HAD.search(message) and _ASKED.search(message) and not _NOBODY.search(message):
+        return ("care_team", "dental_timing", message)  # "a filling next week. i've had zometa for a year. ok?"
     dated = DAYS.search(message) and OTHER_PLAN.search(message) and treated
     if dated and _TOGETHER.search(message) and not re.search(r"\b(you|people|patients|someone|anyone)\b", message):
         return ("care_team", "personal_decision", message)  # "booster on thursday and xgeva on friday, too close?"
