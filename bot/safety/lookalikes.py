@@ -150,9 +150,9 @@ def _animal(doc, start: int, matched: str) -> bool:
     knocked me over and i can't stand" names "me")."""
     message = _plain([t.text for t in doc])
     end = start + len(matched.split())
-    spots = [i for i in range(max(0, start - 3), end) if message[i] in ANIMAL and message[i + 1 : i + 2] != ["scan"]]
+    spots = [i for i in range(max(0, start - 3), end) if _animal_at(message, i)]
     if not spots or _about_cancer_care(message):
-        return False  # "cat scan" is a scan
+        return False
     between = message[spots[-1] + 1 : end]
     return not set(between) & HUMAN and not set(message) & {"i", "me", "i'm", "im", "yo"}
 
@@ -161,8 +161,12 @@ def about_an_animal(text: str) -> bool:
     """The message names an animal and nothing of cancer care ("our vet says the labrador has weak bones, what
     calcium is good for dogs"): bot/nlu/components.py's DrugRouting gives it no curated answer."""
     message = _plain(_WORDS.findall(text))
-    animal = any(w in ANIMAL and message[i + 1 : i + 2] != ["scan"] for i, w in enumerate(message))
-    return animal and not _about_cancer_care(message)
+    return any(_animal_at(message, i) for i in range(len(message))) and not _about_cancer_care(message)
+
+
+def _animal_at(message: Sequence[str], i: int) -> bool:
+    """An animal's name at position i ("cat scan" is a scan)."""
+    return message[i] in ANIMAL and message[i + 1 : i + 2] != ["scan"]
 
 
 def _about_cancer_care(message: Sequence[str]) -> bool:
