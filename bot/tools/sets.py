@@ -53,6 +53,8 @@ FAQ: Dict[str, EvalSet] = {
         DATA / "dev_faq_6.yml", DEV, "en", "caregivers' emails and forum posts, look-alike names, 2026-12-07 10:05"
     ),
     "dev_7": EvalSet(DATA / "dev_faq_7.yml", DEV, "en", "short search-box questions and invented misspellings, 10:05"),
+    "dev_8": EvalSet(DATA / "dev_faq_8.yml", DEV, "en", "said as to a nurse: statements, claims, comparisons, 13:05"),
+    "dev_9": EvalSet(DATA / "dev_faq_9.yml", DEV, "en", "second-language, elderly and teenage writers, wrong names, 13:05"),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -108,6 +110,9 @@ SAFETY: Dict[str, EvalSet] = {
     "Spanish care 3": EvalSet(
         DATA / "safety_dev_care_es_3.yml", DEV, "es", "care-team and general messages, written 2026-12-07 10:05 as DEV"
     ),
+    "Spanish crisis and care": EvalSet(
+        DATA / "safety_dev_es_4.yml", DEV, "es", "crisis, care-team and general messages, written 2026-12-07 13:05 as DEV"
+    ),
     "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
     "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
     # Written 2026-12-07 10:05 and held back; run once at 11:10 on that session's final model (README "Safety");
@@ -127,6 +132,22 @@ SAFETY: Dict[str, EvalSet] = {
         FROZEN,
         "en",
         "written 2026-12-07 12:00; run once at the next session's end",
+        held_back=True,
+    ),
+    # Written 2026-12-07 13:05 at the start of that session, held back for the NEXT session (not this one's final
+    # check, which is Spanish 16 / English 11): run once, on the next session's final model.
+    "Spanish 17": EvalSet(
+        DATA / "safety_test_es_17.yml",
+        FROZEN,
+        "es",
+        "written 2026-12-07 13:05; run once at the end of the session after",
+        held_back=True,
+    ),
+    "English 12": EvalSet(
+        DATA / "safety_test_en_12.yml",
+        FROZEN,
+        "en",
+        "written 2026-12-07 13:05; run once at the end of the session after",
         held_back=True,
     ),
     "Spanish 10": EvalSet(
