@@ -207,3 +207,21 @@ def test_a_follow_up_asking_two_aspects_gets_the_answer_whose_title_asks_both(co
     text = "and the jaw warning on the leaflet, how can he keep that risk down"
     message = parse(text, route="faq_jaw/onj_prevention")
     assert turn.decide(message, content, "zoledronic_acid", None, "kidneys").label == "faq_jaw/onj_prevention"
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(
+    "text, sure, expected",
+    [
+        # The shape of a follow-up, nothing before it, a subject of its own: the classifier's sure pick.
+        ("in everyday words, what are secondary deposits in the ribs", 0.9, "faq_bonemets/bone_mets_what"),
+        ("they said it has spread to her bones. what is that in simple words", 0.9, "faq_bonemets/bone_mets_what"),
+        # ...an unsure pick, or a bare wish with no subject, still offers topics.
+        ("in everyday words, what are secondary deposits in the ribs", 0.3, "out_of_scope"),
+        ("can you explain it in plain words", 0.9, "out_of_scope"),
+    ],
+)
+def test_a_follow_up_with_nothing_before_it_is_answered_as_a_question_of_its_own(content, text, sure, expected):
+    ranking = [("faq_bonemets", sure), ("out_of_scope", 1 - sure)]
+    selectors = {"faq_bonemets": {"ranking": [{"intent_response_key": "faq_bonemets/bone_mets_what", "confidence": 1}]}}
+    assert turn.decide(parse(text, ranking=ranking, selectors=selectors), content).label == expected

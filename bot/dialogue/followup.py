@@ -125,6 +125,32 @@ def topic_scores(parse: Mapping[str, Any]) -> Dict[str, float]:
     return scores
 
 
+MIN_OWN_SUBJECT_WORDS = 2  # "in plain words, what are bony secondaries": two words of its own beside the wish
+_WISH_WORDS = frozenset({"explain", "mean", "means", "understand", "dont", "pls", "please", "again", "simply"})
+
+
+def _words_beside_wish(text: str) -> int:
+    """How many words other than the wish, pointing words and function words a message holds."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    rest = REFERRING_WORDS.sub(" ", RESTATE.sub(" ", fold(text)))
+    return sum(1 for word in rest.split() if word not in STOP_WORDS and word not in _WISH_WORDS)
+
+
+def standalone_topic(parse: Mapping[str, Any], content: Content) -> Optional[Topic]:
+    """A follow-up's shape with no answer before it ("in plain words, what are bony secondaries", "i was told onj is
+    rare. how rare in numbers"): a question of its own, whose answer is the classifier's pick when it is sure of one
+    (NEW_SUBJECT_CONFIDENCE); None for a bare wish with no subject ("say that more simply") or an unsure pick."""
+    text = parse.get("text") or ""
+    if is_restate(text) and not (names_own_subject(text) or _words_beside_wish(text) >= MIN_OWN_SUBJECT_WORDS):
+        return None
+    scores = topic_scores(parse)
+    best = max(scores, key=scores.get, default=None)
+    if best is None or scores[best] < NEW_SUBJECT_CONFIDENCE:
+        return None
+    return content.topic_for_key(best)
+
+
 def _aspects(topic: Topic) -> Set[str]:
     return set(topic.aspects) | set(asked_aspects(topic.title))
 

@@ -127,6 +127,10 @@ def decide(
         predicted = followup.carry_topic(parse, content, last, predicted_topic(parse, content))
         if predicted is not None:
             return _from_choice(intent, answering.choose(content, predicted, None, remembered_drug, text))
+    if intent == DRUG_FOLLOWUP and last is None and not parse.get(ROUTE_KEY):
+        standalone = followup.standalone_topic(parse, content)  # nothing to follow up: a question of its own
+        if standalone is not None:
+            return _from_choice(intent, answering.choose(content, standalone, asked_drug, remembered_drug, text))
     if intent in content.groups or intent == ASK_TOPIC or (intent == DRUG_FOLLOWUP and parse.get(ROUTE_KEY)):
         predicted = predicted_topic(parse, content)
         if predicted is None:
