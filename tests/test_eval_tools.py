@@ -103,7 +103,20 @@ def test_the_registry_names_every_set_with_its_role():
         "test_conversations.yml",
         *(
             f"safety_test_{n}.yml"
-            for n in ("es_10", "en_5", "es_11", "en_6", "es_12", "en_7", "es_13", "en_8", "es_16", "en_11", "es_17", "en_12")
+            for n in (
+                "es_10",
+                "en_5",
+                "es_11",
+                "en_6",
+                "es_12",
+                "en_7",
+                "es_13",
+                "en_8",
+                "es_16",
+                "en_11",
+                "es_17",
+                "en_12",
+            )
         ),
     }
     held_back = {s.path.name for s in sets.SAFETY.values() if s.held_back}

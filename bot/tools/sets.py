@@ -54,7 +54,9 @@ FAQ: Dict[str, EvalSet] = {
     ),
     "dev_7": EvalSet(DATA / "dev_faq_7.yml", DEV, "en", "short search-box questions and invented misspellings, 10:05"),
     "dev_8": EvalSet(DATA / "dev_faq_8.yml", DEV, "en", "said as to a nurse: statements, claims, comparisons, 13:05"),
-    "dev_9": EvalSet(DATA / "dev_faq_9.yml", DEV, "en", "second-language, elderly and teenage writers, wrong names, 13:05"),
+    "dev_9": EvalSet(
+        DATA / "dev_faq_9.yml", DEV, "en", "second-language, elderly and teenage writers, wrong names, 13:05"
+    ),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -111,7 +113,10 @@ SAFETY: Dict[str, EvalSet] = {
         DATA / "safety_dev_care_es_3.yml", DEV, "es", "care-team and general messages, written 2026-12-07 10:05 as DEV"
     ),
     "Spanish crisis and care": EvalSet(
-        DATA / "safety_dev_es_4.yml", DEV, "es", "crisis, care-team and general messages, written 2026-12-07 13:05 as DEV"
+        DATA / "safety_dev_es_4.yml",
+        DEV,
+        "es",
+        "crisis, care-team and general messages, written 2026-12-07 13:05 as DEV",
     ),
     "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
     "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
