@@ -238,9 +238,17 @@ def _general_follow_up(text: str, predicted, known_words) -> bool:
 
 
 def _drop_safety_guess(message: Message) -> None:
-    """The classifier's safety guess is not acted on: its best other intent takes its place (with its own
-    confidence, so FallbackClassifier may still ask "Did you mean…?"); left as it was, the turn would escalate."""
-    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in TIER_OF_INTENT]
+    """The classifier's safety guess is not acted on: its best other intent takes its place; left as it was, the
+    turn would escalate. The others share the dropped guess's probability in proportion ("why can spine mets lead
+    to numb legs": 0.83 emergency, 0.17 the cord-compression answer, which is then sure of it), so FallbackClassifier
+    asks "Did you mean…?" only when the classifier was unsure among them too."""
+    full = message.get(INTENT_RANKING_KEY) or []
+    dropped = sum(float(r.get("confidence") or 0) for r in full if r.get("name") in TIER_OF_INTENT)
+    ranking = [
+        {**r, "confidence": float(r.get("confidence") or 0) / max(1.0 - dropped, 1e-9)}
+        for r in full
+        if r.get("name") not in TIER_OF_INTENT
+    ]
     if not ranking:
         return
     keep_classifier_ranking(message)
