@@ -20,7 +20,12 @@ NAMES = {
 }
 QUESTIONS = {
     "schedule": ["how often is {} given?", "how do they give {}"],
-    "side_effects": ["what are the side effects of {}?", "{} side effects"],
+    "side_effects": [
+        "what are the side effects of {}?",
+        "{} side effects",
+        "what unwanted effects does {} have",  # side effects without the words
+        "what can {} do to your body",
+    ],
     "kidney": ["is {} hard on the kidneys?"],
     "jaw": ["can {} cause jaw problems?"],
     "calcium": ["does {} lower calcium?"],
