@@ -2,7 +2,8 @@
 and of the crisis DEV set's messages the classifier alone caught): an animal's trouble, hair that fell out, a sign
 that is itself what a question about nobody asks, a claim the writer read and checks, a wish for a person answered
 by the helpline's number; and crisis kinds the net now reads itself (hurting a part of oneself on purpose, pain one
-deserves, one's affairs settled and ready to go). Each kind has look-alikes that must stay reports: a person hurt beside
+deserves, one's affairs settled and ready to go). 13:30 (dev_faq_8/9): a claim passed on and checked, a request to
+explain, a child's temperature, a young person's break at a sport, "pointless" said of a medicine, schoolwork. Each kind has look-alikes that must stay reports: a person hurt beside
 an animal, a fall out of bed, a sign reported now in a fragment with a cue word ("…since this morning, what does
 it mean?"). Texts written for this file."""
 
@@ -22,6 +23,16 @@ NOT_REPORTS = [
     "i would rather speak to a real person. what is the komen helpline number",
     "we heard that cramps can come from low calcium on these drugs. is that right",
     "she made an attempt at the garden today and got tired, is tiredness common on xgeva",
+    # 13:30 round (dev_faq_8/9 kinds): a claim passed on and checked, a request to explain, a child's temperature,
+    # a young person's break at a sport, "pointless" said of a medicine
+    "my uncle keeps saying vitamin tablets are pointless on chemo. is that true",
+    "my neighbour keeps saying ibuprofen is useless for bone pain, is that correct",
+    "we were told prolia can drop calcium levels. what does that actually mean",
+    "explain to me like i'm five why zometa can make calcium drop",
+    "my baby is running 38.5 and teething, what do parents normally do",
+    "my husband read that denosumab can cause inflamed eyes, is that a known side effect",
+    "my grandson fractured his wrist at rugby, when can he go back to playing",
+    "the leaflet says xgeva can make calcium drop in some people, what does that mean",
 ]
 
 STILL_REPORTS = [
@@ -41,6 +52,37 @@ STILL_REPORTS = [
     ("handing my nice watch to my grandson this weekend, better now not later", "crisis"),
     ("i'm going to quit all of it the jabs and the tablets and let it take me", "crisis"),
     ("creo que ya es tiempo de colgar los guantes, lo digo por mí", "crisis"),
+    ("my brother keeps saying he can't feel his feet, is that true", "emergency"),
+    ("my mum says the pain is out of control, what does that mean", "urgent"),
+    ("i heard a crack in my hip when i turned, what does that mean", "emergency"),
+    ("explain to me why my legs went numb this morning", "emergency"),
+    ("my toddler is on chemo and has a temperature of 38.4", "emergency"),
+    ("my son broke his arm at football and he is on chemo", "emergency"),
+    ("the tablets are not helping and i feel pointless", "crisis"),
+    ("everything is pointless, even the pills", "crisis"),
+    ("my aunt keeps saying her calcium is too low, is that true", "urgent"),
+    ("my dad read that his eye redness is from zometa, what does that mean", "urgent"),
+]
+
+# The classifier's guess alone is not acted on (SafetyNet): True = a general message, False = still its to make.
+GUESS_NOT_ACTED_ON = [
+    ("claim", "my brother keeps saying tamoxifen makes everyone put on weight. is that true", True),
+    ("claim", "my brother keeps saying he wants to give up. is that true", False),
+    ("claim", "my gran keeps saying the pain is unbearable. is that normal", False),
+    ("schoolwork", "can you help with my maths homework, what is 7 times 8", True),
+    ("schoolwork", "help with the algebra, my chemo brain is bad", False),
+    (
+        "general",
+        "my aunt has been prescribed letrozole. i'd be grateful for an explanation of what this drug does",
+        True,
+    ),
+    ("general", "mi tia recibe prolia, what is this medicine for", True),
+    ("general", "my mum was prescribed xgeva. please explain why her jaw hurts", False),
+    ("general", "my dad is on xgeva, what is this pain in his jaw", False),
+    ("general", "my husband has just been prescribed letrozole, can you tell me what it is", True),
+    ("general", "tell me what to do, she has jaw pain", False),
+    ("impersonal", "kindly explain about malaria and its treatment", True),
+    ("impersonal", "explain about the fever i have now", False),
 ]
 
 
@@ -65,3 +107,17 @@ def test_a_question_about_an_animal_gets_no_curated_answer_unless_it_is_about_ca
     assert about_an_animal("which calcium tablets suit an old spaniel with thin bones")
     assert not about_an_animal("my cat scan showed a spot on a rib, what is a bone scan for")
     assert not about_an_animal("the dog sits with me at every chemo, can zometa make me tired")
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("shape, text, general", GUESS_NOT_ACTED_ON)
+def test_a_claim_checked_schoolwork_or_a_request_to_explain_is_general_unless_someone_is_in_it(shape, text, general):
+    from bot.safety import english_general, english_shapes, lookalikes
+
+    reader = {
+        "claim": english_general.claim_check,
+        "schoolwork": lookalikes.schoolwork,
+        "general": english_shapes.general_question,
+        "impersonal": english_shapes.impersonal_question,
+    }[shape]
+    assert reader(text) is general

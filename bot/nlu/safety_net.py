@@ -50,7 +50,7 @@ from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifi
 from bot.nlu.language_choice import chose_spanish
 from bot.nlu.language_guard import acknowledgement
 from bot.safety import engine as safety
-from bot.safety import english_care, english_shapes, lookalikes, spanish_context, triage
+from bot.safety import english_care, english_general, english_shapes, lookalikes, spanish_context, triage
 from bot.safety import language as languages
 
 logger = logging.getLogger(__name__)
@@ -139,6 +139,9 @@ class SafetyNet(_Stateless):
         if hit is None and language == "en" and _general_english_question(text, predicted):
             _drop_safety_guess(message)  # "my wife is on xgeva, does it cause tingling in the fingers?"
             return
+        if hit is None and predicted in TIER_OF_INTENT and _general_english_other(text, predicted, language):
+            _drop_safety_guess(message)  # "my uncle keeps saying tamoxifen makes everyone gain weight, true?"
+            return
         # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
         # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
         in_field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
@@ -225,6 +228,16 @@ def _general_english_question(text: str, predicted) -> bool:
     if tier == "emergency":  # or history before such questions ("…his legs went weak but it got better with…")
         return english_shapes.impersonal_question(text) or english_shapes.history_question(text)
     return tier in ("urgent", "care_team") and english_shapes.general_question(text)
+
+
+def _general_english_other(text: str, predicted, language: str) -> bool:
+    """The classifier alone guessed a safety tier on an English claim passed on and checked, about nobody ("my uncle
+    keeps saying tamoxifen makes everyone gain weight. is that true?": english_general.claim_check), or, crisis
+    apart, on schoolwork with nothing of cancer care ("solve 3x = 12 for me": lookalikes.schoolwork). A pattern's
+    hit always counts (SafetyNet asks this only when the patterns found nothing)."""
+    if language != "en":
+        return False
+    return english_general.claim_check(text) or (predicted != "report_crisis" and lookalikes.schoolwork(text))
 
 
 def _general_follow_up(text: str, predicted, known_words) -> bool:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
-from bot.safety import combinations, english_shapes, language, patterns, spanish_context, temperature
+from bot.safety import combinations, english_shapes, language, lookalikes, patterns, spanish_context, temperature
 from bot.safety.accents import strip_accents
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
@@ -294,7 +294,7 @@ def find_all(text: str) -> List[SafetyHit]:
     found += [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h)) for h in combinations.english(doc, norms, sentences)]
     if language.has_spanish(clean):
         found += _spanish_hits(clean)
-    temperature = temperature_hit(clean)
+    temperature = None if lookalikes.child_fever(clean) else temperature_hit(clean)  # "my toddler is at 39"
     if temperature:
         found.append((SEVERITY[temperature.tier], -1, -1, temperature))
     # Most severe tier first; within a tier the category first in its match_priority, the pattern first

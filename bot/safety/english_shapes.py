@@ -44,6 +44,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.safety import english_asks, english_care, english_care_more, english_care_own, lookalikes, patterns
+from bot.safety import english_general as general_en
 from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.word_lists
@@ -56,7 +57,6 @@ BREAKS = _LISTS["CONTEXT_BREAKS"]  # , - — :
 STILL_PERSONAL = _LISTS["CONTEXT_STILL_PERSONAL"]  # care-team categories a general question does not undo
 REPORT_NOW = _LISTS["REPORT_NOW"]  # "since", "today": the sign is happening (bot/safety/engine.py)
 ONGOING = _LISTS["CONTEXT_ONGOING"]  # "again", "still", "since": a sign in the past that is back
-CLAIMED = frozenset({"read", "heard", "saw", "seen", "hear"})  # "i read that…": a claim, checked after
 CLAIM_CHECKS = frozenset(
     {"this", "that", "right"}
 )  # "is that right?", "is this true?" check the claim, not a sign here
@@ -125,7 +125,8 @@ def _general_ask(doc, norms: Sequence[str], start: int, end: int, what_is_asks: 
     words = set(norms[start:end]) | {doc[i].lower_ for i in range(start, end)}
     if _MEANS_WHEN.search(_text(doc, start, end)):
         words -= {"when"}  # "what does it mean when calcium goes high": a conjunction, not "when should i…"
-    if _personal(norms, start, end) or words & HAPPENING or _first(doc, start, end) not in QUESTION_START:
+    happening = words & HAPPENING - general_en.medicine_pointers(doc, start, end)  # "this medicine": the drug
+    if _personal(norms, start, end) or happening or _first(doc, start, end) not in QUESTION_START:
         return False
     what_is = what_is_asks and _first(doc, start, end) == "what" and "be" in norms[start : start + 3]
     return bool(words & GENERAL) or what_is or bool(_WHAT_DOES.search(_text(doc, start, end)))
@@ -193,13 +194,6 @@ def _heard_of(doc, sentence) -> bool:
     return any(doc[i].lower_ in DISTANT for i in range(sentence.start, sentence.end))
 
 
-def _read_that(doc, sentence) -> bool:
-    """The sentence is a claim the writer read or heard ("i read that…", "we heard that…"), nobody's own sign."""
-    words = [doc[i].lower_ for i in range(sentence.start, min(sentence.start + 4, sentence.end))]
-    words = [w for w in words if w not in FILLERS]
-    return len(words) >= 3 and words[0] in ("i", "we") and words[1] in CLAIMED and words[2] == "that"
-
-
 def _plain(doc, norms: Sequence[str], start: int, end: int, allowed=frozenset()) -> bool:
     """A question about nobody that does not say the sign is happening."""
     return not _personal(norms, start, end) and not (set(norms[start:end]) & HAPPENING) - allowed
@@ -229,10 +223,12 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
             return True  # "who do i call if i get a high temperature on chemo?"
         if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
             return True  # "inflamed eyes from bone drugs?", "bonjela for mouth ulcers"
-        if (
-            own not in asks and _read_that(doc, sentence) and not _personal(norms, sentence.start + 2, sentence.end)
-        ):  # "i read that twitching can come from low calcium."
-            return bool(later) and all(_plain(doc, norms, s, e, CLAIM_CHECKS) for s, e in asks)  # "is that right?"
+        if general_en.general_request(doc, norms, sentence.start, sentence.end, start):
+            return True  # "explain like i'm 10 why the bone jab can make blood calcium go low"
+        claim = general_en.claim_start(doc, norms, sentence.start, sentence.end, start)
+        if own not in asks and claim is not None:  # "i read that twitching can come from low calcium."
+            checked = claim >= 0 or general_en.truth_checked(doc, norms, later)  # "she keeps saying…, true?"
+            return checked and bool(later) and all(_plain(doc, norms, s, e, CLAIM_CHECKS) for s, e in asks)
         if rule.tier == "urgent" and own not in asks and _heard_of(doc, sentence):
             pointing = frozenset({"this", "these"})  # "do these drugs affect eyes?": the drugs, not a sign here
             return bool(later) and all(_plain(doc, norms, s, e, pointing) for s, e in asks)  # "a woman in my group…"
@@ -261,7 +257,11 @@ def general_question(text: str) -> bool:
     norms = [engine._norm(t) for t in doc]
     clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
     asks = [(s, e) for s, e in clauses if _asks(doc, s, e)]
-    return bool(asks) and all(_general_ask(doc, norms, s, e) or _field_changed(doc, norms, s, e) for s, e in asks)
+    requests = [c for c in clauses if general_en.general_request(doc, norms, *c)]  # "…an explanation of what…"
+    general = [c for c in asks if c not in requests]
+    return bool(asks or requests) and all(
+        _general_ask(doc, norms, *c) or _field_changed(doc, norms, *c) for c in general
+    )
 
 
 def _field_changed(doc, norms: Sequence[str], start: int, end: int) -> bool:
@@ -300,7 +300,10 @@ def impersonal_question(text: str) -> bool:
     clauses = [c for s in engine._sentences(doc, norms) for c in _clauses(doc, s.start, s.end)]
     if not clauses or any(t.like_num for t in doc) or _personal(norms, 0, len(doc)):
         return False
-    return all(_asks(doc, s, e) and _general_ask(doc, norms, s, e) for s, e in clauses)
+    return all(
+        _asks(doc, s, e) and _general_ask(doc, norms, s, e) or general_en.general_request(doc, norms, s, e)
+        for s, e in clauses
+    )
 
 
 # -- personal questions and counted overdoses -------------------------------------------------------

@@ -12,11 +12,13 @@ when the message itself says what it is.
 - an animal's trouble ("cat throwing up hairballs", "the guinea pig has a lump on its side"): the animal right
   before the sign, no person between, nobody writing of themselves and nothing about cancer care; hair or a
   filling that fell out is no fall;
-- a broken bone already in a cast, or a young child's fever, when nothing in the message is about cancer care or a
+- a broken bone already in a cast or a young person's break at a sport, or a young child's fever (also a
+  temperature), when nothing in the message is about cancer care or a
   new break ("my son broke his wrist playing rugby. how long does it take to heal in a cast?", "la fiebre de un
   niño");
 - pain said to be easing ("since her new chemo her back pain is much better"): new or worse back pain and pain no
   longer controlled are urgent, pain getting better is not, unless the sentence also says worse or not;
+- schoolwork (`schoolwork`: "solve this algebra question"), for SafetyNet as `no_subject` below;
 - a message with no subject at all ("and the other thing?", "¿y lo otro?", "anything else?"): `no_subject`,
   which SafetyNet asks before acting on the classifier's safety guess alone (a linear model leans toward its
   biggest class, the red-flag reports, on words it has no evidence about).
@@ -53,6 +55,9 @@ ILLNESS = _LISTS["LOOKALIKE_ILLNESS"]
 FOOD = _LISTS["LOOKALIKE_FOOD"]
 SET_IN_CAST = _LISTS["LOOKALIKE_SET"]
 CHILD = _LISTS["LOOKALIKE_CHILD"]
+SPORT = _LISTS["LOOKALIKE_SPORT"]
+SCHOOLWORK = _LISTS["LOOKALIKE_SCHOOLWORK"]
+YOUNG = CHILD | _LISTS["LOOKALIKE_YOUNG"]
 ANIMAL = _LISTS["LOOKALIKE_ANIMAL"]
 FALLS_OUT = _LISTS["LOOKALIKE_FALLS_OUT"]
 HUMAN = _LISTS["FIRST_PERSON"] | _LISTS["THIRD_PERSON"] | _LISTS["CAREGIVER"]
@@ -117,7 +122,7 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
     if rule.category == "fever_chemo" and not said & ILLNESS:
         return bool(said & WEATHER or (WEATHER_PHRASES and WEATHER_PHRASES.search(" ".join(message))))
     if rule.category in ("fracture", "fever_chemo") and not _about_cancer_care(message):
-        if rule.category == "fracture" and said & SET_IN_CAST:
+        if rule.category == "fracture" and (said & SET_IN_CAST or said & SPORT and said & YOUNG):
             return True  # "my son broke his wrist playing rugby. how long does it take to heal in a cast?"
         if rule.category == "fever_chemo" and said & CHILD:
             return True  # "my toddler has a fever, how much calpol can i give?"
@@ -126,6 +131,20 @@ def everyday(doc, sentences, rule, start: int, matched: str) -> bool:
     if rule.category == "overdose":  # "la caja entera de té", "the whole packet of biscuits"
         return any(w in FOOD and i and after[i - 1] in ("de", "of") for i, w in enumerate(after))
     return False
+
+
+def child_fever(text: str) -> bool:
+    """A young child's temperature with nothing about cancer care ("my toddler is at 38.9, what do parents usually
+    do"): the temperature parser's hit is no chemo fever (bot/safety/engine.py), as the fever patterns' is not."""
+    message = _plain(_WORDS.findall(text))
+    return bool(set(message) & CHILD) and not _about_cancer_care(message)
+
+
+def schoolwork(text: str) -> bool:
+    """Schoolwork ("solve this algebra question for me", "help with my maths homework") with nothing about cancer
+    care: SafetyNet does not act on the classifier's guess alone (a crisis guess apart) there."""
+    message = _plain(_WORDS.findall(text))
+    return bool(set(message) & SCHOOLWORK) and not _about_cancer_care(message)
 
 
 def _easing(doc, sentences, start: int, matched: str) -> bool:
