@@ -161,6 +161,7 @@ CARE_TEAM_5 = [
     "el calcio me salió por encima del rango en los análisis, ¿eso qué significa para mí?",
     "mi nieto nace en marzo, ¿voy a estar bien para conocerlo?",
     "¿hay problema con unas carillas dentales y el zometa que me ponen cada mes?",
+    "necesito hablar con alguien del equipo. ¿me pueden llamar hoy?",
 ]
 
 GENERAL_5 = [
@@ -192,6 +193,8 @@ GENERAL_5 = [
     "¿qué significa que la fosfatasa alcalina esté por encima del rango?",
     "¿cuántas dosis de zometa se ponen al año?",
     "¿se puede viajar en avión con metástasis óseas, en general?",
+    "mi suegra solo entiende español y quiere hablar con alguien. ¿cuál es el teléfono de la línea de komen?",
+    "quisiera hablar con alguien de la línea de ayuda de komen",
 ]
 
 
