@@ -27,6 +27,7 @@ COMBINATIONS = (
     ("emergency", "high_calcium", ("COMBO_CALCIUM", "COMBO_HIGH", 6), "COMBO_HIGH_SIGNS"),
     ("emergency", "fever_chemo", "COMBO_CHEMO", "COMBO_RIGORS"),
     ("crisis", "suicidal_thoughts", "COMBO_SETTLING", "COMBO_GOING"),  # "affairs in order… i'm ready to go"
+    ("crisis", "suicidal_thoughts", "COMBO_FAREWELL", "COMBO_SILENCE"),  # "perdón por todo… y apagó el celular"
 )
 _HISTORY = re.compile(r"\b(?:in|en|back in) (?:19|20)\d\d\b|\byears? ago\b|\bhace (?:\d+|unos|varios|muchos) anos\b")
 

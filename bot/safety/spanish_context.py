@@ -35,6 +35,7 @@ BREAKS = frozenset({",", ";", ":", "-", "—", "–", "¿", "¡", "(", ")"})
 ASK_WORDS = frozenset({"que", "como", "cual", "cuales", "cuando", "donde", "por", "porque", "cuanto", "cuanta"})
 ASK_WORDS |= {"cuantos", "cuantas", "quien", "quienes"}
 SEVERE = frozenset({"emergency", "urgent"})
+HELPLINE = frozenset({"komen", "helpline", "linea"})  # "la línea de ayuda de Komen": the FAQ answers how to reach it
 _NUMBER = r"(\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|varios|muchos|unos)"
 
 
@@ -114,6 +115,8 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         return True  # "hace un frío que me sacude", "me tomé la caja entera de té": no report
     if rule.tier == "care_team":  # a claim someone told, asked whether it holds in general: nobody's own case
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        if sentence and rule.category == "request_human" and _helpline(doc, norms, sentences, sentence, start):
+            return True
         return bool(sentence) and general_hearsay(doc[sentence.start : sentence.end].text)
     if rule.tier not in SEVERE:
         return False
@@ -139,6 +142,20 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         return any(asks[index + 1 :])  # "hace años me rompí la muñeca, ¿las fracturas viejas salen…?"
     earlier = [k for k in range(index) if _personal(norms, clauses[k][0])]
     return asks[index] and bool(earlier) and all(history[k] for k in earlier)
+
+
+def _helpline(doc, norms: Sequence[str], sentences, sentence, start: int) -> bool:
+    """A wish for a person aimed at the helpline ("…hablar con alguien de la línea de Komen"), or followed by a
+    question about reaching it ("quiere hablar con alguien. ¿cómo se llama a la línea de ayuda de Komen?"): the
+    helpline's number is the answer, as in English (english_shapes)."""
+    if set(norms[start : sentence.end]) & HELPLINE:
+        return True
+    for later in (s for s in sentences if s.start >= sentence.end):
+        words = norms[later.start : later.end]
+        asks = "?" in doc[later.start : later.end].text or bool(words and words[0] in ASK_WORDS)
+        if asks and set(words) & HELPLINE:
+            return True
+    return False
 
 
 def history_question(text: str) -> bool:

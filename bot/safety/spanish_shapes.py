@@ -34,6 +34,7 @@ from bot.safety import patterns, spanish_asks, spanish_care, spanish_context
 from bot.safety.spanish_care_fifth import asked_in_general, care_ask_fifth, plan_beside
 from bot.safety.spanish_care_more import care_ask_more
 from bot.safety.spanish_care_own import own_care_ask, own_report
+from bot.safety.spanish_care_seventh import care_ask_seventh
 from bot.safety.spanish_care_sixth import care_ask_sixth
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
@@ -345,6 +346,7 @@ def hits(clean: str) -> List[Hit]:
             own_care_ask,
             care_ask_fifth,
             care_ask_sixth,
+            care_ask_seventh,
         )
         for reader in (counted_overdose, *readers):
             hit = None if hearsay and reader is not counted_overdose else reader(sentence)
