@@ -430,6 +430,11 @@ def test_a_dropped_classifier_guess_gives_way_to_its_best_other_intent():
     assert message.get(INTENT) == {"name": "faq_jaw", "confidence": pytest.approx(0.3 / 0.35)}
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["faq_jaw", "faq_bma"]
     assert message.get(INTENT_RANKING_KEY)[1]["confidence"] == pytest.approx(0.05 / 0.35)
+    # Without this field's words ("solve x plus 5 equals 12"), the others keep their own confidences.
+    message.set(INTENT, ranking[0])
+    message.set(INTENT_RANKING_KEY, ranking)
+    _drop_safety_guess(message, share=False)
+    assert message.get(INTENT) == {"name": "faq_jaw", "confidence": 0.3}
     assert message.get(CLASSIFIER_RANKING_KEY) == ranking
 
 

@@ -124,28 +124,33 @@ class SafetyNet(_Stateless):
             return  # LanguageGuard: the emergency number and the helpline, in English and Spanish
         if hit is None and acknowledgement(text):
             return  # "vale", "ya": LanguageGuard's acknowledgement, whatever the classifier guessed
+        # A message in this field's words (a drug, "mets", "spine"…): a dropped guess's share goes to the others.
+        field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
         if hit is None and predicted in TIER_OF_INTENT and lookalikes.no_subject(text):
-            _drop_safety_guess(message)  # "and the other thing?": nothing named to report ("Did you mean…?")
+            _drop_safety_guess(message, field)  # "and the other thing?": nothing named to report ("Did you mean…?")
             return
         confidence = float((message.get(INTENT) or {}).get("confidence") or 0.0)
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _restate_wish(text, predicted):
-            _drop_safety_guess(message)  # "simpler please, i'm not medical": the last answer again, nothing to report
+            _drop_safety_guess(
+                message, field
+            )  # "simpler please, i'm not medical": the last answer again, nothing to report
             return
         if hit is None and language == "en" and _general_follow_up(text, predicted, self.known_words):
-            _drop_safety_guess(message)  # "anything she can do so she doesnt get it": the last answer's follow-up
+            _drop_safety_guess(
+                message, field
+            )  # "anything she can do so she doesnt get it": the last answer's follow-up
             return
         if hit is None and language == "en" and _general_english_question(text, predicted):
-            _drop_safety_guess(message)  # "my wife is on xgeva, does it cause tingling in the fingers?"
+            _drop_safety_guess(message, field)  # "my wife is on xgeva, does it cause tingling in the fingers?"
             return
         if hit is None and predicted in TIER_OF_INTENT and _general_english_other(text, predicted, language):
-            _drop_safety_guess(message)  # "my uncle keeps saying tamoxifen makes everyone gain weight, true?"
+            _drop_safety_guess(message, field)  # "my uncle keeps saying tamoxifen makes everyone gain weight, true?"
             return
         # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
         # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
-        in_field = any(e.get("entity") == "drug" for e in message.get(ENTITIES) or []) or self._in_field_words(text)
-        in_field = in_field or english_care.bare_request(text)  # "operator": a request for a person and nothing else
+        in_field = field or english_care.bare_request(text)  # "operator": a request for a person and nothing else
         decision = triage.decide(hit, predicted, in_field)
         if decision is None:
             return
@@ -250,13 +255,14 @@ def _general_follow_up(text: str, predicted, known_words) -> bool:
     )
 
 
-def _drop_safety_guess(message: Message) -> None:
+def _drop_safety_guess(message: Message, share: bool = True) -> None:
     """The classifier's safety guess is not acted on: its best other intent takes its place; left as it was, the
     turn would escalate. The others share the dropped guess's probability in proportion ("why can spine mets lead
     to numb legs": 0.83 emergency, 0.17 the cord-compression answer, which is then sure of it), so FallbackClassifier
-    asks "Did you mean…?" only when the classifier was unsure among them too."""
+    asks "Did you mean…?" only when the classifier was unsure among them too. Not for a message without this field's
+    words (`share` False: "solve x plus 5 equals 12 for me" would be sure of a bone answer): their own confidences."""
     full = message.get(INTENT_RANKING_KEY) or []
-    dropped = sum(float(r.get("confidence") or 0) for r in full if r.get("name") in TIER_OF_INTENT)
+    dropped = share * sum(float(r.get("confidence") or 0) for r in full if r.get("name") in TIER_OF_INTENT)
     ranking = [
         {**r, "confidence": float(r.get("confidence") or 0) / max(1.0 - dropped, 1e-9)}
         for r in full
