@@ -15,7 +15,7 @@ import yaml
 from bot.tools import conversations as multi_turn
 from bot.tools import evaluate
 
-TEST_SET_FLOOR = 0.939  # measured 450/474 = 94.9% on 2026-12-07 08:48, less one point (target 0.95)
+TEST_SET_FLOOR = 0.946  # measured 453/474 = 95.6% on 2026-12-07 15:00, less one point (target 0.95)
 SPANISH_TEST_SET_FLOOR = 0.921  # measured 190/204 = 93.1% on 2026-12-07 08:48, less one point (target 0.90)
 CONVERSATION_TURNS_FLOOR = 0.928  # measured 106/113 = 93.8% on 2026-12-07 08:48, less one point (target 0.90)
 

@@ -1,5 +1,5 @@
 """Kinds of red flag the held-back pairs showed on their one run: Spanish 14 / English 9 (2026-12-07 08:48) and
-Spanish 15 / English 10 (2026-12-07 11:10), fixed by kind in content/safety.yml, tested here in other words (the sets'
+Spanish 15 / English 10 (2026-12-07 11:10) and Spanish 16 / English 11 (2026-12-07 15:00), fixed by kind in content/safety.yml, tested here in other words (the sets'
 own texts are never copied). Look-alikes with the same words stay unescalated."""
 
 from __future__ import annotations
@@ -24,6 +24,10 @@ REACHED = [
     ("crisis", "mi tío nos mandó su despedida por mensaje y ya no contesta"),
     ("crisis", "la verdad ya no le veo salida a esto"),
     ("urgent", "high calcium in my bloods from tuesday, the nurse just phoned"),
+    # Spanish 16 / English 11
+    ("crisis", "i've sorted my will and cancelled my phone contract, just getting ready"),
+    ("urgent", "dad's calcium on the ward bloods was 3.2 this morning"),
+    ("urgent", "my calcium came back at 1.9 yesterday"),
 ]
 
 NOT_ESCALATED = [
@@ -34,6 +38,8 @@ NOT_ESCALATED = [
     "my mum wishes she could travel again, is flying ok on zometa in general",
     "we go to my sister's and not come back until sunday, does a missed xgeva week matter in general",
     "can high calcium on a blood test come from the bone drugs?",
+    "is a calcium of 2.9 high for someone on xgeva?",
+    "my calcium tablet is 600 mg, is that a usual amount",
 ]
 
 

@@ -124,21 +124,10 @@ SAFETY: Dict[str, EvalSet] = {
     # its red-flag misses were then fixed by kind, so they are dev sets now.
     "Spanish 15": EvalSet(DATA / "safety_test_es_15.yml", DEV, "es", FIXED_SINCE),
     "English 10": EvalSet(DATA / "safety_test_en_10.yml", DEV, "en", FIXED_SINCE),
-    # Written 2026-12-07 12:00 at the end of that session, held back for the NEXT session: run once, on its final model.
-    "Spanish 16": EvalSet(
-        DATA / "safety_test_es_16.yml",
-        FROZEN,
-        "es",
-        "written 2026-12-07 12:00; run once at the next session's end",
-        held_back=True,
-    ),
-    "English 11": EvalSet(
-        DATA / "safety_test_en_11.yml",
-        FROZEN,
-        "en",
-        "written 2026-12-07 12:00; run once at the next session's end",
-        held_back=True,
-    ),
+    # Written 2026-12-07 12:00, held back for the next session; run once at 15:00 on that session's final model (README
+    # "Safety"); its red-flag misses were then fixed by kind, so they are dev sets now.
+    "Spanish 16": EvalSet(DATA / "safety_test_es_16.yml", DEV, "es", FIXED_SINCE),
+    "English 11": EvalSet(DATA / "safety_test_en_11.yml", DEV, "en", FIXED_SINCE),
     # Written 2026-12-07 13:05 at the start of that session, held back for the NEXT session (not this one's final
     # check, which is Spanish 16 / English 11): run once, on the next session's final model.
     "Spanish 17": EvalSet(
