@@ -126,15 +126,21 @@ def topic_scores(parse: Mapping[str, Any]) -> Dict[str, float]:
 
 
 MIN_OWN_SUBJECT_WORDS = 2  # "in plain words, what are bony secondaries": two words of its own beside the wish
-_WISH_WORDS = frozenset({"explain", "mean", "means", "understand", "dont", "pls", "please", "again", "simply"})
+# Words that name no subject: the wish's own words and English function words (a short list here, not spaCy's:
+# the action server, which decides turns too, never loads spaCy).
+_NO_SUBJECT_WORDS = frozenset(
+    """explain mean means meaning understand dont don t pls please again simply sorry really just could would can will
+    should do does did is are was were be been am a an the what whats how why when where which who whom this that these
+    those it its i im me my you your u he she her his him we us our they them their of in on at to for with about and
+    or but so if as by from up out any some all also very too than then there here not no yes ok okay get put say tell
+    give more less bit little like way""".split()
+)
 
 
 def _words_beside_wish(text: str) -> int:
     """How many words other than the wish, pointing words and function words a message holds."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     rest = REFERRING_WORDS.sub(" ", RESTATE.sub(" ", fold(text)))
-    return sum(1 for word in rest.split() if word not in STOP_WORDS and word not in _WISH_WORDS)
+    return sum(1 for word in rest.split() if word not in _NO_SUBJECT_WORDS)
 
 
 def standalone_topic(parse: Mapping[str, Any], content: Content) -> Optional[Topic]:
