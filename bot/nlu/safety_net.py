@@ -133,14 +133,12 @@ class SafetyNet(_Stateless):
         if hit is None and language == "en" and _unsure_model_only(predicted, confidence):
             return  # "…radiating the sore spot in her hip, how does that help?": a guess, not a report
         if hit is None and language == "en" and _restate_wish(text, predicted):
-            _drop_safety_guess(
-                message, field
-            )  # "simpler please, i'm not medical": the last answer again, nothing to report
+            # "simpler please, i'm not medical": the last answer again, nothing to report
+            _drop_safety_guess(message, field)
             return
         if hit is None and language == "en" and _general_follow_up(text, predicted, self.known_words):
-            _drop_safety_guess(
-                message, field
-            )  # "anything she can do so she doesnt get it": the last answer's follow-up
+            # "anything she can do so she doesnt get it": the last answer's follow-up
+            _drop_safety_guess(message, field)
             return
         if hit is None and language == "en" and _general_english_question(text, predicted):
             _drop_safety_guess(message, field)  # "my wife is on xgeva, does it cause tingling in the fingers?"
