@@ -114,6 +114,8 @@ def test_the_registry_names_every_set_with_its_role():
                 "en_8",
                 "es_17",
                 "en_12",
+                "es_18",
+                "en_13",
             )
         ),
     }

@@ -43,6 +43,7 @@ SAFETY_TEST_ES_14 = DATA / "safety_test_es_14.yml"  # fourteenth (2026-12-07 07:
 SAFETY_TEST_ES_15 = DATA / "safety_test_es_15.yml"  # fifteenth (2026-12-07 10:05): held back, run once at the end
 SAFETY_TEST_ES_16 = DATA / "safety_test_es_16.yml"  # sixteenth (2026-12-07 12:00): run once at 15:00, DEV since
 SAFETY_TEST_ES_17 = DATA / "safety_test_es_17.yml"  # seventeenth (2026-12-07 13:05): held back for the session after
+SAFETY_TEST_ES_18 = DATA / "safety_test_es_18.yml"  # eighteenth (2026-12-07 16:20): held back for the session after
 FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
@@ -64,6 +65,7 @@ SAFETY_SETS = {
     "messages_15": (SAFETY_TEST_ES_15, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
     "messages_16": (SAFETY_TEST_ES_16, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
     "messages_17": (SAFETY_TEST_ES_17, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
+    "messages_18": (SAFETY_TEST_ES_18, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
 }
 ALL_SETS = ["questions", *SAFETY_SETS]
 

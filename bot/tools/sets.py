@@ -57,6 +57,12 @@ FAQ: Dict[str, EvalSet] = {
     "dev_9": EvalSet(
         DATA / "dev_faq_9.yml", DEV, "en", "second-language, elderly and teenage writers, wrong names, 13:05"
     ),
+    "dev_10": EvalSet(
+        DATA / "dev_faq_10.yml", DEV, "en", "general questions in red-flag words, hypotheticals, thresholds, 16:20"
+    ),
+    "dev_11": EvalSet(
+        DATA / "dev_faq_11.yml", DEV, "en", "misconceptions checked, two questions at once, drugs mixed up, 16:20"
+    ),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -118,6 +124,12 @@ SAFETY: Dict[str, EvalSet] = {
         "es",
         "crisis, care-team and general messages, written 2026-12-07 13:05 as DEV",
     ),
+    "Spanish care 5": EvalSet(
+        DATA / "safety_dev_es_5.yml",
+        DEV,
+        "es",
+        "care-team (treatments, medicines, dental visits booked) and general messages, 2026-12-07 16:20 as DEV",
+    ),
     "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
     "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
     # Written 2026-12-07 10:05 and held back; run once at 11:10 on that session's final model (README "Safety");
@@ -142,6 +154,22 @@ SAFETY: Dict[str, EvalSet] = {
         FROZEN,
         "en",
         "written 2026-12-07 13:05; run once at the end of the session after",
+        held_back=True,
+    ),
+    # Written 2026-12-07 16:20 at the start of that session, held back for the NEXT session (this one's final check
+    # is Spanish 17 / English 12): run once, on the next session's final model.
+    "Spanish 18": EvalSet(
+        DATA / "safety_test_es_18.yml",
+        FROZEN,
+        "es",
+        "written 2026-12-07 16:20; run once at the end of the session after",
+        held_back=True,
+    ),
+    "English 13": EvalSet(
+        DATA / "safety_test_en_13.yml",
+        FROZEN,
+        "en",
+        "written 2026-12-07 16:20; run once at the end of the session after",
         held_back=True,
     ),
     "Spanish 10": EvalSet(
