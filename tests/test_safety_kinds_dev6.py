@@ -3,7 +3,9 @@ and of the crisis DEV set's messages the classifier alone caught): an animal's t
 that is itself what a question about nobody asks, a claim the writer read and checks, a wish for a person answered
 by the helpline's number; and crisis kinds the net now reads itself (hurting a part of oneself on purpose, pain one
 deserves, one's affairs settled and ready to go). 13:30 (dev_faq_8/9): a claim passed on and checked, a request to
-explain, a child's temperature, a young person's break at a sport, "pointless" said of a medicine, schoolwork. Each kind has look-alikes that must stay reports: a person hurt beside
+explain, a child's temperature, a young person's break at a sport, "pointless" said of a medicine, schoolwork.
+16:20 (dev_faq_10/11): a story on a screen, a hypothetical about nobody, which kinds of a sign worry, a belief checked,
+a sign given as an example (with the asker's purpose), a nurse in a story. Each kind has look-alikes that must stay reports: a person hurt beside
 an animal, a fall out of bed, a sign reported now in a fragment with a cue word ("…since this morning, what does
 it mean?"). Texts written for this file."""
 
@@ -33,6 +35,14 @@ NOT_REPORTS = [
     "my husband read that denosumab can cause inflamed eyes, is that a known side effect",
     "my grandson fractured his wrist at rugby, when can he go back to playing",
     "the leaflet says xgeva can make calcium drop in some people, what does that mean",
+    # 16:20 round (dev_faq_10/11 kinds): a story on a screen, a hypothetical about nobody asked after it, which kinds
+    # of a sign worry, a belief checked, a sign given as an example with the asker's purpose, a nurse in a story
+    "in a film i watched the mum with cancer lost the use of her legs overnight, why would that happen",
+    "if a person with bone secondaries got very drowsy and muddled, might that be the calcium",
+    "for people with spine mets, what type of back pain is the dangerous type",
+    "i assumed onj only came from having teeth pulled. how else does it start",
+    "what does low calcium feel like, such as cramps or twitching, so we know what to look out for",
+    "my friend goes for zometa and the nurse checked her teeth first, why do they do that",
 ]
 
 STILL_REPORTS = [
@@ -62,6 +72,14 @@ STILL_REPORTS = [
     ("everything is pointless, even the pills", "crisis"),
     ("my aunt keeps saying her calcium is too low, is that true", "urgent"),
     ("my dad read that his eye redness is from zometa, what does that mean", "urgent"),
+    ("on a tv show a man lost feeling in his legs, my husband cant feel his either what do we do", "emergency"),
+    ("if my wife gets really confused and thirsty like this again, could that be the calcium", "emergency"),
+    ("what kind of back pain is the worrying kind, my back pain is much worse since yesterday", "urgent"),
+    ("what type of leg weakness is serious, my legs went weak this morning", "emergency"),
+    ("i thought it was only a toothache but now there is bone showing in my gum", "urgent"),
+    ("i thought my legs were just tired but i cant stand up now", "emergency"),
+    ("what are the signs, like tingling, because i have tingling in my lips right now", "urgent"),
+    ("i need the nurse to ring me back today", "care_team"),
 ]
 
 # The classifier's guess alone is not acted on (SafetyNet): True = a general message, False = still its to make.

@@ -26,6 +26,8 @@ PERSON = _LISTS["FIRST_PERSON"] | _LISTS["THIRD_PERSON"] | _LISTS["CAREGIVER"]
 FILLERS = _LISTS["FILLERS"]
 REPORT_NOW = _LISTS["REPORT_NOW"]
 TOLD = _LISTS["CONTEXT_CLAIM_TOLD"]  # told read heard saw seen: "i was told", "my dad read that"
+BELIEVED = _LISTS["CONTEXT_CLAIM_BELIEVED"]  # thought assumed: "i thought jaw necrosis only happens to…"
+POINTING = frozenset({"it", "this", "that", "these", "those", "there", "he", "she", "they"})  # "i thought it was…"
 SAYS = _LISTS["CONTEXT_CLAIM_SAYS"]  # says claims insists reckons swears: a claim somebody makes
 GENERIC = _LISTS["CONTEXT_CLAIM_GENERIC"]  # everyone always people: said of people in general
 TRUTH = _LISTS["CONTEXT_CLAIM_TRUTH"]  # true myth right correct: the question checks the claim
@@ -50,6 +52,12 @@ def claim_start(doc, norms: Sequence[str], start: int, end: int, hit: int = -1) 
     first = next((i for i, w in enumerate(words) if w not in FILLERS), len(words))
     for i in range(first, min(first + 6, len(words))):
         word = words[i]
+        if word in BELIEVED:  # a belief of one's own about the world: the claim starts right after the verb
+            claim = start + i + 1 + (words[i + 1 : i + 2] == ["that"])
+            if (hit < 0 or hit >= start + i) and claim < end and words[claim - start] not in POINTING:
+                if not set(norms[claim:end]) & (PERSON | REPORT_NOW):
+                    return claim
+            return None
         if word not in TOLD and not (word in SAYS or (word == "saying" and i > first and words[i - 1] in AUX)):
             continue
         that = words[i + 1 : i + 2] == ["that"]

@@ -68,6 +68,9 @@ IF_WORDS = _LISTS["CONTEXT_IF"]  # "if", "case": a sign that may come
 IF_VERBS = _LISTS["CONTEXT_IF_VERBS"]  # "gets", "develops", "ever"
 IF_WHO = _LISTS["CONTEXT_IF_WHO"]  # "they", "someone": "if they get a high temperature"
 SUPPOSE = _LISTS["CONTEXT_SUPPOSE"]  # "say", "suppose": only as a clause's first word
+EXAMPLE = _LISTS["CONTEXT_EXAMPLE"]  # "like", "such as": a clause listing what the question before asks about
+KINDS = _LISTS["CONTEXT_KINDS"]  # "what kind of…": asks which kinds
+KIND_WORDS = frozenset({"worry", "worried", "worrying", "serious", "dangerous", "bad", "urgent", "emergency"})
 QUESTION_WORDS = frozenset({"what", "who", "when", "where", "how", "which"})
 LINKS = frozenset({"from", "after", "on", "with"})  # "<sign> from <treatment>?"
 MODAL = _LISTS["SHAPE_MODAL"]  # can could may should…
@@ -126,10 +129,13 @@ def _general_ask(doc, norms: Sequence[str], start: int, end: int, what_is_asks: 
     if _MEANS_WHEN.search(_text(doc, start, end)):
         words -= {"when"}  # "what does it mean when calcium goes high": a conjunction, not "when should i…"
     happening = words & HAPPENING - general_en.medicine_pointers(doc, start, end)  # "this medicine": the drug
+    kinds = _first(doc, start, end) in ("what", "which") and bool(words & KINDS)
+    if kinds:
+        happening -= KIND_WORDS  # "what kind of leg weakness is the worrying kind": a kind, not a worry now
     if _personal(norms, start, end) or happening or _first(doc, start, end) not in QUESTION_START:
         return False
     what_is = what_is_asks and _first(doc, start, end) == "what" and "be" in norms[start : start + 3]
-    return bool(words & GENERAL) or what_is or bool(_WHAT_DOES.search(_text(doc, start, end)))
+    return bool(words & GENERAL) or what_is or kinds or bool(_WHAT_DOES.search(_text(doc, start, end)))
 
 
 def _phrases(name: str) -> "re.Pattern":
@@ -142,6 +148,8 @@ _RESOLVED = _phrases("CONTEXT_RESOLVED")  # "it healed", "went away", "normal no
 _QUERY_TAIL = re.compile(_phrases("CONTEXT_QUERY_TAILS").pattern + r"\W*$")  # "… is that a thing"
 _FIELD = _phrases("CONTEXT_FIELD")
 _FIELD_CHANGED = _phrases("CONTEXT_FIELD_CHANGED")
+_FICTION = _phrases("CONTEXT_FICTION")  # "on a tv show", "in a film": a character, not someone in one's care
+_PURPOSE = _phrases("CONTEXT_PURPOSE")  # "…, so i can tell the family": the asker's purpose
 _MEANS_WHEN = re.compile(r"\b(mean|means|meant|happens?) (when|if)\b")  # "what does it mean when calcium goes high"
 
 
@@ -219,6 +227,12 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
             return True  # "bonine for motion sickness, does it make you drowsy": the sign is what is asked about
     if rule.tier in ("emergency", "urgent"):
         asking = any(doc[i].lower_ in QUESTION_WORDS or doc[i].text == "?" for i in range(sentence.start, sentence.end))
+        # "if someone became confused and very thirsty, could that be high calcium": asked after, of nobody
+        asking = asking or (bool(later) and not _personal(norms, sentence.start, sentence.end))
+        if _told_on_screen(doc, norms, sentences, later):
+            return True  # "on a tv show a woman suddenly couldn't walk, how does that happen?"
+        if _example_in_question(doc, norms, in_sentence, index, asks):
+            return True  # "what are the signs of low calcium, like tingling or cramps, so i can tell the family"
         if asking and _hypothetical(doc, norms, own[0], start, min(start + len(matched.split()), own[1])):
             return True  # "who do i call if i get a high temperature on chemo?"
         if rule.tier == "urgent" and rule.kind == "symptom" and _query(doc, norms, sentence, start, matched):
@@ -245,6 +259,34 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
     ):
         return False  # "my markers went up, what does that mean?" asks about the person's own result
     return all(_plain(doc, norms, s, e) for s, e in asks)
+
+
+def _told_on_screen(doc, norms: Sequence[str], sentences, later) -> bool:
+    """A story from a show, a film or the radio, then a question about nobody: nobody in the whole message is in
+    the writer's care (no "i", "my", "she"), and every question after it is plain."""
+    told = any(_FICTION.search(" " + _text(doc, s.start, s.end) + " ") for s in sentences)
+    nobody = not any(_personal(norms, s.start, s.end) for s in sentences)
+    return told and nobody and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in later)
+
+
+def _asker_only(doc, norms: Sequence[str], start: int, end: int) -> bool:
+    """The clause has no person but the asker's purpose ("so i can tell the family", "so we know what to watch")."""
+    return bool(_PURPOSE.match(_text(doc, start, end).lower())) and not (
+        set(norms[start:end]) & (HAPPENING | REPORT_NOW) - {"this", "these", "which", "when"}
+    )
+
+
+def _example_in_question(doc, norms: Sequence[str], in_sentence, index: int, asks) -> bool:
+    """The sign opens a clause of examples ("like tingling or cramps") right after a general question about nobody;
+    what follows is plain or only the asker's purpose."""
+    own = in_sentence[index]
+    if not index or _first(doc, *own) not in EXAMPLE or _personal(norms, *own):
+        return False
+    before = in_sentence[index - 1]
+    if before not in asks or not _general_ask(doc, norms, *before):
+        return False
+    rest = in_sentence[index + 1 :]
+    return all(_asker_only(doc, norms, *c) or _plain(doc, norms, *c) for c in rest)
 
 
 def general_question(text: str) -> bool:
