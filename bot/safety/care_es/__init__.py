@@ -59,8 +59,6 @@ from bot.safety.care_es.words import (
     treatment_named,
 )
 
-_rx = re.compile
-
 
 def _pass_1(sentence: str) -> Optional[Hit]:
     """Pass 1, the broadest: a question, a wish, a clause "…, puedo…" or an "si" clause. Before a real person is
