@@ -1,4 +1,4 @@
-"""English care-team questions by KIND, round 3 (bot/safety/english_care.py; the kinds the English care-team DEV set
+"""English care-team questions by KIND, round 3 (bot/safety/care_en/ pass 1; the kinds the English care-team DEV set
 of 2026-12-07 07:05 showed): a person instead of the bot, one's own doctor seen sooner, a treatment still needed or
 restarted, a dose moved or skipped, one's own dose, another medicine or dental work with one's own treatment, the
 treatment working for the person, plain prognosis words, a mild side effect of one's own. Texts written for this
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import engine, english_care
+from bot.safety import care_en, engine
 
 PERSONAL = [
     # a person instead of the bot, or only a word for one
@@ -63,7 +63,7 @@ GENERAL = [
 ]
 
 
-# Round 4 (bot/safety/english_care_own.py; the kinds English care DEV set 9
+# Round 4 (bot/safety/care_en/ pass 2; the kinds English care DEV set 9
 # showed): what one's own result says about one, whether a treatment suits the person, something done or asked leave
 # for while on one's own treatment, wanting to stop it, when to take one's own tablets, how much treatment is left.
 # Texts written for this file in other words, never copied from tests/data; the same words asked in general (nobody in
@@ -118,4 +118,4 @@ def test_the_same_words_asked_in_general_are_not_escalated(text):
     "text, bare", [("operator", True), ("Agent please!", True), ("the operator of a crane", False)]
 )
 def test_only_a_word_for_a_person_is_a_bare_request(text, bare):
-    assert english_care.bare_request(text) is bare
+    assert care_en.bare_request(text) is bare

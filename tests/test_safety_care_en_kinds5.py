@@ -1,4 +1,4 @@
-"""English care-team questions by KIND, round 5 (bot/safety/english_care_more.py; the kinds the English care-team DEV
+"""English care-team questions by KIND, round 5 (bot/safety/care_en/ message pass; the kinds the English care-team DEV
 set 2 of 2026-12-07 showed): leave asked for oneself, a mild side effect put down to the treatment, when one is due,
 getting ready for one's own visit, going back on a treatment, dental work in lay words, a remedy or food with one's
 own treatment, two dated plans, one's own amount, one's own report read for oneself, the plan for the person, coming

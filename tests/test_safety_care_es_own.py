@@ -1,13 +1,13 @@
-"""The Spanish care-team kinds of bot/safety/spanish_care_own.py (the second Spanish care-team DEV set's misses and
+"""The Spanish care-team kinds of bot/safety/care_es/ pass 3 (the second Spanish care-team DEV set's misses and
 the kinds of docs/safety.md no dev set covered, round 3).
 
-Round 4 (CARE_TEAM_4, GENERAL_4; bot/safety/spanish_care_own.py `_fourth`, and a claim heard from someone asked
+Round 4 (CARE_TEAM_4, GENERAL_4; bot/safety/care_es/ `_pass_3_more`, and a claim heard from someone asked
 in general in bot/safety/spanish_context.py): a choice of drug for a real person, a trouble of one's own while on
 one's treatment ("¿es normal que me…?"), another medicine affecting the person, their treatment stopped for something
 ahead.
 
-Round 5 (CARE_TEAM_5, GENERAL_5; bot/safety/spanish_care_fifth.py, with a pause verb in spanish_care_own.py, a
-Spanglish "reschedule" in spanish_care_more.py and the person after "que" in spanish_care.py): a treatment said to be the person's own ("el X que me ponen", "con mi X") beside another medicine, a drink, dental
+Round 5 (CARE_TEAM_5, GENERAL_5; bot/safety/care_es/ pass 4, with a pause verb in care_es/doses.py, a
+Spanglish "reschedule" in care_es/people.py and the person after "que" in care_es/words.py): a treatment said to be the person's own ("el X que me ponen", "con mi X") beside another medicine, a drink, dental
 work or an activity; one's treatment while on another medicine or ill now ("si ando…"); a what-if about oneself with
 an activity and one's metastases; a drink asked with the treatment beside a plan of one's own; the doctor pausing
 one's treatment; moving one's session in Spanglish. And the opposite: a question marked as general ("en general",
@@ -143,7 +143,7 @@ CARE_TEAM_5 = [
     "ando con náuseas desde hace una semana, ¿puede ser por el ácido zoledrónico?",
     "el doctor me puso xgeva pero prefiero las pastillas, ¿puedo pedir que me cambien?",
     "¿podemos solicitar un cambio de denosumab a zometa para mi papá?",
-    # round 7 (bot/safety/spanish_care_seventh.py): put through to a person, waiting it out or telling the clinic,
+    # round 7 (bot/safety/care_es/ pass 6): put through to a person, waiting it out or telling the clinic,
     # one's dose moved, skipped by its month, timed against a trip or one's operation, a swap wished, a vaccine,
     # what is left asked without marks, a value out of range, being well for one's event
     "buenas, ¿me pasa con el oncólogo de guardia? es por lo de mi papá",

@@ -1,4 +1,4 @@
-"""The Spanish care-team kinds of bot/safety/spanish_care.py (issue 12, the Spanish care-team DEV set's misses).
+"""The Spanish care-team kinds of bot/safety/care_es/ pass 1 (issue 12, the Spanish care-team DEV set's misses).
 
 Messages written for this file in other words than any set, both ways: each personal ask must reach the care team
 through the deterministic net alone, and the same words asked in general (nobody real in them) must get nothing."""
@@ -76,7 +76,7 @@ CARE_TEAM = [
     "el doctor dice que tengo metástasis nuevas, y ahora qué va a pasar conmigo?",
     "la resonancia de mi papá dice que creció, lo van a cambiar de tratamiento?",
     "mi esposa quiere tener otro hijo, puede con el tratamiento que tiene?",
-    # (fourth round, bot/safety/spanish_care_more.py) when it stops, how much is left, who gives the results
+    # (fourth round, bot/safety/care_es/ pass 2) when it stops, how much is left, who gives the results
     "oiga, y a mi esposo cuándo le quitan el xgeva?",
     "quiero reprogramar lo del zometa de mi papá",
     "el calcio me cae pesado, lo puedo cambiar por otro?",

@@ -49,8 +49,8 @@ from bot.names import (
 from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifier_ranking
 from bot.nlu.language_choice import chose_spanish
 from bot.nlu.language_guard import acknowledgement
+from bot.safety import care_en, english_general, english_shapes, lookalikes, spanish_context, triage
 from bot.safety import engine as safety
-from bot.safety import english_care, english_general, english_shapes, lookalikes, spanish_context, triage
 from bot.safety import language as languages
 
 logger = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ class SafetyNet(_Stateless):
             return
         # A message in this field's words (a drug, "mets", "spine"…) is never a cat's vet visit: triage.decide
         # lets its care-team pattern stand against an out-of-scope guess ("can i play tennis with the mets in my spine").
-        in_field = field or english_care.bare_request(text)  # "operator": a request for a person and nothing else
+        in_field = field or care_en.bare_request(text)  # "operator": a request for a person and nothing else
         decision = triage.decide(hit, predicted, in_field)
         if decision is None:
             return

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import english_asks, english_care, english_care_more, english_care_own, lookalikes, patterns
+from bot.safety import care_en, english_asks, lookalikes, patterns
 from bot.safety import english_general as general_en
 from bot.safety.clauses import split as split_clauses
 
@@ -424,12 +424,12 @@ def hits(doc, norms: Sequence[str], sentences) -> List[Hit]:
         words = ["not" if w == "n't" else w for w in words]
         read.append(words)
         asked = personal_question(words, norms[sentence.start : sentence.end]) or english_asks.personal_ask(words)
-        asked = asked or english_care.own_care(words) or english_care_own.own_care(words)
+        asked = asked or care_en.care_ask(words)  # the care-team kinds (bot/safety/care_en/)
         if asked and asked[1] == "request_human" and _helpline_asked(doc, norms, sentences[index + 1 :]):
             asked = None  # "mum prefers a real person on the phone. how can we reach the komen helpline?": an answer
         for hit in (counted_overdose(words), asked):
             if hit:
                 found.append(hit)
     if not any(h[0] == "care_team" for h in found):  # the whole message: asked in one sentence, told in another
-        found += [h for h in (english_care_more.own_care(read),) if h]
+        found += [h for h in (care_en.care_message(read),) if h]
     return found

@@ -1,4 +1,4 @@
-"""Paying and papers in a Spanish personal ask (bot/safety/spanish_care.py): a bill, a price or a copy is about one's
+"""Paying and papers in a Spanish personal ask (bot/safety/care_es/, pass 1): a bill, a price or a copy is about one's
 own care only beside a word of care ("la factura del hospital", "el cobro del shot"); "¿cómo pago mi factura de la
 luz por internet?" is everyday life, not the care team's (insurance, Medicaid, a copay or one's records always are).
 Words: content/safety_vocabulary.yml `es.word_lists` CARE_ADMIN."""

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from typing import List, Sequence, Tuple
 
-from bot.safety import lookalikes, patterns, spanish_care
+from bot.safety import lookalikes, patterns
+from bot.safety.care_es import words as care_words
 from bot.safety.clauses import split as split_clauses
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
@@ -180,11 +181,11 @@ _CLAIM_ASKED = re.compile(r"\b(es|sera) (cierto|verdad|asi)\b|\bde verdad\b|\ben
 
 
 def general_hearsay(sentence: str) -> bool:
-    """A claim asked about, the care-team readers' opposite (bot/safety/spanish_care.py): the person is only the one
+    """A claim asked about, the care-team readers' opposite (bot/safety/care_es/): the person is only the one
     who said it, nobody real after "dice que" ("mi vecina dice que le baje la dosis a mi mamá" is about her)."""
-    text = " ".join(spanish_care.split_words(sentence))
+    text = " ".join(care_words.split_words(sentence))
     said = _CLAIM.search(text)
     if not said or not _CLAIM_ASKED.search(text, said.end()):
         return False
     rest = text[said.end() :].split()
-    return not spanish_care.personal(rest, " ".join(rest))
+    return not care_words.personal(rest, " ".join(rest))

@@ -30,12 +30,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import patterns, spanish_asks, spanish_care, spanish_context
-from bot.safety.spanish_care_fifth import asked_in_general, care_ask_fifth, plan_beside
-from bot.safety.spanish_care_more import care_ask_more
-from bot.safety.spanish_care_own import own_care_ask, own_report
-from bot.safety.spanish_care_seventh import care_ask_seventh
-from bot.safety.spanish_care_sixth import care_ask_sixth
+from bot.safety import care_es, patterns, spanish_asks, spanish_context
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["SHAPE_PERSON"]  # me, mi, puedo, debo…
@@ -336,23 +331,13 @@ def hits(clean: str) -> List[Hit]:
     found: List[Hit] = []
     for sentence in _SENTENCE.findall(clean or ""):
         # "mi vecina dice que…, ¿es cierto en general?", "¿está bien que se tome…, en general?": nobody's own case
-        hearsay = spanish_context.general_hearsay(sentence) or asked_in_general(sentence)
-        readers = (
-            personal_question,
-            personal_ask,
-            spanish_asks.own_case,
-            spanish_care.care_ask,
-            care_ask_more,
-            own_care_ask,
-            care_ask_fifth,
-            care_ask_sixth,
-            care_ask_seventh,
-        )
-        for reader in (counted_overdose, *readers):
+        hearsay = spanish_context.general_hearsay(sentence) or care_es.asked_in_general(sentence)
+        for reader in (counted_overdose, personal_question, personal_ask, spanish_asks.own_case):
             hit = None if hearsay and reader is not counted_overdose else reader(sentence)
             if hit:
                 found.append(hit)
-    whole = (spanish_care.care_message(clean or ""), own_report(clean or ""), plan_beside(clean or ""))
-    found += [hit for hit in whole if hit]
+        if not hearsay:
+            found += care_es.care_ask(sentence)  # the care-team kinds (bot/safety/care_es/), in their order
+    found += care_es.care_message(clean or "")
     result = spanish_asks.result_in_words(clean or "")
     return found + ([result] if result and not any(h[0] == "care_team" for h in found) else [])

@@ -1,0 +1,47 @@
+"""English asks about ANOTHER MEDICINE, A REMEDY OR FOOD with one's own treatment (category personal_decision).
+
+"does that clash with my tablets", "fine for me while i'm on…", "am i ok to take…"; a remedy with one's own treatment
+("could he have paracetamol for it alongside his zometa", "the oxycodone they gave him"); food or drink with it ("she
+can drink green tea with it?"). Words: CARE_EN_REMEDY."""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.care_en.words import BE, SUBJ, TREATMENT_WORD, phrases_bounded
+
+# another medicine, a vaccine or a procedure with one's own treatment
+CLASH = re.compile(
+    r"\b(clash|clashes|interact|interacts|interfere|interferes|go|goes|mix|mixes|react|reacts|conflict|conflicts|"
+    r"matter|ok|okay|safe|fine|alright) with (?P<whose>my|her|his|our|the)\b(?P<what>( \w+){1,3})"
+)
+
+FINE_WHILE = re.compile(
+    r"\b(fine|ok|okay|safe|alright|all right|allowed) (for|with) (me|her|him|us)\b( \w+){0,2} (while|when|on|with)\b"
+)
+
+RIGHT_TO = re.compile(
+    rf"\b(i|she|he|we) {BE} (\w+ )?(right|ok|okay|safe|fine|alright|good) to (take|have|mix|combine|use|keep)\b"
+    r"|\b(am|is|are) (i|she|he|we) (\w+ )?(right|ok|okay|safe|fine|alright|good) to (take|have|mix|combine|use)\b"
+)
+
+REMEDY = re.compile(phrases_bounded("CARE_EN_REMEDY"))
+
+# a remedy or food with one's own treatment
+TAKE_REMEDY = re.compile(
+    rf"\b(can|could|may|should|shall) {SUBJ} (\w+ )?(take|have|use|try|give (her|him|me))( \w+){{1,3}} "
+    r"(for|with|after|alongside|on top of|while on)\b"
+)
+
+EAT_WITH = re.compile(
+    rf"\b({SUBJ} (can|could)|(can|could|may|should) {SUBJ}) (eat|drink|have|take|use|mix|try)( \w+){{1,3}} "
+    r"(with|on|alongside) (it|them|that|this)\b"
+)
+
+OWN_TREATMENT = re.compile(rf"\b(my|her|his|our) (\w+ )?{TREATMENT_WORD}")
+
+# a remedy with a named treatment of one's own ("as well as the morphine they gave her")
+TOGETHER_WITH = re.compile(
+    rf"\b(can|could|may|should|shall) {SUBJ} (\w+ )?(take|have|use|mix|combine) (\w+ ){{1,3}}(as well as|along with|"
+    rf"together with|alongside|on top of|with|and) (the|her|his|my|our) (\w+ )?{TREATMENT_WORD}"
+)

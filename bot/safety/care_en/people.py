@@ -1,0 +1,57 @@
+"""English asks for a PERSON of one's care (category request_human).
+
+A person instead of the bot ("someone real", "a human", "enough of the chatbot", "put a person on"), or a message that
+is only such a word (`bare_request`: "operator", "agent please"; SafetyNet lets it stand against the classifier's
+out-of-scope guess); "are you a real person?" asks about the bot; seeing one's own doctor sooner or setting it up ("can
+i get in with my oncologist sooner", "book me in"); an appointment wished for ("we would like to speak to a physio").
+Words: CARE_EN_HUMAN, CARE_EN_BOT, CARE_EN_CLINICIAN, CARE_EN_PROFESSIONAL."""
+
+from __future__ import annotations
+
+import re
+
+from bot.safety.care_en.words import OWN, phrases, phrases_bounded
+
+HUMAN = phrases("CARE_EN_HUMAN")
+
+BOT = phrases("CARE_EN_BOT")
+
+CLINICIAN = phrases("CARE_EN_CLINICIAN")
+
+# a person instead of the bot: "someone real", "a real person", "put a human on", "enough of the chatbot"
+REAL_PERSON = re.compile(
+    rf"\b(someone|somebody|a person|person) (real|human|live|actual)\b|\b(real|actual|live|proper) {HUMAN}\b"
+    rf"|\b(put|get|give|pass|transfer|connect) (me )?(to |through to )?(a|an|the)? ?{HUMAN} (on|through|please)\b"
+    rf"|\b(enough|done|sick|tired|fed up|no more|stop|bored)( of| with)? (this |the |you |a )?{BOT}\b"
+)
+
+IS_IT_HUMAN = re.compile(r"\b(are|is|am) (you|this|it|that|i talking to)\b")  # "are you a real person?": no wish
+
+ONLY_HUMAN = re.compile(rf"^(an? |the )?(real |live |human )?{HUMAN}( please| pls| now)?\W*$")
+
+# seeing one's own doctor, or an appointment sooner or set up: "get in with my oncologist sooner"
+SEE = re.compile(
+    rf"\b(see|get in with|get in to see|get in to|appointment with|book in with|get seen by) {OWN} (\w+ )?{CLINICIAN}\b"
+)
+
+SOONER = re.compile(
+    r"\b(sooner|earlier|asap|this week|today|tomorrow|set up|book|booked|arrange|bring forward|brought forward|"
+    r"move|moved|need|want|how do|how can|can i|could i)\b"
+)
+
+
+def bare_request(text: str) -> bool:
+    """The message is nothing but a word for a person ("operator", "agent please"): no other subject that could be out
+    of this field, so SafetyNet lets its request stand against the classifier's out-of-scope guess."""
+    return bool(ONLY_HUMAN.search(" ".join(re.findall(r"[a-z']+|[^\sa-z']", text.lower().strip()))))
+
+
+PROFESSIONAL = phrases_bounded("CARE_EN_PROFESSIONAL")
+
+# an appointment wished for, treatment still given
+APPOINTMENT = re.compile(
+    r"\b(i|we|she|he) ('d|d|would|want|wants|need|needs|wanna|am hoping|'m hoping|m hoping)( like| love| to)*"
+    r"( get| book| make| have| arrange)? (an? )?(appointment|appt|referral|consultation|consult)\b"
+    rf"|\b(i|we|she|he) ('d|d|would|want|wants|need|needs|wanna)( like| love| to)* (see|speak to|talk to|speak with|"
+    rf"talk with) (a|an|the|my|her|his) ({PROFESSIONAL}|{CLINICIAN})\b"
+)
