@@ -43,6 +43,7 @@ NOT_REPORTS = [
     "i assumed onj only came from having teeth pulled. how else does it start",
     "what does low calcium feel like, such as cramps or twitching, so we know what to look out for",
     "my friend goes for zometa and the nurse checked her teeth first, why do they do that",
+    "we're going to the coast this weekend if you know what i mean, sun and sea",
 ]
 
 STILL_REPORTS = [
@@ -80,6 +81,8 @@ STILL_REPORTS = [
     ("i thought my legs were just tired but i cant stand up now", "emergency"),
     ("what are the signs, like tingling, because i have tingling in my lips right now", "urgent"),
     ("i need the nurse to ring me back today", "care_team"),
+    ("told my sister i'm going for good soon, if you get my drift", "crisis"),
+    ("he keeps saying he'll be gone before long, you know what i mean", "crisis"),
 ]
 
 # The classifier's guess alone is not acted on (SafetyNet): True = a general message, False = still its to make.
