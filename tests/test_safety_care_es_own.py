@@ -218,7 +218,7 @@ CARE_TEAM_8 = [
     "el oncólogo le cambió el prolia por el ácido zoledrónico a mi mamá, ¿por qué y desde cuándo?",
     "me duelen las manos desde que empecé el anastrozol, ¿será por eso?",
     # phonetic spelling of older writers: k for qu, g for h, s for c/z
-    "kiero saber si me tienen ke kitar el xgeva antes de la operasion porke me da miedo",
+    "¿me tienen ke kitar el xgeva antes de la operasion? es ke me da miedo",
     "kiero dejar de ponerme las inyecsiones de los guesos, ke me pasa?",
     "cuando vuelvo a empesar la kimio despues de la radiasion?",
 ]

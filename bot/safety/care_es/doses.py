@@ -76,7 +76,7 @@ WHEN_OR = _rx(
 AGAIN = _rx(
     r"\b(me|le|se) (lo |la )?(tomo|pongo|doy|damos|tomamos|ponemos) (otra|otro|igual|doble|de nuevo)\b"
     # a double dose by mistake: "me la tomé ayer y hoy otra vez", "le di dos veces", "me confundí de día"
-    r"|\b(me|le|se) (lo |la |los |las )?(tome|tomo|puse|di|dimos|tomamos|pusimos|dio|tomaste)( \w+){0,8} (otra vez"
+    r"|\b(me|le|se) (lo |la |los |las )?(tome|tomo|puse|di|dimos|tomamos|pusimos|dio|tomaste)( \w+){0,10} (otra vez"
     r"|de nuevo|dos veces|doble)\b|\b(me|nos|se) (confundi|confundio|confundimos|equivoque|equivoco|equivocamos) de"
     r" (dia|fecha|pastilla|dosis|semana)\b"
 )
