@@ -29,9 +29,8 @@ PERSON = LISTS["SHAPE_PERSON"] | {
     "somos",
     "vuelvo",
     "volvemos",
-    # first-person verbs of one's own course: "¿sigo con el zometa…?", "aguanto un mes más…", "desde que empecé…"
-    "sigo",
-    "seguimos",
+    # first-person verbs of one's own course: "aguanto un mes más…", "desde que empecé…" (not "sigo": "si el cáncer
+    # crece, ¿sigo con el xgeva?" is a FAQ example)
     "aguanto",
     "aguantamos",
     "espero",
@@ -119,7 +118,11 @@ def personal(words: Sequence[str], text: str) -> bool:
     if (
         any(w in PERSON for w in words)
         or re.search(r"\bse (lo|la|los|las) \w+(o|amos|emos|imos)\b", text)
-        or re.search(r"\b\w+(ar|er|ir)(me|nos)\b", text)  # "quiere ponerme un clavo", "operarme"
+        # the clinic's plan for the person: "quiere ponerme un clavo", "van a operarme" (not "puede dejarme…", general)
+        or re.search(
+            r"\b(quiere|quieren|va a|van a|tiene que|tienen que|piensa|piensan|planea|planean) \w+(ar|er|ir)(me|nos)\b",
+            text,
+        )
         or re.search(rf"\b(mi|mis|su|sus) ({'|'.join(sorted(RELATIVE))})\b", text)
     ):
         return True
