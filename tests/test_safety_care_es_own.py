@@ -198,6 +198,73 @@ GENERAL_5 = [
 ]
 
 
+# Round 8 (CARE_TEAM_8, GENERAL_8; the fifth Spanish care DEV set's kinds): one's plan with the bone drug and whether
+# it goes on, stops or waits (an operation, radiotherapy, a choice "sigo… o espero"), dental work booked with one's own
+# drug and whether to go, two of one's infusions on one day, a double dose by mistake, words of one's own report, a
+# switch of one's drug announced, an effect since starting one's drug; phonetic spelling (content/safety_vocabulary.yml
+# es.respellings) read everywhere Spanish words are compared.
+CARE_TEAM_8 = [
+    "el cirujano me va a operar la cadera en marzo, ¿me siguen poniendo el xgeva o me lo paran?",
+    "a mi suegra le toca la radioterapia en la columna, le siguen dando el prolia o se lo suspenden mientras",
+    "me operan de la rodilla en abril y estoy con zometa, ¿me la siguen haciendo igual?",
+    "espero a que pase la mudanza o sigo con el zometa como me lo mandaron?",
+    "el seguro no me cubre el xgeva, ¿me ponen el pamidronato mientras o aguanto sin nada?",
+    "el jueves me toca una limpieza con la dentista y llevo dos años con prolia. ¿Hay problema si voy?",
+    "la semana que viene tengo cita para un empaste y me pusieron el xgeva hace poco, puedo ir?",
+    "me van a empezar el trastuzumab y ya me ponen zometa, ¿me las dan el mismo día o vengo dos veces?",
+    "a mi papá le di el calcio en la mañana y en la noche otra vez, ¿le hace algo?",
+    "me equivoqué de día con el letrozol y me lo tomé dos veces, qué hago",
+    "¿qué significa 'captación difusa' en mi última gammagrafía, es buena o mala para mí?",
+    "el oncólogo le cambió el prolia por el ácido zoledrónico a mi mamá, ¿por qué y desde cuándo?",
+    "me duelen las manos desde que empecé el anastrozol, ¿será por eso?",
+    # phonetic spelling of older writers: k for qu, g for h, s for c/z
+    "¿me tienen ke kitar el xgeva antes de la operasion? es ke me da miedo",
+    "kiero dejar de ponerme las inyecsiones de los guesos, ke me pasa?",
+    "cuando vuelvo a empesar la kimio despues de la radiasion?",
+]
+
+GENERAL_8 = [
+    "¿se sigue con el zometa durante la radioterapia o se para?",
+    "¿hay problema en ir al dentista para una limpieza con el xgeva?",
+    "¿el xgeva y el trastuzumab se pueden dar el mismo día?",
+    "¿qué pasa si alguien toma dos veces el letrozol por error?",
+    "¿qué significa captación difusa en una gammagrafía?",
+    "¿por qué a veces cambian el prolia por el ácido zoledrónico?",
+    "mi prima que es farmacéutica dice que el calcio y el hierro no se toman juntos, ¿por qué será?",
+    "ke es el xgeva?",
+]
+
+
+@pytest.mark.parametrize("text", CARE_TEAM_8)
+def test_round_8_own_plans_and_phonetic_spelling_reach_the_care_team(text):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier in ("care_team", "urgent", "emergency"), (text, hit)
+
+
+@pytest.mark.parametrize("text", GENERAL_8)
+def test_round_8_the_same_kinds_asked_in_general_stay_general(text):
+    assert engine.classify(text) is None, text
+
+
+def test_respellings_are_read_as_written():
+    from bot.safety.accents import respell, respell_text
+    from bot.safety.care_es.words import split_words
+
+    assert respell("kijada") == "quijada" and respell("guesos") == "huesos" and respell("kilo") == "kilo"
+    assert respell_text("me keda poco asta el lunes") == "me queda poco hasta el lunes"
+    assert split_words("Porke empesé la radiasión") == ["porque", "empece", "la", "radiacion"]
+
+
+def test_a_neighbours_story_then_a_question_in_general_is_a_question():
+    from bot.safety import spanish_context
+
+    assert spanish_context.others_story_general(
+        "mi amigo dejó la quimio por los mareos, en general se puede pausar el tratamiento?"
+    )
+    assert not spanish_context.others_story_general("mi papá dejó la quimio, en general se puede pausar?")
+    assert not spanish_context.others_story_general("mi amigo dejó la quimio, ¿yo la puedo pausar?")
+
+
 @pytest.mark.parametrize("text", CARE_TEAM + CARE_TEAM_4 + CARE_TEAM_5)
 def test_own_asks_reach_the_care_team(text):
     hit = engine.classify(text)

@@ -283,6 +283,8 @@ def _general_spanish_question(text: str, language: str, hit, decision: Dict[str,
     tier = decision["tier"]
     if tier in ("emergency", "urgent") and spanish_context.history_question(text):
         return True  # "hace dos años mi mamá se fracturó la muñeca y ya sanó. ¿el calcio ayuda a prevenir…?"
+    if tier == "care_team" and spanish_context.others_story_general(text):
+        return True  # "mi vecina se vacunó estando en quimio, ¿en general se recomiendan las vacunas…?"
     if not safety.general_question_es(text):
         return False
     return tier == "care_team" or (tier in ("emergency", "urgent") and languages.names_generic_person(text))

@@ -17,7 +17,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.safety import english_shapes, patterns, spanish_shapes
-from bot.safety.accents import strip_accents
+from bot.safety.accents import respell_text, strip_accents
 
 Hit = Tuple[str, str, str]  # tier, category, the words that matched
 # (tier, category, first part, second part); a part is a list name, or (list, list, n): the first list's word
@@ -66,7 +66,7 @@ def _compiled(language: str):
 
 def find(clean: str, language: str = "en") -> List[Hit]:
     """The combinations in a message (lower case, as the engine reads it; Spanish without accents)."""
-    text = strip_accents(clean) if language == "es" else clean
+    text = respell_text(strip_accents(clean)) if language == "es" else clean
     combinations, person, general, negation = _compiled(language)
     if not person.search(text) or general.search(text) or _HISTORY.search(text):
         return []

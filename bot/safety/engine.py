@@ -36,7 +36,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.names import SEVERITY, TIERS  # noqa: F401  (public here too: most severe first)
 from bot.safety import combinations, english_shapes, language, lookalikes, patterns, spanish_context, temperature
-from bot.safety.accents import strip_accents
+from bot.safety.accents import respell, strip_accents
 from bot.safety.patterns import PatternError, Rule, patterns_by_category  # noqa: F401  (public API)
 from bot.settings import ROOT
 
@@ -317,11 +317,11 @@ def _spanish_hits(clean: str) -> List[Tuple[int, int, int, SafetyHit]]:
 
 
 def _spanish_reading(clean: str):
-    """Spanish: the same text without accents, exact words (no lemmas), its own grammar words."""
+    """Spanish: the same text without accents, exact words (no lemmas) respelled as written, its own grammar words."""
     doc_es = _nlp().make_doc(strip_accents(clean))
-    norms_es = [t.lower_ for t in doc_es]
-    for token in doc_es:
-        token.norm_ = token.lower_
+    norms_es = [respell(t.lower_) for t in doc_es]  # "kiero" read as "quiero": es.respellings, offsets kept
+    for token, norm in zip(doc_es, norms_es):
+        token.norm_ = norm
     originals = [clean[t.idx : t.idx + len(t.text)] for t in doc_es]
     return _sentences(doc_es, norms_es, SPANISH, originals), doc_es, norms_es
 

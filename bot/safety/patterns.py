@@ -18,13 +18,14 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
 import yaml
 
 from bot.names import TIERS
+from bot.safety.accents import strip_accents
 from bot.settings import ROOT
 
 SAFETY_FILE = ROOT / "content" / "safety.yml"
@@ -47,7 +48,7 @@ GRAMMAR_LISTS = (
     "CLAUSE_BREAKS",
 )
 VOCABULARY_KEYS = frozenset({"macros", "word_lists", "norm_fixes", "temperature", "es"})
-SPANISH_VOCABULARY_KEYS = frozenset({"macros", "word_lists", "temperature"})
+SPANISH_VOCABULARY_KEYS = frozenset({"macros", "word_lists", "temperature", "respellings"})
 LANGUAGE_LISTS = ("spanish_words", "english_hints", "other_words")  # es.word_lists: telling the language
 SPANISH_LISTS = ("SE_QUESTION", "GENERIC_PERSON")  # es.word_lists: reading Spanish sentences
 TEMPERATURE_KEYS = frozenset({"fever_words", "fever_symbols", "not_units"})
@@ -90,6 +91,7 @@ class Vocabulary:
     fever_context: "re.Pattern[str]"
     not_temperature_units: "re.Pattern[str]"
     spanish: Optional["Vocabulary"] = None  # the `es:` section (no norm_fixes: Spanish words are exact)
+    respellings: Dict[str, str] = field(default_factory=dict)  # es: a word as older writers spell it -> as written
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,15 @@ def _vocabulary_part(raw, where: str, fixes, extra_lists, temperature_keys, span
         units = re.compile(r"^\s*(" + "|".join(temperature["not_units"]) + ")", re.IGNORECASE)
     except (re.error, TypeError) as error:
         raise PatternError(f"{where}: temperature: {error}") from error
-    return Vocabulary(macros, lists, fixes, fever, units, spanish)
+    respellings = raw.get("respellings") or {}
+    if not all(isinstance(k, str) and isinstance(v, str) and " " not in k + v.strip() for k, v in respellings.items()):
+        raise PatternError(f"{where}: respellings must map one word to one word (quote yes/no/on/off)")
+    respellings = {_plain(k): _plain(v) for k, v in respellings.items()}
+    return Vocabulary(macros, lists, fixes, fever, units, spanish, respellings)
+
+
+def _plain(word: str) -> str:
+    return strip_accents(word.strip().lower())
 
 
 def _rule(

@@ -27,6 +27,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.safety import patterns
+from bot.safety.accents import respell
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 TREATMENT = _LISTS["SHAPE_TREATMENT"]
@@ -80,7 +81,7 @@ _MEANING = re.compile(
 
 
 def _words(text: str) -> List[str]:
-    return [_SPELLINGS.get(w, w) for w in _WORD.findall(text.lower().translate(_ACCENTS))]
+    return [_SPELLINGS.get(w, respell(w)) for w in _WORD.findall(text.lower().translate(_ACCENTS))]
 
 
 def _treatment(words) -> bool:

@@ -175,9 +175,42 @@ def history_question(text: str) -> bool:
     return bool(told) and all(_history(norms, c, end) for c, end in told)
 
 
+# someone else's story told as context: a neighbour, a friend, an acquaintance (not a relative one cares for)
+_ACQUAINTANCE = re.compile(
+    r"\b(mi|una|un|la|el|su) (vecina|vecino|amiga|amigo|conocida|conocido|companera|companero|comadre|compadre)\b"
+)
+
+
+def others_story_general(text: str) -> bool:
+    """The whole message, read as Spanish: someone else's story (a neighbour's, a friend's) then a question marked as
+    asked in general about nobody ("mi vecina se vacunó estando en quimio, ¿en general se recomiendan las vacunas…?").
+    The asker's own care or a relative's names them (me, yo, mi mamá) and is not this."""
+    from bot.safety import engine  # it imports this module
+
+    sentences, doc, norms = engine._spanish_reading(engine.normalise_text(text))
+    clauses = [c for s in sentences for c in _clauses(doc, s.start, s.end)]
+    asks = [_asks(doc, norms, c) for c in clauses]
+    asked = [c for c, a in zip(clauses, asks) if a]
+    if not asked or not all(_plain(doc, norms, c) for c in asked):
+        return False
+    if not all(re.search(r"\b(en general|por lo general|en terminos generales)\b", _text(norms, *c)) for c in asked):
+        return False
+    told = [c for c, a in zip(clauses, asks) if not a and _personal(norms, c)]
+    for clause in told:
+        words = _text(norms, *clause)
+        story = _ACQUAINTANCE.search(words)
+        if not story or set(words[: story.start()].split() + words[story.end() :].split()) & PERSON:
+            return False
+    return bool(told)
+
+
 # "mi vecina dice que el calcio da piedras, ¿es cierto en general?": a claim, then whether it holds
 _CLAIM = re.compile(r"\b(dice|dicen|dijo|dijeron|decia|lei|escuche|oi|cuenta|cuentan|comento) (en \w+ )?que\b")
-_CLAIM_ASKED = re.compile(r"\b(es|sera) (cierto|verdad|asi)\b|\bde verdad\b|\ben general\b")
+# … or why it would be so ("…no se dan juntos, ¿por qué será?", "¿a qué se debe?")
+_CLAIM_ASKED = re.compile(
+    r"\b(es|sera) (cierto|verdad|asi)\b|\bde verdad\b|\ben general\b|\bpor que (sera|es eso|sera eso|seria)\b"
+    r"|\ba que se debe\b"
+)
 
 
 def general_hearsay(sentence: str) -> bool:

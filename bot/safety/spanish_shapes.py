@@ -31,6 +31,7 @@ import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.safety import care_es, patterns, spanish_asks, spanish_context
+from bot.safety.accents import respell
 
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["SHAPE_PERSON"]  # me, mi, puedo, debo…
@@ -138,7 +139,7 @@ _SPELLINGS = {"q": "que", "k": "que", "pq": "porque", "xq": "porque", "porq": "p
 
 def _words(sentence: str) -> List[str]:
     """Lower case, no accents, the phone spellings read as words ("tiene q esperar": "tiene que esperar")."""
-    return [_SPELLINGS.get(w, w) for w in _WORD.findall(sentence.lower().translate(_ACCENTS))]
+    return [_SPELLINGS.get(w, respell(w)) for w in _WORD.findall(sentence.lower().translate(_ACCENTS))]
 
 
 def _in(word: str, words: frozenset) -> bool:

@@ -89,6 +89,12 @@ def _pass_1(sentence: str) -> Optional[Hit]:
         return None
     info = words[0] in INFO_START or words[:2] == ["por", "que"]
     treatment = treatment_named(words)
+    if doses.go_or_stop(text) and (treatment or medicines_named(words)):
+        return ("care_team", "personal_decision", sentence)  # "aguanto un mes más sin el xgeva… o lo sigo?": asked
+    if (asks or " o " in text) and medicines.SAME_DAY.search(text) and medicines_named(words) >= 2:
+        return ("care_team", "personal_decision", sentence)  # two of one's infusions: "¿el mismo día o dos veces?"
+    if asks and treatment and plans.SURGERY.search(text) and plans.GOES_ON.search(text):
+        return ("care_team", "personal_decision", sentence)  # one's operation and one's drug: "¿me la siguen haciendo?"
     if request and people.APPOINTMENT.search(text):
         return ("care_team", "request_human", sentence)
     if request and (spanish_admin.care_admin(words, treatment) or people.WEAK_ADMIN.search(text)):
@@ -350,6 +356,16 @@ def _pass_5(sentence: str) -> Optional[Hit]:
     cause = text[because.start(4) :].split()[:3] if because else []  # the cause named: "el acido zoledronico"
     if asks and cause and (cause[0] in effects.CAUSE_WORDS or treatment_named(cause)):
         return ("care_team", "personal_decision", sentence)  # "me da sueño después del zometa, ¿es por eso?"
+    if (
+        asks
+        and cause
+        and cause[0] in effects.THAT_CAUSE
+        and treatment_named(words)
+        and effects.SINCE_STARTED.search(text)
+    ):
+        return ("care_team", "personal_decision", sentence)  # "desde que empecé el ibrance…, ¿será de eso?"
+    if asks and doses.SWITCH_TOLD.search(text) and medicines_named(words) >= 2:
+        return ("care_team", "which_drug", sentence)  # "me cambian el aredia por el zometa, ¿por qué a mí?"
     if doses.ASK_CHANGE.search(text) and medicines_named(words) and (asks or REQUEST.search(text)):
         return ("care_team", "which_drug", sentence)  # "preferiría el ácido zoledrónico, ¿puedo pedir el cambio?"
     return None
@@ -425,11 +441,13 @@ def care_ask(sentence: str) -> List[Hit]:
 
 def care_message(clean: str) -> List[Hit]:
     """The whole message: a bare request for a person or an activity beside one's disease told in another sentence,
-    one's report applied to oneself, a drink or an activity beside a plan of one's own; in that order."""
+    one's report applied to oneself, a drink or an activity beside a plan of one's own, dental work booked with one's own
+    treatment and whether to go; in that order."""
     whole = (
         people.bare_request(clean) or plans.activity_beside_disease(clean),
         results.own_report(clean),
         plans.plan_beside(clean),
+        dental.booked_visit(clean),
     )
     return [hit for hit in whole if hit]
 

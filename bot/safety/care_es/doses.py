@@ -73,7 +73,35 @@ WHEN_OR = _rx(
     r"(manana|noche|tarde|ayunas|desayuno|comida|cena)\b"
 )
 
-AGAIN = _rx(r"\b(me|le|se) (lo |la )?(tomo|pongo|doy|damos|tomamos|ponemos) (otra|otro|igual|doble|de nuevo)\b")
+AGAIN = _rx(
+    r"\b(me|le|se) (lo |la )?(tomo|pongo|doy|damos|tomamos|ponemos) (otra|otro|igual|doble|de nuevo)\b"
+    # a double dose by mistake: "me la tomé ayer y hoy otra vez", "le di dos veces", "me confundí de día"
+    r"|\b(me|le|se) (lo |la |los |las )?(tome|tomo|puse|di|dimos|tomamos|pusimos|dio|tomaste)( \w+){0,10} (otra vez"
+    r"|de nuevo|dos veces|doble)\b|\b(me|nos|se) (confundi|confundio|confundimos|equivoque|equivoco|equivocamos) de"
+    r" (dia|fecha|pastilla|dosis|semana)\b"
+)
+
+# waiting or stopping asked as a choice against going on with one's treatment: "aguanto un mes más sin el xgeva… o
+# lo sigo como toca", "¿me dan el zometa mientras tanto o espero…?", "se la siguen poniendo o se la paran"; the person
+# comes from `personal` (a clitic, a first-person verb), so "¿se sigue con el zometa o se para?" stays general
+_GO_STOP = (
+    r"(sigo|sigue|siguen|seguimos|continuo|continua|continuan|continuamos|dan|ponen|pongo|tomo|doy|aguanto|aguantamos"
+    r"|espero|esperamos|paro|paramos|paran|dejo|dejamos|suspenden|suspendo|quitan|pauso)"
+)
+GO_OR_STOP = _rx(rf"\b{_GO_STOP}\b( \w+){{0,12}} o (\w+ ){{0,2}}{_GO_STOP}\b")
+
+
+def go_or_stop(text: str) -> bool:
+    """A choice between two different verbs of going on, stopping or waiting ("aguanto… o lo sigo")."""
+    found = GO_OR_STOP.search(text)
+    return bool(found) and found.group(1) != found.group(found.lastindex)
+
+
+# a switch of one's drug announced: "me cambian el aredia por el zometa", "le van a pasar del prolia al xgeva"
+SWITCH_TOLD = _rx(
+    r"\b(me|le|nos|les) (cambian|cambiaron|cambio|van a cambiar|pasan|pasaron|van a pasar|quieren cambiar) (el|la|los"
+    r"|las|de|del|de la|mi|su) (\w+ ){1,3}(por|al|a la|a)\b"
+)
 
 FORGOT = _rx(
     r"\b(no me acuerdo|no recuerdo|no se|no sabemos) si (me|le|nos|ya|se)( \w+)? (puse|pusieron|pusimos|tome|tomo"

@@ -48,3 +48,12 @@ WAIT_OR = _rx(
 )
 
 OR_NOT = _rx(r"\bo mejor (no|espero|me espero|lo dejo|la dejo|me aguanto|aguanto)\b")
+
+
+# an effect felt since one's treatment began, put down to it by "eso": "desde que empecé el ibrance…, ¿será de eso?"
+SINCE_STARTED = re.compile(
+    r"\bdesde (que )?(empece|empezo|empezamos|comence|comenzo|inicie|inicio|me (pusieron|ponen|dieron|dan)|le (pusieron"
+    r"|ponen|dieron|dan)|tomo|toma|estoy con|esta con)\b"
+)
+
+THAT_CAUSE = frozenset({"eso", "esto", "ello", "ese", "esa", "este", "esta"})

@@ -68,3 +68,12 @@ DRINK = _rx(
 
 # one's state now: "si ando tomando antibiótico", "si anda con gripa", "estando con la infección"
 STATE_NOW = _rx(r"\b(si|mientras|cuando|estando) (ando|anda|andamos|andan|estoy|esta|estamos) (\w+ )?\w+")
+
+
+# two of one's treatments on one day or on two: "me las dan en el mismo appointment o me toca venir dos veces", "¿se las
+# ponen juntas?"; asked by "?" or by the choice itself
+SAME_DAY = _rx(
+    r"\b(me|le|nos|se) (las|los|lo|la) (dan|ponen|aplican|hacen|pueden dar|pueden poner|van a dar|van a poner)"
+    r" (\w+ ){0,2}(el mismo|la misma|juntas|juntos|a la vez|separad\w+)\b"
+    r"|\b(el mismo|la misma) (dia|appointment|cita|turno|sesion|visita)\b.* o (me|le|nos) (toca|tocan|tienen|tengo)\b"
+)

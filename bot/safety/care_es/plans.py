@@ -38,6 +38,13 @@ PREGNANT = _rx(r"\b(embaraz\w*|dar pecho|dando pecho|amamant\w*|lactancia|tener 
 
 SURGERY_PLANNED = _rx(r"\b(me|la|lo|le) (operan|van a operar|quieren operar|operaran|van a hacer una cirugia)\b")
 
+# one's plan asked whether it goes on, stops or waits: "¿me la siguen haciendo?", "¿se la posponen?"
+GOES_ON = _rx(
+    r"\b(me|le|nos) (lo|la|los|las) (siguen|sigue|van a seguir|vayan a seguir|seguiran) (haciendo|poniendo|dando|hacer)\b"
+    r"|\b(me|le|nos|se) (lo|la|los|las) (cancelan|posponen|suspenden|aplazan|mueven|pasan|van a cancelar|van a posponer)\b"
+    r"|\b(sigo|seguimos|sigue|continuo|continua) con (el|la|mi|su)\b"
+)
+
 THAT_OF = re.compile(r"\bcon (lo|los|las) de (mi|su|sus|mis)\b")  # "con lo de su columna"
 
 MAY_ACTIVITY = re.compile(r"\b(puedo|puede|podemos|pueda|podria|pueden)\b")

@@ -27,12 +27,14 @@ REPORT = LISTS["CARE_REPORT"] | TEST  # where a result is written: el informe, e
 # -- one's report applied to oneself ------------------------------------------------------------------------------
 SAYS = _rx(
     r"\b(dice|dicen|decia|puso|pusieron|pone|ponen|salio|salieron|sale|reporta|reporto|habla de|hablan de|menciona"
-    r"|mencionan|aparece|aparecen|indica|muestra|mostro|escribieron|escribio)\b"
+    r"|mencionan|aparece|aparecen|indica|muestra|mostro|escribieron|escribio|quiere decir|significa|significan"
+    r"|quieren decir)\b"
 )
 
 FOR_ME = _rx(
     r"\b(es|sera|seria|son|eso es|esto es) (algo |una )?(bueno|buena|malo|mala|buena noticia|mala noticia|buena senal"
-    r"|mala senal|buen signo|mal signo|grave|preocupante) (para|en) (mi|el|ella|nosotros|mi \w+|su \w+)\b"
+    r"|mala senal|buen signo|mal signo|grave|preocupante)( o (bueno|buena|malo|mala|no))? (para|en) (mi|el|ella"
+    r"|nosotros|mi \w+|su \w+)\b"
     r"|\b(quiere decir|significa|o sea|entonces) (que )?(\w+ ){0,3}(me|le|nos) (sirve|sirvio|funciona|funciono"
     r"|esta sirviendo|esta funcionando|hace efecto|ayuda|esta ayudando)\b"
     r"|\b(quiere decir|significa|o sea|entonces) (que )?(ya )?(voy|va|vamos|estoy|esta|estamos) (bien|mejor|peor"

@@ -11,6 +11,7 @@ import re
 from typing import List, Sequence, Tuple
 
 from bot.safety import patterns
+from bot.safety.accents import respell
 
 _rx = re.compile
 
@@ -28,6 +29,16 @@ PERSON = LISTS["SHAPE_PERSON"] | {
     "somos",
     "vuelvo",
     "volvemos",
+    # first-person verbs of one's own course: "aguanto un mes más…", "desde que empecé…" (not "sigo": "si el cáncer
+    # crece, ¿sigo con el xgeva?" is a FAQ example)
+    "aguanto",
+    "aguantamos",
+    "espero",
+    "esperamos",
+    "empiezo",
+    "empece",
+    "empezamos",
+    "tenia",
 }
 
 GENERIC = LISTS["GENERIC_PERSON"] - {"alguien"}  # "alguien me puede ayudar", "le aviso a alguien": a helper
@@ -90,7 +101,7 @@ DATE = _rx(
 
 
 def split_words(text: str) -> List[str]:
-    return [_SPELLINGS.get(w, w) for w in _WORD.findall(text.lower().translate(_ACCENTS))]
+    return [_SPELLINGS.get(w, respell(w)) for w in _WORD.findall(text.lower().translate(_ACCENTS))]
 
 
 def treatment_named(words: Sequence[str]) -> bool:
@@ -107,6 +118,11 @@ def personal(words: Sequence[str], text: str) -> bool:
     if (
         any(w in PERSON for w in words)
         or re.search(r"\bse (lo|la|los|las) \w+(o|amos|emos|imos)\b", text)
+        # the clinic's plan for the person: "quiere ponerme un clavo", "van a operarme" (not "puede dejarme…", general)
+        or re.search(
+            r"\b(quiere|quieren|va a|van a|tiene que|tienen que|piensa|piensan|planea|planean) \w+(ar|er|ir)(me|nos)\b",
+            text,
+        )
         or re.search(rf"\b(mi|mis|su|sus) ({'|'.join(sorted(RELATIVE))})\b", text)
     ):
         return True
