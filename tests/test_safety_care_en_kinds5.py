@@ -113,15 +113,15 @@ FIELD_CHANGED = [
 
 @pytest.mark.parametrize("text, general", FIELD_CHANGED)
 def test_how_the_field_moved_on_is_a_general_question(text, general):
-    from bot.safety import english_shapes
+    from bot.safety import english_messages
 
-    assert english_shapes.general_question(text) is general, text
+    assert english_messages.general_question(text) is general, text
 
 
 def test_history_before_how_the_field_moved_on_is_history():
-    from bot.safety import english_shapes
+    from bot.safety import english_messages
 
-    assert english_shapes.history_question(
+    assert english_messages.history_question(
         "my grandad had prostate cancer in his bones in 1995. have the drugs improved?"
     )
-    assert not english_shapes.history_question("my grandad has cancer in his bones. have his drugs been changed?")
+    assert not english_messages.history_question("my grandad has cancer in his bones. have his drugs been changed?")

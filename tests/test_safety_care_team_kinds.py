@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.names import SEVERITY
-from bot.safety import engine, english_shapes, spanish_context
+from bot.safety import engine, english_messages, spanish_context
 
 CARE_TEAM_ES = [
     # one's own treatment plan, asked yes or no
@@ -167,9 +167,9 @@ def test_red_flags_beside_the_look_alikes_still_reach_their_tier(text, tier):
 
 def test_history_before_a_general_question_is_read_as_context_in_both_languages():
     assert all(spanish_context.history_question(t) for t in HISTORY_ES)
-    assert all(english_shapes.history_question(t) for t in HISTORY_EN)
+    assert all(english_messages.history_question(t) for t in HISTORY_EN)
     assert not any(spanish_context.history_question(t) for t in NOT_HISTORY_ES)
-    assert not any(english_shapes.history_question(t) for t in NOT_HISTORY_EN)
+    assert not any(english_messages.history_question(t) for t in NOT_HISTORY_EN)
     assert all(_tier(t) == "emergency" for t in NOT_HISTORY_ES + NOT_HISTORY_EN)
 
 

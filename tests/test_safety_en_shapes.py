@@ -284,13 +284,13 @@ def test_out_of_scope_never_overrules_a_prognosis_question():
 )
 def test_the_classifier_alone_is_not_trusted_on_a_general_question(text, general, impersonal):
     """SafetyNet drops the classifier's urgent or care-team guess alone (no pattern hit) when every question of
-    the message is general (english_shapes.general_question), and its emergency guess only on a message that is
+    the message is general (english_messages.general_question), and its emergency guess only on a message that is
     nothing but such questions, with nobody and no number in it (impersonal_question); crisis guesses count."""
     from bot.nlu.safety_net import _general_english_question
-    from bot.safety import english_shapes
+    from bot.safety import english_messages
 
-    assert english_shapes.general_question(text) is general
-    assert english_shapes.impersonal_question(text) is impersonal
+    assert english_messages.general_question(text) is general
+    assert english_messages.impersonal_question(text) is impersonal
     assert _general_english_question(text, "report_urgent") is general
     assert _general_english_question(text, "ask_personal") is general
     assert _general_english_question(text, "report_emergency") is impersonal

@@ -82,7 +82,7 @@ def test_the_whole_pipeline_reaches_each_tier(tiers, name, tier):
 
 
 # General questions a set sends to emergency: none since the history gates (the net and, for the classifier's guess
-# alone, english_shapes.history_question and spanish_context.history_question: every person's sign is history and
+# alone, english_messages.history_question and spanish_context.history_question: every person's sign is history and
 # every question is about nobody, docs/safety.md).
 # English 3 holds one again (2026-12-06 late, as at the start of that session): "who do i call if i get a
 # temperature on chemo" is a hypothetical about oneself; the net reads it as general, the retrained classifier's

@@ -44,6 +44,7 @@ NOT_REPORTS = [
     "what does low calcium feel like, such as cramps or twitching, so we know what to look out for",
     "my friend goes for zometa and the nurse checked her teeth first, why do they do that",
     "we're going to the coast this weekend if you know what i mean, sun and sea",
+    "what is the right amount of calcium for people on xgeva",
 ]
 
 STILL_REPORTS = [
@@ -83,6 +84,8 @@ STILL_REPORTS = [
     ("i need the nurse to ring me back today", "care_team"),
     ("told my sister i'm going for good soon, if you get my drift", "crisis"),
     ("he keeps saying he'll be gone before long, you know what i mean", "crisis"),
+    ("a mi tía de repente se le durmieron los dos muslos y no se los siente", "emergency"),
+    ("what's the correct dosage of vitamin d for my mum with her xgeva", "care_team"),
 ]
 
 # The classifier's guess alone is not acted on (SafetyNet): True = a general message, False = still its to make.
@@ -133,12 +136,12 @@ def test_a_question_about_an_animal_gets_no_curated_answer_unless_it_is_about_ca
 @pytest.mark.unit
 @pytest.mark.parametrize("shape, text, general", GUESS_NOT_ACTED_ON)
 def test_a_claim_checked_schoolwork_or_a_request_to_explain_is_general_unless_someone_is_in_it(shape, text, general):
-    from bot.safety import english_general, english_shapes, lookalikes
+    from bot.safety import english_general, english_messages, lookalikes
 
     reader = {
         "claim": english_general.claim_check,
         "schoolwork": lookalikes.schoolwork,
-        "general": english_shapes.general_question,
-        "impersonal": english_shapes.impersonal_question,
+        "general": english_messages.general_question,
+        "impersonal": english_messages.impersonal_question,
     }[shape]
     assert reader(text) is general

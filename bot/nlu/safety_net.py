@@ -49,9 +49,10 @@ from bot.names import (
 from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifier_ranking
 from bot.nlu.language_choice import chose_spanish
 from bot.nlu.language_guard import acknowledgement
-from bot.safety import care_en, english_general, english_shapes, lookalikes, spanish_context, triage
+from bot.safety import care_en, english_general, english_messages, lookalikes, spanish_context, triage
 from bot.safety import engine as safety
 from bot.safety import language as languages
+from bot.safety.temperature import CHEMO_ONLY
 
 logger = logging.getLogger(__name__)
 
@@ -106,9 +107,12 @@ class SafetyNet(_Stateless):
         return messages
 
     def _in_field_words(self, text: str) -> bool:
-        """A word of the curated content that no out-of-scope example uses ("mets", "spine", "oncologist"), or the
-        person's own treatment ("can i have a glass of wine on my treatment?": here, their cancer treatment)."""
-        return any(word.lower() in self.field_words for word in WORD.findall(text)) or bool(_OWN_TREATMENT.search(text))
+        """A word of the curated content that no out-of-scope example uses ("mets", "spine", "oncologist"), the
+        person's own treatment ("can i have a glass of wine on my treatment?": here, their cancer treatment), or a
+        chemotherapy drug's name."""
+        if any(word.lower() in self.field_words for word in WORD.findall(text)) or _OWN_TREATMENT.search(text):
+            return True
+        return bool(CHEMO_ONLY.search(text))  # a cancer drug named ("ibuprofen with my capecitabine"): this field
 
     def _process(self, message: Message) -> None:
         text = message.get(TEXT) or ""
@@ -229,8 +233,8 @@ def _general_english_question(text: str, predicted) -> bool:
     guesses always count, and emergency ones on anything else ("can't feel legs, what does it mean?")."""
     tier = TIER_OF_INTENT.get(predicted or "")
     if tier == "emergency":  # or history before such questions ("…his legs went weak but it got better with…")
-        return english_shapes.impersonal_question(text) or english_shapes.history_question(text)
-    return tier in ("urgent", "care_team") and english_shapes.general_question(text)
+        return english_messages.impersonal_question(text) or english_messages.history_question(text)
+    return tier in ("urgent", "care_team") and english_messages.general_question(text)
 
 
 def _general_english_other(text: str, predicted, language: str) -> bool:

@@ -7,10 +7,9 @@ Clinicians review two files; this module is the only code that reads them for de
 - `content/safety_vocabulary.yml`: the pattern notation, its macros (`@CANT`, `@LEGS`…), the word lists
   the engine reads sentences with, the lemmatizer fixes and the temperature words.
 
-`load()` checks everything and raises PatternError naming the file and the place (an unknown key,
-tier, category, kind, language or macro, a missing word list); `compile_pattern()` turns one pattern
-string into spaCy Matcher token patterns; `patterns_by_category()` gives the readable patterns for
-people (the staff book).
+`load()` checks everything and raises PatternError naming the file and the place (an unknown key, tier, category,
+kind, language or macro, a missing word list); `compile_pattern()` turns one pattern string into spaCy Matcher token
+patterns; `patterns_by_category()` gives the readable patterns for people (the staff book).
 """
 
 from __future__ import annotations
@@ -188,12 +187,8 @@ def _vocabulary_part(raw, where: str, fixes, extra_lists, temperature_keys, span
     respellings = raw.get("respellings") or {}
     if not all(isinstance(k, str) and isinstance(v, str) and " " not in k + v.strip() for k, v in respellings.items()):
         raise PatternError(f"{where}: respellings must map one word to one word (quote yes/no/on/off)")
-    respellings = {_plain(k): _plain(v) for k, v in respellings.items()}
+    respellings = {strip_accents(k.strip().lower()): strip_accents(v.strip().lower()) for k, v in respellings.items()}
     return Vocabulary(macros, lists, fixes, fever, units, spanish, respellings)
-
-
-def _plain(word: str) -> str:
-    return strip_accents(word.strip().lower())
 
 
 def _rule(
