@@ -140,22 +140,10 @@ SAFETY: Dict[str, EvalSet] = {
     # "Safety"); its red-flag misses were then fixed by kind, so they are dev sets now.
     "Spanish 16": EvalSet(DATA / "safety_test_es_16.yml", DEV, "es", FIXED_SINCE),
     "English 11": EvalSet(DATA / "safety_test_en_11.yml", DEV, "en", FIXED_SINCE),
-    # Written 2026-12-07 13:05 at the start of that session, held back for the NEXT session (not this one's final
-    # check, which is Spanish 16 / English 11): run once, on the next session's final model.
-    "Spanish 17": EvalSet(
-        DATA / "safety_test_es_17.yml",
-        FROZEN,
-        "es",
-        "written 2026-12-07 13:05; run once at the end of the session after",
-        held_back=True,
-    ),
-    "English 12": EvalSet(
-        DATA / "safety_test_en_12.yml",
-        FROZEN,
-        "en",
-        "written 2026-12-07 13:05; run once at the end of the session after",
-        held_back=True,
-    ),
+    # Written 2026-12-07 13:05, held back for the next session; run once at 18:36 on that session's final model (README
+    # "Safety"); its red-flag misses were then fixed by kind, so they are dev sets now.
+    "Spanish 17": EvalSet(DATA / "safety_test_es_17.yml", DEV, "es", FIXED_SINCE),
+    "English 12": EvalSet(DATA / "safety_test_en_12.yml", DEV, "en", FIXED_SINCE),
     # Written 2026-12-07 16:20 at the start of that session, held back for the NEXT session (this one's final check
     # is Spanish 17 / English 12): run once, on the next session's final model.
     "Spanish 18": EvalSet(
