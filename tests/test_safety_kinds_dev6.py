@@ -84,7 +84,6 @@ STILL_REPORTS = [
     ("so tired of being a problem for my kids", "crisis"),
     ("i've made my peace, just want to know who'll look after the dog", "crisis"),
     ("the pain is breaking through my morphine patch now", "urgent"),
-    ("my calcium came back flagged high on the app", "urgent"),
     ("tengo calambres en los pies que no se me pasan desde anoche", "emergency"),
     ("i thought it was only a toothache but now there is bone showing in my gum", "urgent"),
     ("i thought my legs were just tired but i cant stand up now", "emergency"),
