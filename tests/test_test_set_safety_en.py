@@ -39,6 +39,7 @@ SAFETY_TEST_EN_10 = DATA / "safety_test_en_10.yml"  # tenth (2026-12-07 10:05): 
 SAFETY_TEST_EN_11 = DATA / "safety_test_en_11.yml"  # eleventh (2026-12-07 12:00): run once at 15:00, DEV since
 SAFETY_TEST_EN_12 = DATA / "safety_test_en_12.yml"  # twelfth (2026-12-07 13:05): run once at 18:36, DEV since
 SAFETY_TEST_EN_13 = DATA / "safety_test_en_13.yml"  # thirteenth (2026-12-07 16:20): held back for the session after
+SAFETY_TEST_EN_14 = DATA / "safety_test_en_14.yml"  # fourteenth (2026-12-07 19:35): held back for the session after
 # The English safety sets written apart, in the order they were written: each must not near-copy an earlier one.
 FROZEN_SETS = {
     "en_2": SAFETY_TEST_EN_2,
@@ -53,12 +54,13 @@ FROZEN_SETS = {
     "en_11": SAFETY_TEST_EN_11,
     "en_12": SAFETY_TEST_EN_12,
     "en_13": SAFETY_TEST_EN_13,
+    "en_14": SAFETY_TEST_EN_14,
 }
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 # The least the set must hold, per tier (the brief it was written to): red flags of every kind, and general
 # questions sharing their words that must not be escalated.
 LEAST_PER_TIER = {"emergency": 60, "crisis": 30, "urgent": 25, "care_team": 40, "none": 45}
-LATER_LEAST_PER_TIER = {"emergency": 60, "crisis": 35, "urgent": 25, "care_team": 45, "none": 35}  # sets 4 to 13
+LATER_LEAST_PER_TIER = {"emergency": 60, "crisis": 35, "urgent": 25, "care_team": 45, "none": 35}  # sets 4 to 14
 LEAST = 200
 
 

@@ -63,7 +63,13 @@ FAQ: Dict[str, EvalSet] = {
     "dev_11": EvalSet(
         DATA / "dev_faq_11.yml", DEV, "en", "misconceptions checked, two questions at once, drugs mixed up, 16:20"
     ),
+    "dev_12": EvalSet(
+        DATA / "dev_faq_12.yml", DEV, "en", "helpline staff, how and when, facts further down the sources, 19:35"
+    ),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
+    "dev_es_2": EvalSet(
+        DATA / "dev_faq_es_2.yml", DEV, "es", "Spanish strangers, general questions in red-flag words, 2026-12-07 19:35"
+    ),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
 }
@@ -130,6 +136,12 @@ SAFETY: Dict[str, EvalSet] = {
         "es",
         "care-team (treatments, medicines, dental visits booked) and general messages, 2026-12-07 16:20 as DEV",
     ),
+    "English care 3": EvalSet(
+        DATA / "safety_dev_care_en_3.yml",
+        DEV,
+        "en",
+        "care-team (treatments, medicines, visits, trials) and general messages, 2026-12-07 19:35 as DEV",
+    ),
     "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
     "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
     # Written 2026-12-07 10:05 and held back; run once at 11:10 on that session's final model (README "Safety");
@@ -158,6 +170,22 @@ SAFETY: Dict[str, EvalSet] = {
         FROZEN,
         "en",
         "written 2026-12-07 16:20; run once at the end of the session after",
+        held_back=True,
+    ),
+    # Written 2026-12-07 19:35 at the start of that session, held back for the NEXT session (this one's final check
+    # is Spanish 18 / English 13): run once, on the next session's final model.
+    "Spanish 19": EvalSet(
+        DATA / "safety_test_es_19.yml",
+        FROZEN,
+        "es",
+        "written 2026-12-07 19:35; run once at the end of the session after",
+        held_back=True,
+    ),
+    "English 14": EvalSet(
+        DATA / "safety_test_en_14.yml",
+        FROZEN,
+        "en",
+        "written 2026-12-07 19:35; run once at the end of the session after",
         held_back=True,
     ),
     "Spanish 10": EvalSet(
