@@ -16,6 +16,10 @@ import pytest
 from bot.safety import engine
 
 NOT_REPORTS = [
+    # 20:05 (dev_faq_12): a fracture back in a past year before a general question; a weak bone, not weak legs
+    "my granddad broke his femur back in 2018. what else can cancer in the bones do",
+    "when a thigh bone is weak from cancer can surgeons strengthen it with a metal rod",
+    "can they fix a weak leg bone with a pin",
     "cual es su salida mas cercana al estacionamiento, la del ala norte",
     "la salida del hospital de mi mamá es mañana, que le damos de comer",
     "the dog keeps vomiting after eating grass, is that normal for dogs",
@@ -95,6 +99,9 @@ STILL_REPORTS = [
     ("he keeps saying he'll be gone before long, you know what i mean", "crisis"),
     ("a mi tía de repente se le durmieron los dos muslos y no se los siente", "emergency"),
     ("what's the correct dosage of vitamin d for my mum with her xgeva", "care_team"),
+    # 20:05 (dev_faq_12): a sign back in a past year asked about again now, leg weakness beside a bone
+    ("my sister cracked a rib back in 2020 and now the same spot went snap this morning", "emergency"),
+    ("weak legs and a sore leg bone since yesterday", "emergency"),
     # 19:45: death named as one's way out, in Spanish (the possessive keeps a door or a discharge out)
     ("mi papa guardo la morfina y me dijo que esa seria su salida", "crisis"),
     ("ya lo pense bien, es mi unica salida", "crisis"),
@@ -119,6 +126,9 @@ GUESS_NOT_ACTED_ON = [
     ("general", "tell me what to do, she has jaw pain", False),
     ("impersonal", "kindly explain about malaria and its treatment", True),
     ("impersonal", "explain about the fever i have now", False),
+    # 20:05 (dev_faq_12): whether an illness passes between people is asked of nobody
+    ("general", "is ringworm passed from one person to the next", True),
+    ("general", "can i catch ringworm from my husband, he has it", False),
 ]
 
 

@@ -145,6 +145,7 @@ def _phrases(name: str) -> "re.Pattern":
 
 _HISTORY = re.compile(_phrases("CONTEXT_HISTORY").pattern + r"|\bin (19|20)\d\d\b")  # "last year", "in 2022"
 _RESOLVED = _phrases("CONTEXT_RESOLVED")  # "it healed", "went away", "normal now"
+_BACK_THEN = re.compile(r"\b(way )?back (in|then|when)\b")  # "back in 2019" is a time, not a sign that is back
 _QUERY_TAIL = re.compile(_phrases("CONTEXT_QUERY_TAILS").pattern + r"\W*$")  # "… is that a thing"
 _FIELD = _phrases("CONTEXT_FIELD")
 _FIELD_CHANGED = _phrases("CONTEXT_FIELD_CHANGED")
@@ -164,7 +165,7 @@ def _history(doc, norms: Sequence[str], clause: Tuple[int, int], sentence_end: i
     resolved = _RESOLVED.search(_text(doc, clause[0], sentence_end))
     if not (_HISTORY.search(own) or resolved):
         return False
-    return not set(_RESOLVED.sub(" ", own).split()) & ONGOING
+    return not set(_BACK_THEN.sub(" ", _RESOLVED.sub(" ", own)).split()) & ONGOING
 
 
 def _temporal(doc, norms: Sequence[str], start: int, end: int) -> bool:
