@@ -18,6 +18,7 @@ from bot.safety import engine
 NOT_REPORTS = [
     # 20:05 (dev_faq_12): a fracture back in a past year before a general question; a weak bone, not weak legs
     "my granddad broke his femur back in 2018. what else can cancer in the bones do",
+    "a lady at church cracked her pelvis some years back and it mended. what else can bone mets do to people",
     "when a thigh bone is weak from cancer can surgeons strengthen it with a metal rod",
     "can they fix a weak leg bone with a pin",
     "cual es su salida mas cercana al estacionamiento, la del ala norte",

@@ -165,7 +165,7 @@ def _history(doc, norms: Sequence[str], clause: Tuple[int, int], sentence_end: i
     resolved = _RESOLVED.search(_text(doc, clause[0], sentence_end))
     if not (_HISTORY.search(own) or resolved):
         return False
-    return not set(_BACK_THEN.sub(" ", _RESOLVED.sub(" ", own)).split()) & ONGOING
+    return not set(_BACK_THEN.sub(" ", _HISTORY.sub(" ", _RESOLVED.sub(" ", own))).split()) & ONGOING
 
 
 def _temporal(doc, norms: Sequence[str], start: int, end: int) -> bool:
