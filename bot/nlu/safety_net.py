@@ -49,7 +49,7 @@ from bot.names import (
 from bot.nlu.components import WORD, _Stateless, field_vocabulary, keep_classifier_ranking
 from bot.nlu.language_choice import chose_spanish
 from bot.nlu.language_guard import acknowledgement
-from bot.safety import care_en, english_general, english_messages, lookalikes, spanish_context, triage
+from bot.safety import care_en, english_general, english_messages, lookalikes, spanish_context, spanish_told, triage
 from bot.safety import engine as safety
 from bot.safety import language as languages
 from bot.safety.temperature import CHEMO_ONLY
@@ -281,10 +281,14 @@ def _general_spanish_question(text: str, language: str, hit, decision: Dict[str,
     """The classifier alone escalated a Spanish question with nobody in it (read by the Spanish grammar of the
     patterns): a care-team guess ("¿el Zometa puede dañar los riñones?"), or a red-flag guess when the question
     is about people in general ("¿la fiebre es importante cuando uno está en quimio?": `uno`, `la gente`,
-    `los pacientes`). The patterns found nothing (a crisis pattern always counts), so it is a question to answer."""
+    `los pacientes`), or, crisis apart, a general question about a sign told by a source, supposed of nobody or listed,
+    or asking what a named thing is, with nothing happening (bot/safety/spanish_told.py `general_told`,
+    `what_is_asked`). The patterns found nothing (a crisis pattern always counts), so it is a question to answer."""
     if language != "es" or hit is not None or decision["source"] != "model":
         return False
     tier = decision["tier"]
+    if tier != "crisis" and (spanish_told.general_told(text) or spanish_told.what_is_asked(text)):
+        return True  # "en el folleto sale dolor de mandíbula…, ¿de qué es señal?", "esgeva ke es, se lo ponen a…"
     if tier in ("emergency", "urgent") and spanish_context.history_question(text):
         return True  # "hace dos años mi mamá se fracturó la muñeca y ya sanó. ¿el calcio ayuda a prevenir…?"
     if tier == "care_team" and spanish_context.others_story_general(text):

@@ -16,7 +16,7 @@ import functools
 import re
 from typing import List, Optional, Sequence, Tuple
 
-from bot.safety import english_shapes, patterns, spanish_shapes
+from bot.safety import english_shapes, patterns, spanish_shapes, spanish_told
 from bot.safety.accents import respell_text, strip_accents
 
 Hit = Tuple[str, str, str]  # tier, category, the words that matched
@@ -91,5 +91,6 @@ def english(doc, norms: Sequence[str], sentences) -> List[Hit]:
 
 
 def spanish(clean: str) -> List[Hit]:
-    """spanish_shapes.hits and the combinations of a Spanish reading."""
-    return spanish_shapes.hits(clean) + find(clean, "es")
+    """spanish_shapes.hits and the combinations of a Spanish reading (none in a general question about a sign told
+    by a source, supposed of nobody or listed: spanish_told.general_told)."""
+    return spanish_shapes.hits(clean) + ([] if spanish_told.general_told(clean) else find(clean, "es"))

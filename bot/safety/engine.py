@@ -292,8 +292,8 @@ def find_all(text: str) -> List[SafetyHit]:
     sentences = _sentences(doc, norms)
     found = _hits(doc, norms, sentences, _matcher()(doc), ENGLISH)
     found += [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h)) for h in combinations.english(doc, norms, sentences)]
-    if language.has_spanish(clean):
-        found += _spanish_hits(clean)
+    if language.has_spanish(clean):  # an English sign word in a Spanish general question ("¿sed, confusion?") too
+        found = spanish_context.without_english_signs(clean, found) + _spanish_hits(clean)
     temperature = None if lookalikes.child_fever(clean) else temperature_hit(clean)  # "my toddler is at 39"
     if temperature:
         found.append((SEVERITY[temperature.tier], -1, -1, temperature))

@@ -121,6 +121,10 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
         return bool(sentence) and general_hearsay(doc[sentence.start : sentence.end].text)
     if rule.tier not in SEVERE:
         return False
+    from bot.safety import spanish_told  # it imports this module
+
+    if spanish_told.context_only(doc, norms, sentences, rule, start):
+        return True  # "la enfermera dijo que si…", "si a alguien…", "¿qué síntomas da…? ¿sed, confusión?"
     clauses = [(c, s.end) for s in sentences for c in _clauses(doc, s.start, s.end)]
     index = next((k for k, (c, _) in enumerate(clauses) if c[0] <= start < c[1]), None)
     if index is None:
@@ -140,7 +144,7 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int, matched
     ):
         return True  # "dice que el calcio alto da confusión, ¿es cierto?"
     if history[index] and not asks[index]:
-        return any(asks[index + 1 :])  # "hace años me rompí la muñeca, ¿las fracturas viejas salen…?"
+        return any(asks)  # "hace años me rompí la muñeca, ¿…?", "¿evitan fracturas? una señora se quebró… hace años"
     earlier = [k for k in range(index) if _personal(norms, clauses[k][0])]
     return asks[index] and bool(earlier) and all(history[k] for k in earlier)
 
@@ -222,3 +226,12 @@ def general_hearsay(sentence: str) -> bool:
         return False
     rest = text[said.end() :].split()
     return not care_words.personal(rest, " ".join(rest))
+
+
+def without_english_signs(clean: str, found: list) -> list:
+    """The engine's English hits of a Spanish message, less its emergency and urgent ones when the message is a
+    general question about a sign told, supposed of nobody or listed (spanish_told.general_told): "confusion" is an
+    English word too."""
+    from bot.safety import spanish_told  # it imports this module
+
+    return spanish_told.without_english_signs(clean, found)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.safety.care_es import dental, doses, effects, medicines, people, plans, prognosis, results
+from bot.safety.care_es import dental, doses, effects, general, medicines, people, plans, prognosis, results
 from bot.safety.care_es.first_pass import _pass_1
 from bot.safety.care_es.words import (
     ACTIVITY,
@@ -38,6 +38,8 @@ def _pass_2(sentence: str) -> Optional[Hit]:
     text = " ".join(words)
     if not words or any(w in GENERIC for w in words) or not personal(words, text):
         return None
+    if general.SOMEONE_GENERIC.search(text):
+        return None  # "¿por qué alguien con metástasis podría dejar de caminar?": nobody's own case (as pass 1)
     asks = "?" in sentence or "¿" in sentence or " si " in f" {text} "
     treatment = treatment_named(words)
     if people.WHO_GIVES.search(text) and asks:
