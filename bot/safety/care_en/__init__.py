@@ -234,7 +234,10 @@ def _own_case(sentences: List[List[str]], message: str, person: bool) -> Optiona
                 return ("care_team", "dosing", text)
             continue
         here = any(w in PERSON for w in sentence)
-        if prognosis.EVER_OFF.search(text) or (here and prognosis.MY_ODDS.search(text)):
+        if not here and sentence[0] in ("what", "how", "which", "when", "where", "who"):
+            continue  # "what happens when denosumab is stopped, is there any risk?": asked of nobody
+        odds = here and prognosis.MY_ODDS.search(text) and not prognosis.LOWER.search(text)  # "cut my chances of onj"
+        if prognosis.EVER_OFF.search(text) or odds:
             return ("care_team", "prognosis", text)
         if here and people.WHO_RIGHT.search(text):
             return ("care_team", "personal_decision", text)  # two doctors disagree: "who's right for her?"
@@ -244,7 +247,7 @@ def _own_case(sentences: List[List[str]], message: str, person: bool) -> Optiona
             return ("care_team", "lab_results", text)
         if not own:
             continue
-        if medicines.HARM.search(text) or plans.FITS.search(text):
+        if (here or len(sentence) <= 5) and (medicines.HARM.search(text) or plans.FITS.search(text)):
             return ("care_team", "personal_decision", text)
         if effects.FROM_THEM.search(text) or effects.WORTH_MENTION.search(text):
             return ("care_team", "personal_decision", text)

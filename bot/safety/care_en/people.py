@@ -59,7 +59,7 @@ APPOINTMENT = re.compile(
 # round 6: two doctors disagreeing about one's own care ("who's right for her", "who do i listen to")
 WHO_RIGHT = re.compile(
     r"\bwho ('s|s|is) (right|correct)\b|\bwho (do|should) (i|we) (listen to|believe|trust|go with|follow)\b"
-    r"|\bwhich (one )?(is|would be) (best|better|right|suitable|correct) for\b"
+    r"|\bwhich (one )?(is|would be) (best|better|right|suitable|correct) for (me|her|him|us|my \S+|her \S+|his \S+)"
 )
 
 # someone who speaks one's language ("could you arrange an interpreter", "someone who speaks tagalog")

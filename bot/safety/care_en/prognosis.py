@@ -38,3 +38,5 @@ MY_ODDS = re.compile(
     r"\b(my|her|his) (chances|odds|prognosis|outlook|life expectancy)\b"
     r"|\bhow (long|much time)\b( \w+){0,6} (for|give|gives) (me|her|him)\b|\b(people|someone|women|men) like (me|her|him)\b"
 )
+
+LOWER = re.compile(r"\b(lower|lowers|cut|reduce|reduces|lessen|minimise|minimize|raise|raises|increase|increases)\b")
