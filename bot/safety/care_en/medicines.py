@@ -52,6 +52,6 @@ HARM = re.compile(
     r"\bany (harm|issue|issues|problem|problems|risk|risks|concern|concerns|danger|interaction|interactions|reason not "
     r"to|reason why not)\b|\banything (i|she|he|we) (need|needs|should|have|has|must|ought)( to)? (watch|look out|know "
     r"about|be careful|worry)|\banything to (watch|worry|look out|be careful)|\b(if|whether) (i|she|he|we) (may|can|should|could) (continue|keep|carry on|take|have|go "
-    r"ahead)\b|\b(am|is|are) (i|we|she|he) to (continue|keep|stop|take|have)\b|\b(keep|continue|stop|take|have) both\b"
+    r"ahead)\b|\b(am|is|are) (i|we|she|he) to (continue|keep|stop|take|have)\b|\b(keep|continue|stop|take) both\b"
     r"|^(\W+ )?(ok|okay|alright|fine|safe|all good)\W*$"
 )
