@@ -125,3 +125,53 @@ def test_history_before_how_the_field_moved_on_is_history():
         "my grandad had prostate cancer in his bones in 1995. have the drugs improved?"
     )
     assert not english_messages.history_question("my grandad has cancer in his bones. have his drugs been changed?")
+
+
+# Round 6 (English care DEV set 3, bot/safety/care_en/ `_own_case`): a real person's own case asked about: another
+# medicine or a vaccine with one's treatment, a trial for oneself, a trip or work with it, a dose another doctor
+# changed, two doctors disagreeing, radiotherapy with it, someone who speaks one's language, a mild effect put down to
+# one's medicines, one's report read, coming off for good, one's odds, a dose one may be meant to take. Own wordings.
+OWN_CASE = [
+    ("my brother started echinacea last week and gets zometa every three months, any problem with that?", None),
+    ("booked my pneumonia jab for the morning and my prolia is that afternoon, does that matter?", None),
+    ("my oncologist mentioned a new bone drug trial. might i be able to get on it?", "which_drug"),
+    ("we're off to canada for three weeks and she's on xgeva monthly. will the trip affect her injections?", None),
+    ("my boss has asked for a note about my treatment, who writes that for me?", "personal_decision"),
+    ("the stand-in consultant cut my dad's denosumab to every eight weeks, is that enough for him?", None),
+    ("the new consultant switched my husband's zometa to the yearly one. why for him?", "dosing"),
+    ("my gp says pause my letrozole, the oncologist says carry on, who should i go with?", "personal_decision"),
+    ("five sessions of radiation on my hip next week and my xgeva is due the same week. is that alright?", None),
+    ("can you find someone who can speak punjabi to my grandmother at her infusion", "request_human"),
+    ("a little queasy since i began the calcium chews alongside my prolia, is that from them?", "personal_decision"),
+    ("the letter from my scan says 'healing changes in the rib'. does this show my rib is healing?", "lab_results"),
+    ("will she ever get to stop the zometa, or is that her for life?", None),
+    ("what are his chances now it has spread to his ribs", "prognosis"),
+    ("not sure whether i'm supposed to keep the calcium going during my xgeva break", None),
+    ("teeth cleaning at the dentist on monday, any problem with her being on prolia?", None),
+]
+
+OWN_CASE_GENERAL = [
+    "can people on zometa take echinacea, any problem in general?",
+    "how do clinical trials for bone drugs usually pick who joins?",
+    "do travel insurers usually need to know about bone drug injections?",
+    "why do doctors sometimes change zometa to every twelve weeks?",
+    "my mum is on xgeva. why is it given with calcium?",
+    "my aunt had zometa. is a headache after the drip common in most people?",
+    "what do the words 'healing changes' mean on a bone scan report",
+    "will people ever be able to stop bone drugs once they start?",
+    "what are the chances of jaw problems on denosumab",
+    "does the hospital offer interpreters?",
+]
+
+
+@pytest.mark.parametrize("text, category", OWN_CASE)
+def test_own_case_reaches_the_care_team(text, category):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier == "care_team", (text, hit)
+    if category:
+        assert hit.category == category, (text, hit)
+
+
+@pytest.mark.parametrize("text", OWN_CASE_GENERAL)
+def test_own_case_words_in_general_stay_general(text):
+    assert engine.classify(text) is None, text

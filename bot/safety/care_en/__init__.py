@@ -31,7 +31,7 @@ import re
 from typing import List, Optional, Sequence
 
 from bot.safety.care_en import dental, doses, effects, general, medicines, people, plans, prognosis, results
-from bot.safety.care_en.words import ON_IT, PERSON, TREATMENT, Hit, person_named
+from bot.safety.care_en.words import IN_GENERAL, ON_IT, OWN_DRUG, PERSON, TREATMENT, Hit, person_named
 
 
 def _pass_1(words: Sequence[str]) -> Optional[Hit]:
@@ -211,6 +211,48 @@ def _message_pass(sentences: List[Sequence[str]]) -> Optional[Hit]:
     dated = plans.DAYS.search(message) and plans.OTHER_PLAN.search(message) and treated
     if dated and plans.TOGETHER.search(message) and not re.search(r"\b(you|people|patients|someone|anyone)\b", message):
         return ("care_team", "personal_decision", message)  # "booster on thursday and xgeva on friday, too close?"
+    return _own_case(sentences, message, person)
+
+
+def _own_case(sentences: List[List[str]], message: str, person: bool) -> Optional[Hit]:
+    """Round 6 (English care DEV set 3), a message about a real person: someone who speaks one's language; whether one
+    will ever come off, one's odds; a trial for oneself; and, with one's own treatment named (words.OWN_DRUG), two
+    doctors disagreeing, another medicine or a vaccine with it, one's plans judged with it, a mild effect put down to
+    one of one's medicines or worth mentioning, one's report read, a dose one may be meant to take, a dose another
+    doctor changed asked why. A sentence asked in general ("people", "usually", "in general") is skipped."""
+    if not person:
+        return None
+    own = OWN_DRUG.search(message)
+    for sentence in sentences:
+        text = " ".join(sentence)
+        if people.INTERPRETER.search(text):
+            return ("care_team", "request_human", text)  # "could you arrange an interpreter for my mother"
+        if set(sentence) & (IN_GENERAL | general.HELPLINE):
+            continue  # "is that common for most people?"
+        if sentence[0] == "why":
+            if own and doses.CHANGED.search(message) and doses.WHY_FOR.search(text):
+                return ("care_team", "dosing", text)
+            continue
+        here = any(w in PERSON for w in sentence)
+        if not here and sentence[0] in ("what", "how", "which", "when", "where", "who"):
+            continue  # "what happens when denosumab is stopped, is there any risk?": asked of nobody
+        odds = here and prognosis.MY_ODDS.search(text) and not prognosis.LOWER.search(text)  # "cut my chances of onj"
+        if prognosis.EVER_OFF.search(text) or odds:
+            return ("care_team", "prognosis", text)
+        if here and people.WHO_RIGHT.search(text):
+            return ("care_team", "personal_decision", text)  # two doctors disagree: "who's right for her?"
+        if plans.TRIAL.search(message) and here and (_asks(sentence) or sentence[0] in ("who", "which", "how", "any")):
+            return ("care_team", "which_drug", text)
+        if here and results.SAYING.search(text) and (results.REPORT.search(message) or "says" in message.split()):
+            return ("care_team", "lab_results", text)
+        if not own:
+            continue
+        if (here or len(sentence) <= 5) and (medicines.HARM.search(text) or plans.FITS.search(text)):
+            return ("care_team", "personal_decision", text)
+        if effects.FROM_THEM.search(text) or effects.WORTH_MENTION.search(text):
+            return ("care_team", "personal_decision", text)
+        if doses.WONDER.search(text):
+            return ("care_team", "dosing", text)
     return None
 
 

@@ -140,3 +140,16 @@ HOW_LONG_ON = re.compile(
 )
 
 FOREVER = re.compile(r"\b(is|will) (it|this|that) (be )?(forever|for life|for ever|lifelong)\b")
+
+# round 6: unsure whether one is meant to take something ("idk if i'm meant to take the vit d on…"); a dose another
+# doctor changed asked why for the person ("changed my mother's zometa from 4mg to 3mg. why for her?")
+WONDER = re.compile(
+    r"\b(if|whether) (i|she|he|we) ('m|m|am|is|'s|s|are|'re|re) (meant|supposed|allowed) to (take|have|keep|continue|"
+    r"stop|get)\b"
+)
+
+CHANGED = re.compile(
+    r"\b(changed|change|halved|doubled|increased|reduced|lowered|raised|upped|switched|cut|moved|spaced)\b"
+)
+
+WHY_FOR = re.compile(r"^why (\w+ )?(for|with) (me|her|him|us)\b")

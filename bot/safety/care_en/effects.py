@@ -45,3 +45,14 @@ GOOD = re.compile(
 )  # an effect hoped for
 
 FROM_THE = re.compile(rf"^(from|because of|due to|caused by|down to) (the|my|her|his) (\w+ )?{TREATMENT_WORD}\W*$")
+
+# round 6: a mild effect asked whether one of one's own medicines does it, or whether it is worth mentioning
+FROM_THEM = re.compile(
+    r"\b(is|was|could|might) (that|this|it) (be )?(from|because of|due to|caused by|down to) (them|those|these)\b"
+    r"|\bwhich (one|of them|of the two) (is|'s|s) (doing|causing)\b"
+)
+
+WORTH_MENTION = re.compile(
+    r"\b(worth|something to|one to) (mention|mentioning|report|reporting|bring up|bringing up|flag|flagging|raise|"
+    r"raising)\b|\bhow it is for (me|her|him)\b"
+)

@@ -45,3 +45,13 @@ TOGETHER_WITH = re.compile(
     rf"\b(can|could|may|should|shall) {SUBJ} (\w+ )?(take|have|use|mix|combine) (\w+ ){{1,3}}(as well as|along with|"
     rf"together with|alongside|on top of|with|and) (the|her|his|my|our) (\w+ )?{TREATMENT_WORD}"
 )
+
+# round 6: another medicine, a supplement or a vaccine with one's own treatment, asked whether it harms or may go on
+# ("any harm in me taking…", "anything i need to watch with my…", "kindly confirm if she may continue these", "ok?")
+HARM = re.compile(
+    r"\bany (harm|issue|issues|problem|problems|risk|risks|concern|concerns|danger|interaction|interactions|reason not "
+    r"to|reason why not)\b|\banything (i|she|he|we) (need|needs|should|have|has|must|ought)( to)? (watch|look out|know "
+    r"about|be careful|worry)|\banything to (watch|worry|look out|be careful)|\b(if|whether) (i|she|he|we) (may|can|should|could) (continue|keep|carry on|take|have|go "
+    r"ahead)\b|\b(am|is|are) (i|we|she|he) to (continue|keep|stop|take|have)\b|\b(keep|continue|stop|take) both\b"
+    r"|^(\W+ )?(ok|okay|alright|fine|safe|all good)\W*$"
+)

@@ -55,3 +55,15 @@ APPOINTMENT = re.compile(
     rf"|\b(i|we|she|he) ('d|d|would|want|wants|need|needs|wanna)( like| love| to)* (see|speak to|talk to|speak with|"
     rf"talk with) (a|an|the|my|her|his) ({PROFESSIONAL}|{CLINICIAN})\b"
 )
+
+# round 6: two doctors disagreeing about one's own care ("who's right for her", "who do i listen to")
+WHO_RIGHT = re.compile(
+    r"\bwho ('s|s|is) (right|correct)\b|\bwho (do|should) (i|we) (listen to|believe|trust|go with|follow)\b"
+    r"|\bwhich (one )?(is|would be) (best|better|right|suitable|correct) for (me|her|him|us|my \S+|her \S+|his \S+)"
+)
+
+# someone who speaks one's language ("could you arrange an interpreter", "someone who speaks tagalog")
+INTERPRETER = re.compile(
+    phrases_bounded("CARE_EN_INTERPRETER")
+    + r"|\b(someone|somebody|anyone|anybody|a nurse|a person|a doctor|staff) (who|that) (speaks|speak|can speak)\b"
+)

@@ -56,3 +56,24 @@ STOP_AROUND = re.compile(
     r"to )?(stop|pause|hold|halt|skip|delay|withhold|suspend|come off) (it|them|this|that|my \w+|the \w+|her \w+|his "
     rf"\w+)( \w+){{0,2}} (before|ahead of|for|around|after|until) (the|my|her|his|an|a) (\w+ )?{OP}\b"
 )
+
+# round 6: one's own plans judged with one's own treatment: a trip, work, a move, radiotherapy, an operation, a schedule
+# ("does that delay my shot", "reckon … is fine?", "is the gap sufficient", "how do i fit them around each other")
+FITS = re.compile(
+    r"\b(would|does|do|will|could|did|can) (it|that|this|they|one|being \w+( \w+)?|the \w+|my \w+) (really |even |still )?"
+    r"(matter|change anything|change how|affect|delay|mess with|interfere with|hold up)\b"
+    r"|(^|, |\b(and|or|so|but|then) )(is|are|was|isnt|is not) (\S+ ){0,2}(ok|okay|alright|fine|safe|a problem|an issue|"
+    r"bad|enough|sufficient|too long|too soon|too short|too close|long enough|appropriate|suitable|worth it)\b(?! to\b)"
+    r"|\bis (fine|ok|okay|alright|safe) \?$"
+    r"|\b(better|best|safer|right|suitable|enough|too long|too soon|worth it) for (me|her|him|us|my \w+)\b"
+    r"|\b(still )?go ahead with\b|\bhow (do|can|should) (i|we|she|he) (fit|keep|manage|time)\b"
+    r"|\bhow (long|soon) (after|before)\b.*\b(am|is|can|should|do) (i|we|she|he)\b"
+    r"|\b(do|does) (i|we|she|he) (miss|skip|lose|keep|stop|still \w+)\b"
+    r"|\b(would|will|could) (\S+ ){1,3}be (\S+ )?(appropriate|ok|okay|fine|alright|safe|wise|a problem|an issue)\b"
+    r"|\b(if|whether) (i|she|he|we) ('m|m|am|is|'s|s|are) (still )?(ok|okay|fine|alright|safe|good) (for|to)\b"
+    r"|\b(need|needs|have|has|should) to (let|tell|inform) (\S+ ){0,2}(know|about)\b|\bwhat (do|should) (i|we|she|he) (need to )?(ask|tell|say to) "
+    r"(them|him|her|my \S+|work)\b|\bwhat (do|should) (i|we|she|he) do about\b|\b(need|needs|have|has) to (know|be told) (i|she|he|that)\b|\bwho (gives|writes|signs)\b"
+)
+
+# a clinical trial for oneself ("any trial i could join", "would it matter for me which arm i get")
+TRIAL = re.compile(phrases_bounded("CARE_EN_TRIAL"))

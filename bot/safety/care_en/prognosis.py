@@ -27,3 +27,16 @@ LIVE_TO_SEE = re.compile(
     rf"\bwill {SUBJ} (\w+ )?(live to see|make it to|be (here|around) (for|to see)|still be (here|around)|see (my|her|"
     r"his|our) \w+ (start|grow|finish|graduate|get|turn|reach|born|wedding|married))\b"
 )
+
+# round 6: whether one will ever come off the treatment, one's odds ("is this me for good now", "my chances")
+EVER_OFF = re.compile(
+    r"\b(will|would|can|could) (i|she|he|we) ever (\w+ ){0,3}(come off|get off|be off|stop|go off|quit)\b"
+    r"|\bis (this|that|it) (me|her|him) for (good|life|ever)\b"
+)
+
+MY_ODDS = re.compile(
+    r"\b(my|her|his) (chances|odds|prognosis|outlook|life expectancy)\b"
+    r"|\bhow (long|much time)\b( \w+){0,6} (for|give|gives) (me|her|him)\b|\b(people|someone|women|men) like (me|her|him)\b"
+)
+
+LOWER = re.compile(r"\b(lower|lowers|cut|reduce|reduces|lessen|minimise|minimize|raise|raises|increase|increases)\b")

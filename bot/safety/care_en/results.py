@@ -38,3 +38,10 @@ MEANS_ME = re.compile(
     r"terminal|beating it|winning|safe|out of the woods)\b"
     rf"|\b(am|is|are) {SUBJ} (\w+ )?(in|into|going into) remission\b"
 )
+
+# round 6: one's own report read for oneself in other words ("is that saying my bone is healing", "good or bad for me")
+SAYING = re.compile(
+    r"\b(is|does) (that|this|it) (saying|say|telling|tell|showing|show) (that )?(my|her|his) (\w+ ){0,2}(is|are) "
+    r"(healing|growing|shrinking|better|worse|working|improving|responding|stable|spreading)\b"
+    r"|\b(good|bad)( or (good|bad))? for (me|her|him)\b"
+)
