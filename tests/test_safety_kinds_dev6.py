@@ -23,6 +23,7 @@ NOT_REPORTS = [
     "can they fix a weak leg bone with a pin",
     "cual es su salida mas cercana al estacionamiento, la del ala norte",
     "la salida del hospital de mi mamá es mañana, que le damos de comer",
+    "quiero bajar de peso por mi cuenta, hay dietas para pacientes con xgeva",
     "the dog keeps vomiting after eating grass, is that normal for dogs",
     "our kitten has a lump under her chin, what might it be",
     "my nephew's pony can't put weight on his back hoof",
@@ -106,6 +107,8 @@ STILL_REPORTS = [
     # 19:45: death named as one's way out, in Spanish (the possessive keeps a door or a discharge out)
     ("mi papa guardo la morfina y me dijo que esa seria su salida", "crisis"),
     ("ya lo pense bien, es mi unica salida", "crisis"),
+    # 20:50: losing what is left by one's own hand
+    ("ya perdi la salud y la casa, mejor terminar con lo que me queda por mi propia mano", "crisis"),
 ]
 
 # The classifier's guess alone is not acted on (SafetyNet): True = a general message, False = still its to make.
