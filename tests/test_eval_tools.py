@@ -112,8 +112,6 @@ def test_the_registry_names_every_set_with_its_role():
                 "en_7",
                 "es_13",
                 "en_8",
-                "es_18",
-                "en_13",
                 "es_19",
                 "en_14",
             )

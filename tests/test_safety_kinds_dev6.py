@@ -24,6 +24,9 @@ NOT_REPORTS = [
     "cual es su salida mas cercana al estacionamiento, la del ala norte",
     "la salida del hospital de mi mamá es mañana, que le damos de comer",
     "quiero bajar de peso por mi cuenta, hay dietas para pacientes con xgeva",
+    # 21:00 (the pair English 13): a supposition in the past form about nobody; a show the asker only watched
+    "if someone on chemo had shaking chills, what would the hospital do",
+    "a podcast we listened to said cramps can come from low calcium. what other signs are there generally",
     "the dog keeps vomiting after eating grass, is that normal for dogs",
     "our kitten has a lump under her chin, what might it be",
     "my nephew's pony can't put weight on his back hoof",
@@ -107,6 +110,12 @@ STILL_REPORTS = [
     # 19:45: death named as one's way out, in Spanish (the possessive keeps a door or a discharge out)
     ("mi papa guardo la morfina y me dijo que esa seria su salida", "crisis"),
     ("ya lo pense bien, es mi unica salida", "crisis"),
+    # 21:00 (the pair English 13, run once): an overdose threatened, a decision with no way back, shaking under the
+    # blankets on chemo
+    ("he told his brother he's gonna neck the whole bottle if the news is bad", "crisis"),
+    ("she keeps saying she's going to take the lot one night", "crisis"),
+    ("my will is done and i feel calm. please don't try to talk me out of it", "crisis"),
+    ("mum's on chemo and she's shivering under two duvets, burning hot", "emergency"),
     # 20:50: losing what is left by one's own hand
     ("ya perdi la salud y la casa, mejor terminar con lo que me queda por mi propia mano", "crisis"),
 ]

@@ -38,7 +38,7 @@ SAFETY_TEST_EN_9 = DATA / "safety_test_en_9.yml"  # ninth (2026-12-07 07:05): he
 SAFETY_TEST_EN_10 = DATA / "safety_test_en_10.yml"  # tenth (2026-12-07 10:05): held back, run once at the end
 SAFETY_TEST_EN_11 = DATA / "safety_test_en_11.yml"  # eleventh (2026-12-07 12:00): run once at 15:00, DEV since
 SAFETY_TEST_EN_12 = DATA / "safety_test_en_12.yml"  # twelfth (2026-12-07 13:05): run once at 18:36, DEV since
-SAFETY_TEST_EN_13 = DATA / "safety_test_en_13.yml"  # thirteenth (2026-12-07 16:20): held back for the session after
+SAFETY_TEST_EN_13 = DATA / "safety_test_en_13.yml"  # thirteenth (2026-12-07 16:20): run once at 20:55, DEV since
 SAFETY_TEST_EN_14 = DATA / "safety_test_en_14.yml"  # fourteenth (2026-12-07 19:35): held back for the session after
 # The English safety sets written apart, in the order they were written: each must not near-copy an earlier one.
 FROZEN_SETS = {

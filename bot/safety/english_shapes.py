@@ -150,6 +150,7 @@ _QUERY_TAIL = re.compile(_phrases("CONTEXT_QUERY_TAILS").pattern + r"\W*$")  # "
 _FIELD = _phrases("CONTEXT_FIELD")
 _FIELD_CHANGED = _phrases("CONTEXT_FIELD_CHANGED")
 _FICTION = _phrases("CONTEXT_FICTION")  # "on a tv show", "in a film": a character, not someone in one's care
+_LISTENED = {"listened", "watched", "heard", "read", "saw"}  # "a podcast i listened to said…": the asker only heard it
 _PURPOSE = _phrases("CONTEXT_PURPOSE")  # "…, so i can tell the family": the asker's purpose
 _MEANS_WHEN = re.compile(r"\b(mean|means|meant|happens?) (when|if)\b")  # "what does it mean when calcium goes high"
 
@@ -181,7 +182,13 @@ def _hypothetical(doc, norms: Sequence[str], clause_start: int, start: int, end:
     for i in range(clause_start, start):
         if doc[i].lower_ in IF_WORDS or (i == first and doc[i].lower_ in SUPPOSE):
             between = {doc[j].lower_ for j in range(i + 1, end)}  # "if her calcium goes too high": to the sign's end
-            return bool(between & IF_VERBS) and (_personal(norms, i + 1, start) or bool(between & IF_WHO))
+            nobody = bool(between & IF_WHO) and not _personal(norms, i + 1, start)
+            # "if a person on chemo had shaking chills": a past form asked of nobody is a supposition too
+            return (
+                bool(between & IF_VERBS)
+                and (_personal(norms, i + 1, start) or bool(between & IF_WHO))
+                or (nobody and bool(between & {"had", "were"}))
+            )
     return False
 
 
@@ -266,7 +273,8 @@ def _told_on_screen(doc, norms: Sequence[str], sentences, later) -> bool:
     """A story from a show, a film or the radio, then a question about nobody: nobody in the whole message is in
     the writer's care (no "i", "my", "she"), and every question after it is plain."""
     told = any(_FICTION.search(" " + _text(doc, s.start, s.end) + " ") for s in sentences)
-    nobody = not any(_personal(norms, s.start, s.end) for s in sentences)
+    listener = {i for i in range(len(doc) - 1) if doc[i].lower_ in ("i", "we") and doc[i + 1].lower_ in _LISTENED}
+    nobody = not any(norms[i] in PERSON for s in sentences for i in range(s.start, s.end) if i not in listener)
     return told and nobody and bool(later) and all(_plain(doc, norms, s, e, HELPS) for s, e in later)
 
 

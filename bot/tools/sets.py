@@ -156,24 +156,12 @@ SAFETY: Dict[str, EvalSet] = {
     # "Safety"); its red-flag misses were then fixed by kind, so they are dev sets now.
     "Spanish 17": EvalSet(DATA / "safety_test_es_17.yml", DEV, "es", FIXED_SINCE),
     "English 12": EvalSet(DATA / "safety_test_en_12.yml", DEV, "en", FIXED_SINCE),
-    # Written 2026-12-07 16:20 at the start of that session, held back for the NEXT session (this one's final check
-    # is Spanish 17 / English 12): run once, on the next session's final model.
-    "Spanish 18": EvalSet(
-        DATA / "safety_test_es_18.yml",
-        FROZEN,
-        "es",
-        "written 2026-12-07 16:20; run once at the end of the session after",
-        held_back=True,
-    ),
-    "English 13": EvalSet(
-        DATA / "safety_test_en_13.yml",
-        FROZEN,
-        "en",
-        "written 2026-12-07 16:20; run once at the end of the session after",
-        held_back=True,
-    ),
+    # Written 2026-12-07 16:20, held back; run once at 20:55 on the final model of the session after (README "Safety");
+    # its red-flag misses were then fixed by kind, so they are dev sets now.
+    "Spanish 18": EvalSet(DATA / "safety_test_es_18.yml", DEV, "es", FIXED_SINCE),
+    "English 13": EvalSet(DATA / "safety_test_en_13.yml", DEV, "en", FIXED_SINCE),
     # Written 2026-12-07 19:35 at the start of that session, held back for the NEXT session (this one's final check
-    # is Spanish 18 / English 13): run once, on the next session's final model.
+    # was Spanish 18 / English 13): run once, on the next session's final model.
     "Spanish 19": EvalSet(
         DATA / "safety_test_es_19.yml",
         FROZEN,
