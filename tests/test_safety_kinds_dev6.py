@@ -24,6 +24,7 @@ NOT_REPORTS = [
     "cual es su salida mas cercana al estacionamiento, la del ala norte",
     "la salida del hospital de mi mamá es mañana, que le damos de comer",
     "quiero bajar de peso por mi cuenta, hay dietas para pacientes con xgeva",
+    "what does a dentist do when fitting a crown",
     # 21:00 (the pair English 13): a supposition in the past form about nobody; a show the asker only watched
     "if someone on chemo had shaking chills, what would the hospital do",
     "a podcast we listened to said cramps can come from low calcium. what other signs are there generally",
@@ -116,6 +117,12 @@ STILL_REPORTS = [
     ("she keeps saying she's going to take the lot one night", "crisis"),
     ("my will is done and i feel calm. please don't try to talk me out of it", "crisis"),
     ("mum's on chemo and she's shivering under two duvets, burning hot", "emergency"),
+    # 21:15 (the pair English 13, DEV Spanish care 5): a remedy "ok alongside" one's own treatment, a crown booked with
+    # one's own bone drug, a late dose now or later, an interpreter asked for in Spanish
+    ("got some turmeric tablets, fine alongside my letrozole and xgeva?", "care_team"),
+    ("crown fitting at the dentist on monday and she's on zometa every month, does she tell them or wait", "care_team"),
+    ("her xgeva was due last week but she was poorly. should she have it now or wait for the next one", "care_team"),
+    ("quisiera un traductor para la consulta de mi papa el martes", "care_team"),
     # 20:50: losing what is left by one's own hand
     ("ya perdi la salud y la casa, mejor terminar con lo que me queda por mi propia mano", "crisis"),
 ]

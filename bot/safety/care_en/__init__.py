@@ -208,6 +208,8 @@ def _message_pass(sentences: List[Sequence[str]]) -> Optional[Hit]:
     teeth = dental.DENTAL.search(message) or dental.PULL.search(message)
     if teeth and dental.OWN_HAD.search(message) and dental.ASKED.search(message) and not general.NOBODY.search(message):
         return ("care_team", "dental_timing", message)  # "a filling next week. i've had zometa for a year. ok?"
+    if treated and person and doses.NOW_OR_WAIT.search(message):
+        return ("care_team", "dosing", message)  # "meant to get xgeva on the 5th… do i get it asap or wait?"
     dated = plans.DAYS.search(message) and plans.OTHER_PLAN.search(message) and treated
     if dated and plans.TOGETHER.search(message) and not re.search(r"\b(you|people|patients|someone|anyone)\b", message):
         return ("care_team", "personal_decision", message)  # "booster on thursday and xgeva on friday, too close?"

@@ -153,3 +153,9 @@ CHANGED = re.compile(
 )
 
 WHY_FOR = re.compile(r"^why (\w+ )?(for|with) (me|her|him|us)\b")
+
+# round 7 (the pair English 13): a late dose, asked whether to have it now or wait ("do i get it asap or wait")
+NOW_OR_WAIT = re.compile(
+    r"\b(do|should|shall|can|could) (i|we|she|he) (get|have|take|give|book|do) (it|them|that|this|the \w+|my \w+|her "
+    r"\w+|his \w+)( \w+)? (asap|now|straight away|right away|early|anyway|this week|today) or (wait|skip|leave|hold)\b"
+)

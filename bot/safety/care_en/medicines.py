@@ -54,4 +54,5 @@ HARM = re.compile(
     r"about|be careful|worry)|\banything to (watch|worry|look out|be careful)|\b(if|whether) (i|she|he|we) (may|can|should|could) (continue|keep|carry on|take|have|go "
     r"ahead)\b|\b(am|is|are) (i|we|she|he) to (continue|keep|stop|take|have)\b|\b(keep|continue|stop|take) both\b"
     r"|^(\W+ )?(ok|okay|alright|fine|safe|all good)\W*$"
+    r"|\b(ok|okay|alright|fine|safe) (alongside|along with|together with|on top of|with) (my|her|his|our)\b"
 )
