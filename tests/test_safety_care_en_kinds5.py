@@ -87,19 +87,6 @@ GENERAL = [
 ]
 
 
-@pytest.mark.parametrize("text, category", PERSONAL)
-def test_own_care_kind_reaches_the_care_team(text, category):
-    hit = engine.classify(text)
-    assert hit is not None and hit.tier == "care_team", (text, hit)
-    if category:
-        assert hit.category == category, (text, hit)
-
-
-@pytest.mark.parametrize("text", GENERAL)
-def test_same_words_in_general_stay_general(text):
-    assert engine.classify(text) is None, text
-
-
 FIELD_CHANGED = [
     # how the field moved on, asked of nobody after a relative's story: general (the classifier's guess alone is not
     # acted on)
@@ -164,14 +151,14 @@ OWN_CASE_GENERAL = [
 ]
 
 
-@pytest.mark.parametrize("text, category", OWN_CASE)
-def test_own_case_reaches_the_care_team(text, category):
+@pytest.mark.parametrize("text, category", PERSONAL + OWN_CASE)
+def test_own_care_kind_reaches_the_care_team(text, category):
     hit = engine.classify(text)
     assert hit is not None and hit.tier == "care_team", (text, hit)
     if category:
         assert hit.category == category, (text, hit)
 
 
-@pytest.mark.parametrize("text", OWN_CASE_GENERAL)
-def test_own_case_words_in_general_stay_general(text):
+@pytest.mark.parametrize("text", GENERAL + OWN_CASE_GENERAL)
+def test_same_words_in_general_stay_general(text):
     assert engine.classify(text) is None, text
