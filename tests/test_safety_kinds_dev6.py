@@ -120,7 +120,10 @@ STILL_REPORTS = [
     # 21:15 (the pair English 13, DEV Spanish care 5): a remedy "ok alongside" one's own treatment, a crown booked with
     # one's own bone drug, a late dose now or later, an interpreter asked for in Spanish
     ("got some turmeric tablets, fine alongside my letrozole and xgeva?", "care_team"),
-    ("dental appointment on monday for a crown and she's on zometa every month, does she tell them or wait", "care_team"),
+    (
+        "dental appointment on monday for a crown and she's on zometa every month, does she tell them or wait",
+        "care_team",
+    ),
     ("her xgeva was due last week but she was poorly. should she have it now or wait for the next one", "care_team"),
     ("quisiera un traductor para la consulta de mi papa el martes", "care_team"),
     # 20:50: losing what is left by one's own hand
