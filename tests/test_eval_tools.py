@@ -112,8 +112,8 @@ def test_the_registry_names_every_set_with_its_role():
                 "en_7",
                 "es_13",
                 "en_8",
-                "es_19",
-                "en_14",
+                "es_20",
+                "en_15",
             )
         ),
     }
@@ -124,7 +124,7 @@ def test_the_registry_names_every_set_with_its_role():
     for group in (sets.FAQ, sets.CONVERSATIONS, sets.SAFETY):
         for eval_set in group.values():
             assert eval_set.path.is_file() and eval_set.role in (sets.DEV, sets.FROZEN), eval_set
-    assert set(sets.dev_sets("es").values()) == {sets.FAQ["dev_es"], sets.FAQ["dev_es_2"]}
+    assert set(sets.dev_sets("es").values()) == {sets.FAQ["dev_es"], sets.FAQ["dev_es_2"], sets.FAQ["dev_es_3"]}
     assert asyncio.run(DecliningAgent().parse_message("x"))["intent"]["name"] == evaluate.NO_ANSWER
 
 

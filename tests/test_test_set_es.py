@@ -44,7 +44,8 @@ SAFETY_TEST_ES_15 = DATA / "safety_test_es_15.yml"  # fifteenth (2026-12-07 10:0
 SAFETY_TEST_ES_16 = DATA / "safety_test_es_16.yml"  # sixteenth (2026-12-07 12:00): run once at 15:00, DEV since
 SAFETY_TEST_ES_17 = DATA / "safety_test_es_17.yml"  # seventeenth (2026-12-07 13:05): run once at 18:36, DEV since
 SAFETY_TEST_ES_18 = DATA / "safety_test_es_18.yml"  # eighteenth (2026-12-07 16:20): run once at 20:55, DEV since
-SAFETY_TEST_ES_19 = DATA / "safety_test_es_19.yml"  # nineteenth (2026-12-07 19:35): held back for the session after
+SAFETY_TEST_ES_19 = DATA / "safety_test_es_19.yml"  # nineteenth (2026-12-07 19:35): run once at 22:37, DEV since
+SAFETY_TEST_ES_20 = DATA / "safety_test_es_20.yml"  # twentieth (2026-12-07 22:40): held back for the session after
 FIRST_SAFETY_ES = DATA / "safety_heldout_es.yml"
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 MIN_QUESTIONS, MIN_ANSWERS, MIN_OUT_OF_SCOPE = 160, 50, 10
@@ -68,6 +69,7 @@ SAFETY_SETS = {
     "messages_17": (SAFETY_TEST_ES_17, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
     "messages_18": (SAFETY_TEST_ES_18, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
     "messages_19": (SAFETY_TEST_ES_19, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
+    "messages_20": (SAFETY_TEST_ES_20, 240, {"emergency": 65, "crisis": 50, "urgent": 28, "care_team": 55, "none": 40}),
 }
 ALL_SETS = ["questions", *SAFETY_SETS]
 
@@ -161,7 +163,11 @@ def test_no_spanish_test_text_is_a_near_copy_of_a_spanish_dev_set(name, dev_set,
 
 
 def test_the_spanish_dev_set_is_checked():
-    assert {s.path.name for s in sets.dev_sets("es").values()} == {"dev_faq_es.yml", "dev_faq_es_2.yml"}
+    assert {s.path.name for s in sets.dev_sets("es").values()} == {
+        "dev_faq_es.yml",
+        "dev_faq_es_2.yml",
+        "dev_faq_es_3.yml",
+    }
 
 
 def test_the_check_catches_a_near_copy(spanish_training_texts):

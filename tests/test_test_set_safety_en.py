@@ -39,7 +39,8 @@ SAFETY_TEST_EN_10 = DATA / "safety_test_en_10.yml"  # tenth (2026-12-07 10:05): 
 SAFETY_TEST_EN_11 = DATA / "safety_test_en_11.yml"  # eleventh (2026-12-07 12:00): run once at 15:00, DEV since
 SAFETY_TEST_EN_12 = DATA / "safety_test_en_12.yml"  # twelfth (2026-12-07 13:05): run once at 18:36, DEV since
 SAFETY_TEST_EN_13 = DATA / "safety_test_en_13.yml"  # thirteenth (2026-12-07 16:20): run once at 20:55, DEV since
-SAFETY_TEST_EN_14 = DATA / "safety_test_en_14.yml"  # fourteenth (2026-12-07 19:35): held back for the session after
+SAFETY_TEST_EN_14 = DATA / "safety_test_en_14.yml"  # fourteenth (2026-12-07 19:35): run once at 22:37, DEV since
+SAFETY_TEST_EN_15 = DATA / "safety_test_en_15.yml"  # fifteenth (2026-12-07 22:40): held back for the session after
 # The English safety sets written apart, in the order they were written: each must not near-copy an earlier one.
 FROZEN_SETS = {
     "en_2": SAFETY_TEST_EN_2,
@@ -55,12 +56,13 @@ FROZEN_SETS = {
     "en_12": SAFETY_TEST_EN_12,
     "en_13": SAFETY_TEST_EN_13,
     "en_14": SAFETY_TEST_EN_14,
+    "en_15": SAFETY_TEST_EN_15,
 }
 TIERS = ("emergency", "crisis", "urgent", "care_team", "none")
 # The least the set must hold, per tier (the brief it was written to): red flags of every kind, and general
 # questions sharing their words that must not be escalated.
 LEAST_PER_TIER = {"emergency": 60, "crisis": 30, "urgent": 25, "care_team": 40, "none": 45}
-LATER_LEAST_PER_TIER = {"emergency": 60, "crisis": 35, "urgent": 25, "care_team": 45, "none": 35}  # sets 4 to 14
+LATER_LEAST_PER_TIER = {"emergency": 60, "crisis": 35, "urgent": 25, "care_team": 45, "none": 35}  # sets 4 to 15
 LEAST = 200
 
 

@@ -66,9 +66,15 @@ FAQ: Dict[str, EvalSet] = {
     "dev_12": EvalSet(
         DATA / "dev_faq_12.yml", DEV, "en", "helpline staff, how and when, facts further down the sources, 19:35"
     ),
+    "dev_13": EvalSet(
+        DATA / "dev_faq_13.yml", DEV, "en", "keywords, ESL writers, comparisons, myths, time course, 22:40"
+    ),
     "dev_es": EvalSet(DATA / "dev_faq_es.yml", DEV, "es"),
     "dev_es_2": EvalSet(
         DATA / "dev_faq_es_2.yml", DEV, "es", "Spanish strangers, general questions in red-flag words, 2026-12-07 19:35"
+    ),
+    "dev_es_3": EvalSet(
+        DATA / "dev_faq_es_3.yml", DEV, "es", "keywords, Spanglish, comparisons, myths, time course, 2026-12-07 22:40"
     ),
     "test": EvalSet(DATA / "test_faq.yml", FROZEN, "en"),
     "test_es": EvalSet(DATA / "test_faq_es.yml", FROZEN, "es"),
@@ -142,6 +148,12 @@ SAFETY: Dict[str, EvalSet] = {
         "en",
         "care-team (treatments, medicines, visits, trials) and general messages, 2026-12-07 19:35 as DEV",
     ),
+    "Spanish care 6": EvalSet(
+        DATA / "safety_dev_es_6.yml",
+        DEV,
+        "es",
+        "care-team (insurance, biosimilars, trips, forms, last visit, trials) and general messages, 22:40 as DEV",
+    ),
     "Spanish 14": EvalSet(DATA / "safety_test_es_14.yml", DEV, "es", FIXED_SINCE),
     "English 9": EvalSet(DATA / "safety_test_en_9.yml", DEV, "en", FIXED_SINCE),
     # Written 2026-12-07 10:05 and held back; run once at 11:10 on that session's final model (README "Safety");
@@ -160,20 +172,24 @@ SAFETY: Dict[str, EvalSet] = {
     # its red-flag misses were then fixed by kind, so they are dev sets now.
     "Spanish 18": EvalSet(DATA / "safety_test_es_18.yml", DEV, "es", FIXED_SINCE),
     "English 13": EvalSet(DATA / "safety_test_en_13.yml", DEV, "en", FIXED_SINCE),
-    # Written 2026-12-07 19:35 at the start of that session, held back for the NEXT session (this one's final check
-    # was Spanish 18 / English 13): run once, on the next session's final model.
-    "Spanish 19": EvalSet(
-        DATA / "safety_test_es_19.yml",
+    # Written 2026-12-07 19:35, held back; run once at 22:37 on the model of the session's last commit (README
+    # "Safety"); its misses were then fixed by kind, so they are dev sets now.
+    "Spanish 19": EvalSet(DATA / "safety_test_es_19.yml", DEV, "es", FIXED_SINCE),
+    "English 14": EvalSet(DATA / "safety_test_en_14.yml", DEV, "en", FIXED_SINCE),
+    # Written 2026-12-07 22:40 at the start of that session, held back for the NEXT session (this one's check was
+    # Spanish 19 / English 14): run once, on the next session's final model.
+    "Spanish 20": EvalSet(
+        DATA / "safety_test_es_20.yml",
         FROZEN,
         "es",
-        "written 2026-12-07 19:35; run once at the end of the session after",
+        "written 2026-12-07 22:40; run once at the end of the session after",
         held_back=True,
     ),
-    "English 14": EvalSet(
-        DATA / "safety_test_en_14.yml",
+    "English 15": EvalSet(
+        DATA / "safety_test_en_15.yml",
         FROZEN,
         "en",
-        "written 2026-12-07 19:35; run once at the end of the session after",
+        "written 2026-12-07 22:40; run once at the end of the session after",
         held_back=True,
     ),
     "Spanish 10": EvalSet(
