@@ -162,3 +162,63 @@ def test_own_care_kind_reaches_the_care_team(text, category):
 @pytest.mark.parametrize("text", GENERAL + OWN_CASE_GENERAL)
 def test_same_words_in_general_stay_general(text):
     assert engine.classify(text) is None, text
+
+
+# Round 8 (the pair English 14, bot/safety/care_en/ `_round_8`): what one's own clinician said at one's last visit,
+# asked back; a letter or a doctor abroad that disagrees, which to follow; a form for one's clinician to sign; prognosis
+# asked bluntly; a supplement with one's own treatment asked "should i" then "how much"; a mild effect put down to one
+# of one's medicines; a test before each of one's doses. Own wordings, both ways.
+ROUND_8 = [
+    ("my consultant brought up a drug holiday from the zometa at our last review, when does that kick in?", None),
+    (
+        "the surgeon said at her latest appointment that she could stop the tablets, does she still take them tonight?",
+        None,
+    ),
+    (
+        "the discharge letter says every 4 weeks but the nurse told me every 6, which one do i go with",
+        "personal_decision",
+    ),
+    ("the clinic back home had me on a higher dose than this hospital does, which dose should i take", None),
+    ("my insurer sent a claim form that my oncologist has to fill in, where should i send it?", "request_human"),
+    ("give it to me plainly, with the liver involved too, is my dad looking at weeks or months", "prognosis"),
+    ("should my wife be having calcium alongside her xgeva, and how many a day", "personal_decision"),
+    ("could this itchy rash be a side effect of my anastrozole, it comes and goes", "personal_decision"),
+    ("she's on prolia, does she need her kidney bloods checked before every injection?", None),
+]
+
+ROUND_8_GENERAL = [
+    "at a last appointment doctors often mention a drug holiday, what is a drug holiday?",
+    "my oncologist mentioned radiotherapy at the last visit, what is radiotherapy exactly",
+    "if a letter and a doctor say different things, which one should a patient follow?",
+    "what forms do patients with bone mets usually need for work?",
+    "for people with spine mets, is it usually months or years?",
+    "should you take calcium alongside xgeva, how many a day",
+    "is an itchy rash a common side effect of anastrozole",
+    "do people on prolia need kidney bloods before every injection?",
+]
+
+
+@pytest.mark.parametrize("text, category", ROUND_8)
+def test_round_8_kind_reaches_the_care_team(text, category):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier == "care_team", (text, hit)
+    if category:
+        assert hit.category == category, (text, hit)
+
+
+@pytest.mark.parametrize("text", ROUND_8_GENERAL)
+def test_round_8_general_look_alike_stays_general(text):
+    assert engine.classify(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text, general",
+    [
+        ("how do oncology teams normally respond when you phone about chills during chemo", True),
+        ("what does the chemo nurse usually do when my husband phones about chills", False),
+    ],
+)
+def test_what_a_care_team_usually_does_is_a_general_question(text, general):
+    from bot.safety import english_messages
+
+    assert english_messages.general_question(text) is general, text

@@ -9,6 +9,7 @@ from typing import Sequence
 
 from bot.safety import engine
 from bot.safety import english_general as general_en
+from bot.safety.care_en import general as care_general
 from bot.safety.english_shapes import (
     _FIELD,
     _FIELD_CHANGED,
@@ -34,8 +35,13 @@ def general_question(text: str) -> bool:
     requests = [c for c in clauses if general_en.general_request(doc, norms, *c)]  # "…an explanation of what…"
     general = [c for c in asks if c not in requests]
     return bool(asks or requests) and all(
-        _general_ask(doc, norms, *c) or _field_changed(doc, norms, *c) for c in general
+        _general_ask(doc, norms, *c) or _field_changed(doc, norms, *c) or _usual(doc, c) for c in general
     )
+
+
+def _usual(doc, clause) -> bool:
+    """How care usually goes, asked of nobody ("what does the nurse usually do when you ring about a fever")."""
+    return care_general.usual_ask(_text(doc, *clause).split())
 
 
 def _field_changed(doc, norms: Sequence[str], start: int, end: int) -> bool:

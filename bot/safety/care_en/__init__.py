@@ -21,9 +21,9 @@ questions. The kinds, one module each (patterns with their examples):
 
 THE ORDER. `care_ask` tries pass 1 then pass 2, each returning the FIRST kind it finds; `care_message` tries each
 sentence of the message with `_message_sentence` (then `_message_sentence_more`), then dental work and dated plans told
-across sentences. The passes were written one per DEV set of care-team questions (2026-12-07; docs/safety.md tells
-that history); their order and each pass's order of kinds are kept as they were, since a sentence may match several
-kinds. Words: content/safety_vocabulary.yml `CARE_EN_*` (and the SHAPE_/ASK_ lists)."""
+across sentences, then `_own_case` (round 6) and `_round_8` (the pair English 14). The passes were written one per DEV
+set of care-team questions (2026-12-07; docs/safety.md tells that history); their order and each pass's order of kinds
+are kept as they were, since a sentence may match several kinds. Words: content/safety_vocabulary.yml `CARE_EN_*` (and the SHAPE_/ASK_ lists)."""
 
 from __future__ import annotations
 
@@ -213,7 +213,7 @@ def _message_pass(sentences: List[Sequence[str]]) -> Optional[Hit]:
     dated = plans.DAYS.search(message) and plans.OTHER_PLAN.search(message) and treated
     if dated and plans.TOGETHER.search(message) and not re.search(r"\b(you|people|patients|someone|anyone)\b", message):
         return ("care_team", "personal_decision", message)  # "booster on thursday and xgeva on friday, too close?"
-    return _own_case(sentences, message, person)
+    return _own_case(sentences, message, person) or _round_8(sentences, message, person)
 
 
 def _own_case(sentences: List[List[str]], message: str, person: bool) -> Optional[Hit]:
@@ -255,6 +255,40 @@ def _own_case(sentences: List[List[str]], message: str, person: bool) -> Optiona
             return ("care_team", "personal_decision", text)
         if doses.WONDER.search(text):
             return ("care_team", "dosing", text)
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r" [,?.;:!] | (?:but|so|and then) ")
+
+
+def _round_8(sentences: List[List[str]], message: str, person: bool) -> Optional[Hit]:
+    """Round 8 (the pair English 14), a message about a real person, none of whose words asks in general: what one's
+    own clinician said at one's last visit, asked back; two sources that disagree, which to follow; a form for one's
+    clinician to sign, asked who or how; prognosis asked bluntly; a supplement with one's own treatment asked "should
+    i"; a mild effect put down to one of one's medicines; a test before each of one's doses."""
+    if not person or set(message.split()) & (IN_GENERAL | general.HELPLINE):
+        return None  # "do people usually get told at the last visit…": asked in general
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(message) if c and c.strip()]
+    if people.CLINICIAN_SAID.search(message) and people.AT_VISIT.search(message):
+        if any(people.ASKED_BACK.search(c) for c in clauses):
+            return ("care_team", "personal_decision", message)  # "…at my last visit, do i need it"
+    sources = re.search(rf"\b{people.CLINICIAN}\b", message) or re.search(r"\b(letter|dose|doses|dosage)\b", message)
+    if sources and people.WHICH_FOLLOW.search(message):
+        return ("care_team", "personal_decision", message)  # "…the letter says 3 months, which one should i follow"
+    if people.FORM.search(message) and people.SIGNED_BY.search(message) and people.FORM_ASK.search(message):
+        return ("care_team", "request_human", message)  # "a form for my oncologist to sign, who do i send it to"
+    own = OWN_DRUG.search(message) or re.search(ON_IT, message)
+    for sentence in sentences:
+        text = " ".join(sentence)
+        here = any(w in PERSON for w in sentence)
+        if here and prognosis.LOOKING_AT.search(text):
+            return ("care_team", "prognosis", text)  # "am i looking at months or years"
+        if medicines.SHOULD_WITH.search(text):
+            return ("care_team", "personal_decision", text)  # "should i be taking vitamin d with my prolia, how much"
+        if effects.FROM_MINE.search(text) and _asks(sentence) and not effects.GOOD.search(text):
+            return ("care_team", "personal_decision", text)  # "is this rash from my letrozole"
+        if own and plans.TEST_BEFORE.search(text):
+            return ("care_team", "personal_decision", text)  # "i'm on xgeva, do i need bloods before each one"
     return None
 
 

@@ -56,3 +56,10 @@ WORTH_MENTION = re.compile(
     r"\b(worth|something to|one to) (mention|mentioning|report|reporting|bring up|bringing up|flag|flagging|raise|"
     r"raising)\b|\bhow it is for (me|her|him)\b"
 )
+
+# round 8 (the pair English 14): a mild effect put down to one of one's own medicines, the effect named between ("is
+# this diarrhea from my abemaciclib or something else")
+FROM_MINE = re.compile(
+    r"\b(is|was|could|might|can|would) (this|that|it|the|my|her|his) (\S+ ){0,3}(be )?(from|because of|due to|caused "
+    rf"by|down to|a side effect of) (my|her|his|our) (\w+ )?{TREATMENT_WORD}"
+)

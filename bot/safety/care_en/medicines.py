@@ -56,3 +56,12 @@ HARM = re.compile(
     r"|^(\W+ )?(ok|okay|alright|fine|safe|all good)\W*$"
     r"|\b(ok|okay|alright|fine|safe) (alongside|along with|together with|on top of|with) (my|her|his|our)\b"
 )
+
+# round 8 (the pair English 14): a supplement or another medicine with one's own named treatment, asked whether one
+# should be on it, whatever general question follows ("should i be taking vitamin d with my prolia, how much": the
+# "how much" after it made english_asks read it as an information question)
+SHOULD_WITH = re.compile(
+    rf"\b(should|do|must|can|could|shall|may|ought) {SUBJ} (\w+ )?(be )?(taking|take|having|have|using|use|on|adding|add|"
+    r"starting|start)( \S+){1,3} (with|alongside|while on|on top of|as well as|together with) (my|her|his|our) (\w+ )?"
+    rf"{TREATMENT_WORD}"
+)

@@ -67,3 +67,45 @@ INTERPRETER = re.compile(
     phrases_bounded("CARE_EN_INTERPRETER")
     + r"|\b(someone|somebody|anyone|anybody|a nurse|a person|a doctor|staff) (who|that) (speaks|speak|can speak)\b"
 )
+
+# round 8 (the pair English 14): what one's own clinician said at one's last visit, asked back ("at my last appointment
+# the doctor said…, can you remind me…", "we were told at the last visit to…, is it one week or two"); two sources
+# about one's own care that disagree, asked which to follow ("the letter says 3 months, which one should i follow")
+CLINICIAN_SAID = re.compile(
+    rf"\b({CLINICIAN}|they|we were|i was|she was|he was|was|were)\b( \S+){{0,3}} (said|says|told|mentioned|suggested|"
+    r"advised|recommended|talked about|spoke about|brought up|wants|wanted)\b"
+)
+
+AT_VISIT = re.compile(
+    r"\b(at|in|during|from|after) (my|our|her|his|the|mum 's|dad 's) (last|latest|recent|previous|most recent|last "
+    r"clinic) (visit|appointment|appt|consultation|consult|clinic|review|check up|checkup|session|meeting)\b"
+)
+
+ASKED_BACK = re.compile(
+    r"^(is it|is that|was it|was that|when would|when will|when is|when do|when does|when should|which|do i|does she|"
+    r"does he|do we|should i|should we|should she|should he|am i|is she|is he|are we|can you remind|could you remind|"
+    r"remind me)\b|\bremind (me|us)\b|\b(meant|supposed) to be\b"
+)
+
+WHICH_FOLLOW = re.compile(
+    r"\bwhich (one|dose|date|plan|advice|of (them|the two|these))( (should|do|shall|must|would|can))? (i|we|she|he) "
+    r"(follow|believe|trust|go with|listen to|take|stick with|go by|do|have|use)\b"
+)
+
+# round 8: a form for one's own clinician to sign or fill in, asked who, where or how ("the form from my work needs my
+# oncologist to sign…, who do i send it to")
+FORM = re.compile(
+    r"\b(form|forms|letter|letters|paperwork|papers|sick note|fit note|certificate|claim|letter for work|insurance letter|disability "
+    r"letter)\b"
+)
+
+SIGNED_BY = re.compile(
+    rf"\b(my|her|his|our) (\w+ )?{CLINICIAN}( \w+){{0,2}} (to )?(sign|signs|signed|signing|fill|fills|filling|complete|"
+    rf"completes|completing|write|writes|stamp)\b|\b(signed|filled in|filled out|completed) by (my|her|his|our) (\w+ )?"
+    rf"{CLINICIAN}\b"
+)
+
+FORM_ASK = re.compile(
+    r"\b(who|where|how) (do|does|should|can|could|would|shall) (i|we|she|he)\b|\b(can|could|will|would) (you|they|my "
+    r"\w+|the \w+) (sign|do|fill|complete|send)\b|\?"
+)

@@ -77,3 +77,12 @@ FITS = re.compile(
 
 # a clinical trial for oneself ("any trial i could join", "would it matter for me which arm i get")
 TRIAL = re.compile(phrases_bounded("CARE_EN_TRIAL"))
+
+# round 8 (the pair English 14): a test before each of one's own doses ("i'm on xgeva, do i need a calcium blood test
+# before each one")
+TEST_BEFORE = re.compile(
+    r"\b(do|does|should|will|must|would) (i|we|she|he|my \w+) (still )?(need|have|get|have to have|have to get|need to "
+    r"have|need to get|need to do)( \S+){0,4} (test|tests|bloods|blood work|bloodwork|check|checks|check up|scan|scans|"
+    r"levels)( checked| done| taken| tested| drawn)? (before|ahead of|prior to|after|with) (each|every|my|her|his|the "
+    r"next|each of)\b"
+)

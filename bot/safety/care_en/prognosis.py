@@ -40,3 +40,11 @@ MY_ODDS = re.compile(
 )
 
 LOWER = re.compile(r"\b(lower|lowers|cut|reduce|reduces|lessen|minimise|minimize|raise|raises|increase|increases)\b")
+
+# round 8 (the pair English 14): prognosis asked bluntly ("am i looking at months or years", "is she looking at weeks")
+LOOKING_AT = re.compile(
+    rf"\b(am|is|are) {SUBJ} (\w+ )?looking at (\w+ )?(days|weeks|months|years)\b"
+    r"|\b(days|weeks|months) or (weeks|months|years)\b(?! (of|on) )"
+)
+
+STRAIGHT = re.compile(r"\b(be|being) (straight|honest|upfront|blunt|real) with (me|us)\b|\blevel with (me|us)\b")
