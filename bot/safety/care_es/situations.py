@@ -97,7 +97,8 @@ GIVEN_AT = _rx(r"\b(me|le|se) (la|lo) (ponen|pongan|pone|pueden poner|ponga|haga
 STOP_IF = _rx(r"\by si (yo )?(lo |la |le |me )?(dejo|paro|suspendo|quito|descanso|dejamos|paramos|suspendemos)\b")
 HOLD_OR_ASK = _rx(r"\baguanto\b.*\bo (mejor )?(le )?(pido|pedimos|digo|cambio|me cambio)\b")
 
-TIME_LEFT = _rx(r"\b(me|le|nos) (queda|quedan) (\w+ )?(anos|meses|semanas|tiempo|de vida)\b")
+# not "me quedan dos meses de quimio": what is left of a course (doses.py reads that)
+TIME_LEFT = _rx(r"\b(me|le|nos) (queda|quedan) (\w+ )?(anos|meses|semanas|tiempo|de vida)\b(?! (de|con|para|del) )")
 
 OWN_COURSE = _rx(
     r"\b(el|la|los|las|lo) (tratamiento|medicina|medicinas|pastillas|medicamento|medicamentos|terapia|que)( \w+){0,3}"
@@ -117,7 +118,11 @@ _THING_BEFORE = frozenset({"por", "otro", "con", "a", "de"})
 
 
 def _asks(clean: str, text: str) -> bool:
-    return "?" in clean or "¿" in clean or bool(re.search(r"\b(no se|quiero saber|quisiera saber|me pregunto)\b", text))
+    return (
+        "?" in clean
+        or "¿" in clean
+        or bool(re.search(r"\b(no se|(quiero|quiere|queremos|quieren|quisiera) saber|me pregunto)\b", text))
+    )
 
 
 def situation(clean: str) -> Optional[Hit]:
@@ -152,7 +157,7 @@ def situation(clean: str) -> Optional[Hit]:
         return ("care_team", "personal_decision", clean)
     if HOLD_OR_ASK.search(text) and treatment_named(words):
         return ("care_team", "personal_decision", clean)
-    if TIME_LEFT.search(text):
+    if TIME_LEFT.search(text) and asks:
         return ("care_team", "prognosis", clean)
     if OWN_COURSE.search(text) and GOES_WITH.search(text) and NEW_THING.search(text) and asks:
         return ("care_team", "personal_decision", clean)
