@@ -274,3 +274,45 @@ def test_own_asks_reach_the_care_team(text):
 @pytest.mark.parametrize("text", GENERAL + GENERAL_4 + GENERAL_5)
 def test_the_same_words_asked_in_general_stay_general(text):
     assert engine.classify(text) is None, text
+
+
+# Round 9 (Spanish care 6): one's situation told across sentences and asked at the end (bot/safety/care_es/
+# situations.py), in our own words; and the same subjects asked of nobody
+CARE_TEAM_9 = [
+    "el seguro ya no paga mi prolia y me mandaron un biosimilar, ¿a mí me funciona igual?",
+    "en la farmacia le dieron a mi abuela un genérico del zometa. ¿Es igual de bueno para ella?",
+    "mi oncóloga comentó en la consulta que mis lesiones están 'estables'. ¿Qué quiere decir eso para mí?",
+    "en mi tomografía dice 'esclerosis' en una vértebra, ¿qué significa en mi caso?",
+    "el oncólogo me dijo una cosa del calcio y la doctora de cabecera otra, ¿a quién le hago caso?",
+    "necesito una constancia del médico para mi trabajo, ¿quién me la hace?",
+    "¿habrá algún ensayo clínico donde me acepten con metástasis en el fémur?",
+    "¿y si la infusión de zometa me la ponen en casa?",
+    "¿y si suspendo el tamoxifeno un tiempo por los calores?",
+    "aguanto los dolores de cabeza con el ácido zoledrónico o le pido a la doctora que me lo cambie?",
+    "a mi tío le encontraron metástasis en las costillas, ¿le quedan meses o años?",
+    "el cardiólogo me quiere poner un marcapasos, ¿hay problema con el tratamiento que llevo?",
+    "no sé si avisarle al oncólogo que ya no quiero seguir con la quimio",
+    "me pusieron prolia y el doctor me había dicho que iba a ser zometa, ¿se equivocaron?",
+]
+
+GENERAL_9 = [
+    "¿qué es un biosimilar y funciona igual que el original?",
+    "dicen que los genéricos del zometa no sirven igual, ¿es cierto?",
+    "¿cuál es la diferencia entre pedir una segunda opinión y buscar otro oncólogo?",
+    "¿qué significa 'enfermedad estable' en un informe de tomografía?",
+    "¿cómo funcionan los ensayos clínicos para el cáncer de mama?",
+    "¿se puede recibir la infusión de zometa en casa?",
+    "¿qué pasa si se deja el tamoxifeno antes de los cinco años?",
+    "¿el hospicio es solo para los últimos días?",
+]
+
+
+@pytest.mark.parametrize("text", CARE_TEAM_9)
+def test_round_9_ones_situation_told_then_asked_reaches_the_care_team(text):
+    hit = engine.classify(text)
+    assert hit is not None and hit.tier in ("care_team", "urgent", "emergency"), (text, hit)
+
+
+@pytest.mark.parametrize("text", GENERAL_9)
+def test_round_9_the_same_subjects_asked_of_nobody_stay_general(text):
+    assert engine.classify(text) is None, text

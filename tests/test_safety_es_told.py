@@ -89,3 +89,29 @@ def test_a_told_or_supposed_sign_is_general_for_the_classifier_guess_too(text, g
 )
 def test_a_question_what_a_named_thing_is_is_general_unless_a_sign_is_happening(text, general):
     assert spanish_told.what_is_asked(text) is general
+
+
+# Spanish care 6 / dev_faq_es_3 (2026-12-07 late): a source named after the sign, a link asked about ("tiene que
+# ver", "¿cuál es la relación?"), a story's patient, a temperature people talk about, a hypothetical about nobody
+@pytest.mark.parametrize(
+    "text,tier",
+    [
+        ("en un video dijeron que el hormigueo en las manos tiene que ver con el calcio, ¿cuál es la relación?", None),
+        ("¿por qué en las charlas de quimio hablan tanto de la fiebre de 38?", None),
+        ("dolor en los ojos después del zometa, ¿por qué lo ponen en el prospecto?", None),
+        ("en la novela la paciente estaba desorientada por el calcio alto, ¿qué es eso exactamente?", None),
+        (
+            "hipotéticamente, si a una persona le dan escalofríos leves tras el zometa, ¿es la reacción de la primera dosis?",
+            None,
+        ),
+        (
+            "en un video dijeron que el hormigueo tiene que ver con el calcio, y a mi mamá le hormiguean las manos desde ayer",
+            "urgent",
+        ),
+        ("tengo 38 y estoy en quimio, en la tele hablan tanto de eso, ¿qué hago?", "emergency"),
+        ("en la novela dijeron que es por el calcio y yo estoy desorientada desde anoche, ¿qué es eso?", "emergency"),
+    ],
+)
+def test_a_told_sign_named_after_or_linked_stays_general_and_a_real_one_counts(text, tier):
+    hit = engine.classify(text)
+    assert (hit.tier if hit else None) == tier or (tier and hit and hit.tier == "emergency"), (text, hit)

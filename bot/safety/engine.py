@@ -294,7 +294,7 @@ def find_all(text: str) -> List[SafetyHit]:
     found += [(SEVERITY[h[0]], len(ALL_RULES), 0, SafetyHit(*h)) for h in combinations.english(doc, norms, sentences)]
     if language.has_spanish(clean):  # an English sign word in a Spanish general question ("¿sed, confusion?") too
         found = spanish_context.without_english_signs(clean, found) + _spanish_hits(clean)
-    temperature = None if lookalikes.child_fever(clean) else temperature_hit(clean)  # "my toddler is at 39"
+    temperature = None if lookalikes.child_fever(clean) else spanish_context.unless_told(clean, temperature_hit(clean))
     if temperature:
         found.append((SEVERITY[temperature.tier], -1, -1, temperature))
     # Most severe tier first; within a tier the category first in its match_priority, the pattern first

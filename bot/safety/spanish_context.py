@@ -235,3 +235,11 @@ def without_english_signs(clean: str, found: list) -> list:
     from bot.safety import spanish_told  # it imports this module
 
     return spanish_told.without_english_signs(clean, found)
+
+
+def unless_told(clean: str, hit):
+    """`hit` (a temperature's), or None when the message is a Spanish general question about what a source told or
+    a hypothetical about nobody (spanish_told.general_told): "¿por qué en la quimio hablan tanto de la calentura de 38?"."""
+    from bot.safety import language, spanish_told  # spanish_told imports this module
+
+    return None if hit and language.has_spanish(clean) and spanish_told.general_told(clean) else hit

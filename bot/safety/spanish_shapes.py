@@ -76,6 +76,11 @@ SKIP = _LISTS["SHAPE_SKIP"]  # saltarme, faltar, posponer, pasar, mover…
 SESSION = _LISTS["SHAPE_SESSION"]  # sesión, ciclo, fecha, radio…
 RELATIVE = _LISTS["CAREGIVER"]  # mamá, esposo, hermana…
 WHY = frozenset({"por", "porque", "para"})  # "por qué…", "para qué…"
+# "hipotéticamente, si a una persona le da…, ¿es esa reacción?": supposed of nobody (as spanish_told.py reads it)
+_SUPPOSED = re.compile(
+    r"^(" + "|".join(w.replace("_", " ") for w in _LISTS["CONTEXT_SUPPOSE_ES"]) + r") (\w+ ){0,2}si (a )?"
+    r"(" + "|".join(w.replace("_", " ") for w in _LISTS["CONTEXT_GENERIC_ES"]) + r")\b"
+)
 INFO_START = frozenset({"que", "q", "cual", "cuales", "como", "donde", "quien", "cuanto", "cuanta"})
 _CURE = "|".join(sorted(CURE))
 _PROGNOSIS = re.compile(
@@ -175,6 +180,8 @@ def personal_question(sentence: str) -> Optional[Hit]:
     if not words or not _asks(sentence, words) or not _personal(words) or words[0] in WHY:
         return None  # "¿por qué me ponen denosumab cada seis meses?" asks for an explanation: the FAQ's
     text = " ".join(words)
+    if _SUPPOSED.search(text):
+        return None
     treatment = _has(words, TREATMENT)
     lifetime = any(w in LIVE for w in words) or (any(w in LEFT for w in words) and not treatment)
     if lifetime and re.search(r"\bcuant[oa]s?\b", text):

@@ -30,6 +30,7 @@ from bot.safety import patterns, spanish_context
 _LISTS = patterns.current().vocabulary.spanish.word_lists
 PERSON = _LISTS["FIRST_PERSON"] | _LISTS["CAREGIVER"] | {"ella", "ellas", "ellos", "le", "les"}
 HAPPENING = _LISTS["CONTEXT_HAPPENING"]
+_CHARACTERS = frozenset({"paciente", "pacientes", "enferma", "enfermo", "senora", "senor", "protagonista"})
 GENERIC_WORDS = frozenset({"uno", "alguien", "persona", "personas", "paciente", "pacientes", "gente", "cualquiera"})
 # after "por qué", "¿eso existe?", "¿es cierto?": "eso" points at what was told
 POINTS_BACK = frozenset({"existe", "existen", "cierto", "verdad", "real", "explicacion", "significa", "pasa"})
@@ -47,6 +48,12 @@ _SIGNS_ASKED = _phrases("CONTEXT_SIGNS_ASKED")
 _EXAMPLE = _phrases("CONTEXT_EXAMPLE_ES")
 _LISTENER = _phrases("CONTEXT_LISTENER_ES")
 _NOW = _phrases("CONTEXT_NOW_ES")
+# a question about what was told: "¿por qué…?", "¿qué es exactamente eso?", "¿cuál es (la relación)?"
+_ASKS_BACK = re.compile(r"(\W+ )?(por que|porque|por q|xq|pq|que es|que son|cual es|cuales son)\b")
+# "tienen relación", "qué tiene que ver": a link between things, not something someone has
+_LINK = frozenset({"relacion", "que"})
+# the sign mentioned by a source named after it: "ojos rojos…, ¿por qué lo mencionan en el prospecto?"
+_MENTIONED = re.compile(r"\b(lo|la|los|las) (mencionan|menciona|ponen|pone|nombran|advierten|dicen)\b")
 _IF_SOMEONE = re.compile(r"\bsi\b.*" + _GENERIC.pattern)
 
 Clause = Tuple[int, int]
@@ -83,6 +90,10 @@ def _real_people(doc, norms: Sequence[str], sentences) -> bool:
                 continue
             if i > s and norms[i - 1] in ("un", "una") and word in _LISTS["CAREGIVER"]:
                 continue  # "la telenovela tenía una paciente que…": someone in a story
+            if (word in _CHARACTERS or _CHARACTERS & set(norms[max(s, i - 2) : i])) and _SOURCE.search(
+                _text(norms, s, i)
+            ):
+                continue  # "en la serie dijeron…, y la paciente estaba confundida": the story's patient (and her verb)
             if word in ("le", "les") and generic:
                 continue
             return True
@@ -93,7 +104,8 @@ def _now(norms: Sequence[str], sentences) -> bool:
     """Something said to be happening: "ahora", "desde", "tiene", "siento" (not "uno siente": anyone)."""
     for sentence in sentences:
         for i in _spans(norms, sentence.start, sentence.end, _NOW):
-            if not (i > sentence.start and norms[i - 1] in GENERIC_WORDS):
+            linked = norms[i] in ("tiene", "tienen") and i + 1 < sentence.end and norms[i + 1] in _LINK
+            if not (i > sentence.start and norms[i - 1] in GENERIC_WORDS) and not linked:
                 return True
     return False
 
@@ -101,7 +113,7 @@ def _now(norms: Sequence[str], sentences) -> bool:
 def _plain(doc, norms: Sequence[str], clause: Clause) -> bool:
     words = norms[clause[0] : clause[1]]
     happening = set(words) & HAPPENING
-    if set(words) & POINTS_BACK or re.match(r"(\W+ )?(por que|porque|por q|xq|pq)\b", " ".join(words)):
+    if set(words) & POINTS_BACK or _ASKS_BACK.match(" ".join(words)):
         happening -= {"esto", "eso", "asi"}
     return not happening
 
@@ -147,6 +159,9 @@ def context_only(doc, norms: Sequence[str], sentences, rule, start: int) -> bool
     before = _text(norms, sentence.start, start)
     if _SOURCE.search(before):
         return True  # "en el folleto sale dolor de mandíbula…, ¿de qué es señal?"
+    after = _text(norms, start, sentence.end)
+    if _SOURCE.search(after) and _MENTIONED.search(after):
+        return True  # "ojos rojos después del zometa, ¿por qué lo mencionan en el prospecto?"
     if _IF_SOMEONE.search(before) or (_SUPPOSE.search(before) and _GENERIC.search(before)):
         return True  # "si a alguien con zometa se le hinchara la encía, ¿qué podría significar?"
     return _listed(doc, norms, sentences, sentence, start)  # "¿qué síntomas da el calcio alto? ¿sed, confusión?"

@@ -13,6 +13,7 @@ questions. The kinds, one module each (patterns with their examples):
 - results.py: one's own lab values, reports and next tests;
 - prognosis.py: cure, time left, living to see an event;
 - dental.py: dental work timed against one's treatment;
+- situations.py: one's situation told across sentences, asked at the end (the whole message);
 - general.py: asked in general (nobody's own case): skips the readers;
 - words.py: the shared words and tests (a real person, a treatment named, asked).
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from typing import List
 
-from bot.safety.care_es import dental, general, people, plans, results
+from bot.safety.care_es import dental, general, people, plans, results, situations
 from bot.safety.care_es.passes import _PASSES
 from bot.safety.care_es.words import Hit
 
@@ -40,12 +41,13 @@ def care_ask(sentence: str) -> List[Hit]:
 def care_message(clean: str) -> List[Hit]:
     """The whole message: a bare request for a person or an activity beside one's disease told in another sentence,
     one's report applied to oneself, a drink or an activity beside a plan of one's own, dental work booked with one's own
-    treatment and whether to go; in that order."""
+    treatment and whether to go, one's situation told across sentences (situations.py); in that order."""
     whole = (
         people.bare_request(clean) or plans.activity_beside_disease(clean),
         results.own_report(clean),
         plans.plan_beside(clean),
         dental.booked_visit(clean),
+        situations.situation(clean),
     )
     return [hit for hit in whole if hit]
 

@@ -46,10 +46,9 @@ def _pass_1(sentence: str) -> Optional[Hit]:
         return None
     asks = asked_broadly(sentence, words, text) or " si " in f" {text} "
     request = asks or REQUEST.search(text)
-    if (request and people.CLINIC_DOES.search(text)) or (
-        asks and (doses.QUIT.search(text) or doses.NO_MORE.search(text))
-    ):
-        category = "request_human" if people.CLINIC_DOES.search(text) else "personal_decision"
+    clinic = people.clinic_does(words, text)
+    if (request and clinic) or (asks and (doses.QUIT.search(text) or doses.NO_MORE.search(text))):
+        category = "request_human" if clinic else "personal_decision"
         return ("care_team", category, sentence)  # the verb says who: "quisiera dejar de ponerme…"
     fine = FINE_IF.search(text)
     if fine and finite_after(fine) and (medicines_named(words) or any(w in ACTIVITY for w in words)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.safety.care_es.words import LISTS, ONLY_HUMAN, POLITE, Hit, split_words
+from bot.safety.care_es.words import LISTS, ONLY_HUMAN, POLITE, Hit, personal, split_words
 
 _rx = re.compile
 
@@ -43,6 +43,20 @@ CLINIC_DOES = _rx(
     r"|explicar|contactar)\b|\bsegunda opinion\b|\bsigue en pie\b|\bcambien de (oncologo|oncologa|doctor|doctora|medico)\b"
     r"|\bno me (contesta|contestan|regresa|regresan|llama|devuelve)\b|\bnadie (me|le|nos) (ha|han) (llamado|contestado)\b"
 )
+
+# "¿qué diferencia hay entre una segunda opinión y cambiarse de doctor?", "¿qué es una segunda opinión?": asked of
+# nobody, what it is (clinic_does)
+_WHAT_IT_IS = _rx(r"^(que|cual|cuales) (es|son|significa|quiere decir)\b|\bdiferencia (hay )?entre\b")
+
+
+def clinic_does(words, text: str) -> bool:
+    """The clinic asked to do something (CLINIC_DOES); a second opinion only asked what it is, with nobody real in the
+    sentence, is not (the FAQ's)."""
+    match = CLINIC_DOES.search(text)
+    if match and match.group(0) == "segunda opinion" and _WHAT_IT_IS.search(text):
+        return personal(words, text)
+    return bool(match)
+
 
 CARRY_ON = _rx(r"\b(como|que) (le |lo |la )?(hacemos|hago|hace) para (seguir|continuar|conseguir|recibir)\b")
 
