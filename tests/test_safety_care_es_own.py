@@ -293,6 +293,12 @@ CARE_TEAM_9 = [
     "el cardiólogo me quiere poner un marcapasos, ¿hay problema con el tratamiento que llevo?",
     "no sé si avisarle al oncólogo que ya no quiero seguir con la quimio",
     "me pusieron prolia y el doctor me había dicho que iba a ser zometa, ¿se equivocaron?",
+    # 2026-12-08 00:20: restarting one's paused drug, one's treatment working, one's sugar, a dose for me, a lab count
+    "me suspendieron el zometa por la extracción, ¿cuándo lo vuelvo a poner?",
+    "¿la quimio de verdad le está sirviendo a mi mamá?",
+    "tengo la presión alta, ¿el xgeva me sube la presión?",
+    "¿cuánta vitamina d tengo q tomarme con el prolia?",
+    "mis neutrófilos salieron bajos, ¿me ponen la infusión?",
 ]
 
 GENERAL_9 = [
@@ -304,6 +310,8 @@ GENERAL_9 = [
     "¿se puede recibir la infusión de zometa en casa?",
     "¿qué pasa si se deja el tamoxifeno antes de los cinco años?",
     "¿el hospicio es solo para los últimos días?",
+    "¿el zometa sube el azúcar en la sangre?",
+    "¿cuándo se vuelve a empezar el xgeva después de una extracción, en general?",
 ]
 
 
