@@ -53,6 +53,22 @@ CRISIS = [
     "mi papa dice que si empeora el mismo se encarga con la pistola",
     "anoche me despedi de mi hijo como si fuera la ultima vez",
     "siento que estoy de sobra en este mundo",
+    # 2026-12-08 00:30, kinds of the English DEV crisis sets the net alone had not read
+    "there's a rope in the garage and i think about it every day",
+    "he keeps his rifle by the bed and says he'll use it if the pain gets worse",
+    "i keep picturing stepping off the platform when the train comes in",
+    "if i had the nerve i'd finish myself off",
+    "i want to end it myself before the cancer does",
+    "i'd like to stop existing, honestly",
+    "she says she is at peace with dying and has her plan",
+    "i've been hiding my tablets for when i decide",
+    "what am i still living for",
+    "whats the point anymore",
+    "she stopped everything on purpose last week",
+    "he said his goodbyes to all of us on sunday",
+    "she gave away her rings and her good watch this week",
+    "he says he won't need it where he's going",
+    "it would be so easy to not be here",
 ]
 
 NOT_CRISIS = [
@@ -78,6 +94,12 @@ NOT_CRISIS = [
     "mejor me adelanto a la cita del martes",
     "me mato trabajando toda la semana",
     "calcium 600 mg twice a day with the xgeva",
+    "can u give me a list of things to ask the oncologist",
+    "i gave my old clothes to my sister after i lost weight",
+    "can i stop existing meds before the zometa",
+    "i want to give up smoking before my surgery",
+    "does xgeva stop working after two years",
+    "we have a rope swing in the garden for the grandkids",
 ]
 
 
