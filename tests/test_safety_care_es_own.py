@@ -235,17 +235,6 @@ GENERAL_8 = [
 ]
 
 
-@pytest.mark.parametrize("text", CARE_TEAM_8)
-def test_round_8_own_plans_and_phonetic_spelling_reach_the_care_team(text):
-    hit = engine.classify(text)
-    assert hit is not None and hit.tier in ("care_team", "urgent", "emergency"), (text, hit)
-
-
-@pytest.mark.parametrize("text", GENERAL_8)
-def test_round_8_the_same_kinds_asked_in_general_stay_general(text):
-    assert engine.classify(text) is None, text
-
-
 def test_respellings_are_read_as_written():
     from bot.safety.accents import respell, respell_text
     from bot.safety.care_es.words import split_words
@@ -315,12 +304,13 @@ GENERAL_9 = [
 ]
 
 
-@pytest.mark.parametrize("text", CARE_TEAM_9)
-def test_round_9_ones_situation_told_then_asked_reaches_the_care_team(text):
+# Rounds 8 and 9 (own plans, phonetic spelling; one's situation told, then asked) share one pair of tests.
+@pytest.mark.parametrize("text", CARE_TEAM_8 + CARE_TEAM_9)
+def test_rounds_8_and_9_own_asks_reach_the_care_team(text):
     hit = engine.classify(text)
     assert hit is not None and hit.tier in ("care_team", "urgent", "emergency"), (text, hit)
 
 
-@pytest.mark.parametrize("text", GENERAL_9)
-def test_round_9_the_same_subjects_asked_of_nobody_stay_general(text):
+@pytest.mark.parametrize("text", GENERAL_8 + GENERAL_9)
+def test_rounds_8_and_9_the_same_subjects_asked_of_nobody_stay_general(text):
     assert engine.classify(text) is None, text
